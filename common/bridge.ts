@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { LanguageSchema } from './language';
+import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
+
+/**
+ * The bridge contract: every message between a renderer and the host, defined once.
+ * Up: a view sends what the person did. Down: the host sends the snapshot to draw.
+ * The host parses every incoming message with `RendererEventSchema`; anything else is rejected.
+ */
+export const RendererEventSchema = z.discriminatedUnion('type', [
+  /** The person touched the attract screen. */
+  z.object({ type: z.literal('SESSION.START') }).strict(),
+  z.object({ type: z.literal('LANGUAGE.CHOOSE'), language: LanguageSchema }).strict(),
+  /** The person said they are done. */
+  z.object({ type: z.literal('VISIT.FINISH') }).strict(),
+  /** Any touch, key or pointer movement: it keeps the visit alive. */
+  z.object({ type: z.literal('USER.ACTIVITY') }).strict(),
+  /** The person left the end screen before its timer. */
+  z.object({ type: z.literal('END.DISMISS') }).strict(),
+  /** The view painted a screen; the host logs it (boot time, blank-screen watchdog). */
+  z.object({ type: z.literal('VIEW.PAINTED'), screen: ScreenSchema }).strict(),
+]);
+export type RendererEvent = z.infer<typeof RendererEventSchema>;
+
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), snapshot: SessionSnapshotSchema }).strict(),
+  /** Sent back to the view that sent a message the host refused, so the refusal is visible in its console. */
+  z.object({ type: z.literal('rejected'), reason: z.string() }).strict(),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+/** The API the Electron preload exposes as `window.borne`; the WebSocket client offers the same. */
+export interface KioskBridgeApi {
+  send(event: RendererEvent): void;
+  /** Calls `listener` for every message from the host; returns a function that stops listening. */
+  onMessage(listener: (message: HostMessage) => void): () => void;
+}
+
+/** Electron IPC channel names. */
+export const IPC_CHANNELS = { rendererEvent: 'borne:renderer-event', hostMessage: 'borne:host-message' } as const;
+
+/** Path of the loopback WebSocket the Chromium shell's renderer connects to; the token rides in `?token=`. */
+export const BRIDGE_WEBSOCKET_PATH = '/bridge';

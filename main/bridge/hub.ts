@@ -1,0 +1,74 @@
+import { RendererEventSchema, type HostMessage, type RendererEvent } from '../../common/bridge';
+import type { SessionSnapshot } from '../../common/snapshot';
+import type { Logger } from '../log';
+
+/** One window showing the kiosk: the public screen, or later an agent's view of the same visit. */
+export interface BridgeView {
+  /** For logs only, e.g. `chromium#1` or `electron:main`. */
+  readonly label: string;
+  send(message: HostMessage): void;
+}
+
+export interface AttachedView {
+  /** Hands the hub one raw message from this view; it is validated before anything acts on it. */
+  receive(raw: unknown): void;
+  detach(): void;
+}
+
+/**
+ * The one place renderer messages enter the host. Every message is parsed against the bridge
+ * contract; a malformed or unknown one is logged and answered with `rejected`, never acted on.
+ * Every view gets the latest snapshot on attach and on every change.
+ */
+export class BridgeHub {
+  private readonly views = new Set<BridgeView>();
+  private latest: SessionSnapshot | null = null;
+
+  constructor(
+    private readonly onEvent: (event: RendererEvent, view: BridgeView) => void,
+    private readonly log: Logger,
+  ) {}
+
+  attach(view: BridgeView): AttachedView {
+    this.views.add(view);
+    this.log.info({ view: view.label }, 'view attached');
+    if (this.latest) view.send({ type: 'snapshot', snapshot: this.latest });
+    return {
+      receive: (raw) => this.receive(raw, view),
+      detach: () => {
+        if (this.views.delete(view)) this.log.info({ view: view.label }, 'view detached');
+      },
+    };
+  }
+
+  publish(snapshot: SessionSnapshot): void {
+    this.latest = snapshot;
+    for (const view of this.views) view.send({ type: 'snapshot', snapshot });
+  }
+
+  get viewCount(): number {
+    return this.views.size;
+  }
+
+  private receive(raw: unknown, view: BridgeView): void {
+    const parsed = RendererEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+      this.log.warn({ view: view.label, reason, raw: preview(raw) }, 'rejected a malformed bridge message');
+      view.send({ type: 'rejected', reason });
+      return;
+    }
+    this.onEvent(parsed.data, view);
+  }
+}
+
+/** Logs a bounded preview of what a view sent: enough to debug, never a flood. */
+function preview(raw: unknown): string {
+  let text: string;
+  try {
+    text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  } catch {
+    text = String(raw);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -1,0 +1,37 @@
+import type { BridgeHub } from '../bridge/hub';
+import type { Logger } from '../log';
+
+export const SHELL_NAMES = ['electron', 'chromium'] as const;
+export type ShellName = (typeof SHELL_NAMES)[number];
+
+export interface ShellStartOptions {
+  hub: BridgeHub;
+  /** Folder holding the built renderer (index.html and its assets). */
+  rendererDir: string;
+  log: Logger;
+  /**
+   * Test-only: expose the DevTools protocol on 127.0.0.1 at this port (0 picks a free one).
+   * The host only passes it when the profile allows test automation.
+   */
+  testCdpPort?: number;
+}
+
+/** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */
+export interface BrowsingWipeReport {
+  cleared: string[];
+  leftovers: string[];
+}
+
+/**
+ * A shell shows the renderer full screen and connects it to the host's bridge. Both shells take
+ * their decisions from the same host; only this glue differs.
+ */
+export interface KioskShell {
+  readonly name: ShellName;
+  /** Opens the kiosk window and attaches it to the hub. Resolves once the page has loaded. */
+  start(options: ShellStartOptions): Promise<void>;
+  /** Clears cookies, storage and caches of every origin the visit touched, then checks they are empty. */
+  wipeBrowsingData(): Promise<BrowsingWipeReport>;
+  /** Closes the window and everything the shell started. Safe to call twice. */
+  stop(): Promise<void>;
+}
