@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createActor } from 'xstate';
+import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
+import type { Profile } from '../kiosk-config/schema';
+import { DeviceManager } from '../devices/manager';
+import { appPaths } from './app-paths';
+import { BridgeHub } from './bridge/hub';
+import { parseHostOptions, type HostOptions } from './host-options';
+import { createLogger, type Logger } from './log';
+import { sessionMachine, type SessionSettings } from './session/machine';
+import { toSessionSnapshot } from './session/snapshot';
+import { wipeSessionThrough } from './session/wipe';
+import type { KioskShell } from './shells/shell';
+
+export interface RunningHost {
+  hub: BridgeHub;
+  /** Stops the shell, the devices and the session, in that order. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Why the host refused to start, in words a technician can act on. */
+export class StartupError extends Error {}
+
+const settingsFrom = (profile: Profile): SessionSettings => ({
+  offeredLanguages: profile.languages.offered,
+  defaultLanguage: profile.languages.default,
+  ...profile.session,
+});
+
+/**
+ * The composition root: loads the profile, builds the session machine, the device manager and the
+ * bridge, then opens the given shell. Everything is wired here and nowhere else.
+ */
+export async function startHost(options: HostOptions, shell: KioskShell, log: Logger): Promise<RunningHost> {
+  const paths = appPaths();
+  const profileFile = resolveProfilePath(options.profile, paths.profilesDir);
+  const loaded = await loadProfile(profileFile);
+  if (!loaded.ok) throw new StartupError(`the profile is invalid:\n${loaded.error}`);
+  const profile = loaded.value;
+  if (options.testCdpPort !== undefined && !profile.shell.allowTestAutomation) {
+    throw new StartupError(`--test-cdp-port is refused: ${profileFile} does not set shell.allowTestAutomation`);
+  }
+  if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
+    throw new StartupError(`the renderer is not built (${paths.rendererDir}): run npm run build`);
+  }
+  log.info({ profile: profileFile, kiosk: profile.kiosk.id }, 'profile loaded');
+
+  const session = createActor(
+    sessionMachine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log) } }),
+    { input: { settings: settingsFrom(profile) } },
+  );
+  const hub = new BridgeHub((event, view) => {
+    if (event.type === 'VIEW.PAINTED') log.info({ view: view.label, screen: event.screen }, 'view painted');
+    else session.send(event);
+  }, log);
+  let lastScreen = '';
+  session.subscribe((state) => {
+    const snapshot = toSessionSnapshot(state);
+    if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
+    hub.publish(snapshot);
+  });
+  session.start();
+
+  const devices = new DeviceManager(profile.devices, log.child({ layer: 'devices' }));
+  devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
+  devices.on('measurement', (_kind, measurement) =>
+    session.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement }));
+  await devices.start();
+
+  try {
+    await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
+      testCdpPort: options.testCdpPort });
+  } catch (error) {
+    await devices.stop();
+    session.stop();
+    throw error;
+  }
+  log.info({ shell: shell.name }, 'kiosk ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    hub,
+    stop: () => (stopping ??= (async () => {
+      await shell.stop();
+      await devices.stop();
+      session.stop();
+      log.info('kiosk stopped');
+    })()),
+  };
+}
+
+/**
+ * Runs the kiosk until SIGTERM or SIGINT, then shuts everything down. Start-up problems end the
+ * process with a readable message and exit code 1; bad options with exit code 2.
+ */
+export async function runHost(options: { argv: readonly string[]; shell: KioskShell; log?: Logger }): Promise<void> {
+  const log = options.log ?? createLogger();
+  const parsed = parseHostOptions(options.argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let host: RunningHost;
+  try {
+    host = await startHost(parsed.value, options.shell, log);
+  } catch (error) {
+    const message = error instanceof StartupError ? error.message : (error as Error).stack ?? String(error);
+    log.fatal({ err: error }, 'the kiosk could not start');
+    process.stderr.write(`Borne could not start: ${message}\n`);
+    await options.shell.stop().catch(() => undefined);
+    process.exitCode = 1;
+    return;
+  }
+  const shutDown = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'shutting down');
+    host.stop().then(
+      () => process.exit(0),
+      (error: unknown) => { log.error({ err: error }, 'shutdown failed'); process.exit(1); },
+    );
+  };
+  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', shutDown);
+}

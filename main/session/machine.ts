@@ -1,0 +1,185 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { RendererEvent } from '../../common/bridge';
+import type { DeviceKind, DeviceStatus } from '../../common/devices';
+import type { Language } from '../../common/language';
+import type { TemperatureMeasurement } from '../../common/measurements';
+
+/** The parts of the profile the visit depends on. */
+export interface SessionSettings {
+  offeredLanguages: Language[];
+  defaultLanguage: Language;
+  idleTimeoutSeconds: number;
+  idleWarningSeconds: number;
+  endScreenSeconds: number;
+  wipeRetrySeconds: number;
+}
+
+/** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
+export type DeviceEvent =
+  | { type: 'DEVICE.TEMPERATURE_MEASURED'; measurement: TemperatureMeasurement }
+  | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
+
+export type SessionEvent = RendererEvent | DeviceEvent;
+
+/** What a visit leaves behind. The wipe clears it, and the wipe actor checks it is gone. */
+export interface VisitData {
+  language: Language;
+  temperature: TemperatureMeasurement | null;
+}
+
+export interface SessionContext extends VisitData {
+  settings: SessionSettings;
+  idleSecondsLeft: number | null;
+  devices: Partial<Record<DeviceKind, DeviceStatus>>;
+  /** Why the last wipe failed; the kiosk stays out of service until a wipe succeeds. */
+  wipeFailure: string | null;
+}
+
+export interface WipeInput {
+  visit: VisitData;
+  defaultLanguage: Language;
+}
+
+/**
+ * The visit: attract → language → home → end → wipe → attract. While a visit runs, a second region
+ * watches for presence: after `idleTimeoutSeconds` without activity a countdown shows, and when it
+ * reaches zero the visit ends. Screens are tags, so views never depend on the shape of the states.
+ */
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as { settings: SessionSettings },
+  },
+  actors: {
+    /** Clears every store the visit touched and proves it; rejects with the reason when it cannot. */
+    wipeSession: fromPromise<void, WipeInput>(async () => {
+      throw new Error('wipeSession is not provided');
+    }),
+  },
+  delays: {
+    idleTimeout: ({ context }) => context.settings.idleTimeoutSeconds * 1000,
+    endScreen: ({ context }) => context.settings.endScreenSeconds * 1000,
+    wipeRetry: ({ context }) => context.settings.wipeRetrySeconds * 1000,
+  },
+  guards: {
+    languageOffered: ({ context, event }) =>
+      event.type === 'LANGUAGE.CHOOSE' && context.settings.offeredLanguages.includes(event.language),
+    countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
+  },
+  actions: {
+    chooseLanguage: assign({
+      language: ({ context, event }) => (event.type === 'LANGUAGE.CHOOSE' ? event.language : context.language),
+    }),
+    recordTemperature: assign({
+      temperature: ({ context, event }) =>
+        event.type === 'DEVICE.TEMPERATURE_MEASURED' ? event.measurement : context.temperature,
+    }),
+    recordDeviceStatus: assign({
+      devices: ({ context, event }) =>
+        event.type === 'DEVICE.STATUS_CHANGED' ? { ...context.devices, [event.kind]: event.status } : context.devices,
+    }),
+    startIdleCountdown: assign({ idleSecondsLeft: ({ context }) => context.settings.idleWarningSeconds }),
+    tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
+    clearIdleCountdown: assign({ idleSecondsLeft: null }),
+    forgetVisit: assign({
+      language: ({ context }) => context.settings.defaultLanguage,
+      temperature: null,
+      idleSecondsLeft: null,
+    }),
+    recordWipeFailure: assign({ wipeFailure: ({ event }) => describeError((event as { error?: unknown }).error) }),
+    clearWipeFailure: assign({ wipeFailure: null }),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    settings: input.settings,
+    language: input.settings.defaultLanguage,
+    temperature: null,
+    idleSecondsLeft: null,
+    devices: {},
+    wipeFailure: null,
+  }),
+  on: { 'DEVICE.STATUS_CHANGED': { actions: 'recordDeviceStatus' } },
+  initial: 'attract',
+  states: {
+    attract: {
+      tags: ['attract'],
+      on: { 'SESSION.START': 'visit' },
+    },
+    visit: {
+      type: 'parallel',
+      on: {
+        // Measurements are kept only inside a visit; between visits they are dropped unread.
+        'DEVICE.TEMPERATURE_MEASURED': { actions: 'recordTemperature' },
+        // The person may leave at any step.
+        'VISIT.FINISH': 'end',
+      },
+      states: {
+        step: {
+          initial: 'language',
+          states: {
+            language: {
+              tags: ['language'],
+              on: { 'LANGUAGE.CHOOSE': { guard: 'languageOffered', target: 'home', actions: 'chooseLanguage' } },
+            },
+            home: {
+              tags: ['home'],
+            },
+          },
+        },
+        presence: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { idleTimeout: 'warning' },
+              on: { 'USER.ACTIVITY': { target: 'active', reenter: true } },
+            },
+            warning: {
+              entry: 'startIdleCountdown',
+              exit: 'clearIdleCountdown',
+              on: { 'USER.ACTIVITY': 'active' },
+              initial: 'counting',
+              states: {
+                counting: {
+                  after: {
+                    1000: [
+                      { guard: 'countdownOver', target: '#session.end' },
+                      { target: 'counting', reenter: true, actions: 'tickIdleCountdown' },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    end: {
+      tags: ['end'],
+      after: { endScreen: 'wipe' },
+      on: { 'END.DISMISS': 'wipe' },
+    },
+    wipe: {
+      tags: ['wipe'],
+      entry: 'forgetVisit',
+      invoke: {
+        src: 'wipeSession',
+        input: ({ context }) => ({
+          visit: { language: context.language, temperature: context.temperature },
+          defaultLanguage: context.settings.defaultLanguage,
+        }),
+        onDone: { target: 'attract', actions: 'clearWipeFailure' },
+        onError: { target: 'outOfService', actions: 'recordWipeFailure' },
+      },
+    },
+    outOfService: {
+      tags: ['out-of-service'],
+      after: { wipeRetry: 'wipe' },
+    },
+  },
+});
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Profile } from '../../kiosk-config/schema';
+
+export interface KioskProcess {
+  process: ChildProcess;
+  cdpEndpoint: string;
+  /** Every JSON log line the host printed so far. */
+  lines: Array<Record<string, unknown>>;
+  /** Resolves with the first log line (already printed or still to come) that matches. */
+  waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Writes a profile to a temporary file, for tests that wire their own device paths. */
+export function writeProfile(profile: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'borne-e2e-')), 'profile.json');
+  writeFileSync(file, JSON.stringify(profile satisfies Partial<Profile> | unknown));
+  return file;
+}
+
+/** Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. */
+export async function startKiosk(profile = 'test', extraArgs: string[] = []): Promise<KioskProcess> {
+  const child = spawn(process.execPath,
+    ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile, '--test-cdp-port', '0', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BORNE_LOG_LEVEL: 'debug' } });
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters = new Set<() => void>();
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    try { lines.push(JSON.parse(text)); } catch { lines.push({ msg: text }); }
+    for (const wake of waiters) wake();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const waitForLog: KioskProcess['waitForLog'] = (match, timeoutMs = 20_000) => new Promise((resolve, reject) => {
+    const check = () => {
+      const line = lines.find(match);
+      if (line) { waiters.delete(check); clearTimeout(timer); resolve(line); }
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(check);
+      reject(new Error(`no matching log line; the host printed:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`));
+    }, timeoutMs);
+    waiters.add(check);
+    void exited.then((code) => { if (waiters.has(check)) { waiters.delete(check); clearTimeout(timer); reject(new Error(`the host exited (${code}) before the log line came`)); } });
+    check();
+  });
+
+  const endpointLine = await waitForLog((l) => typeof l.cdpEndpoint === 'string');
+  await waitForLog((l) => l.msg === 'kiosk ready');
+  return {
+    process: child,
+    cdpEndpoint: endpointLine.cdpEndpoint as string,
+    lines,
+    waitForLog,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProfile, resolveProfilePath } from '../../../kiosk-config/load';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'borne-profile-'));
+function profileFile(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
+
+describe('loadProfile', () => {
+  it('loads every shipped profile', async () => {
+    const shipped = readdirSync('kiosk-config/profiles').filter((f) => f.endsWith('.json'));
+    expect(shipped).toEqual(expect.arrayContaining(['demo.json', 'test.json']));
+    for (const file of shipped) {
+      const loaded = await loadProfile(resolveProfilePath(file.replace('.json', '')));
+      expect(loaded, file).toMatchObject({ ok: true });
+    }
+  });
+
+  it('fills defaults for what a minimal profile leaves out', async () => {
+    const loaded = await loadProfile(profileFile('minimal.json', minimal));
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect(loaded.value.session.idleTimeoutSeconds).toBe(90);
+    expect(loaded.value.shell.allowTestAutomation).toBe(false);
+    expect(loaded.value.devices).toEqual({});
+  });
+
+  it('names the file, the field path and the reason of an invalid field', async () => {
+    const file = profileFile('bad-timeout.json', { ...minimal, session: { idleTimeoutSeconds: 0 } });
+    const loaded = await loadProfile(file);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.error).toMatch(new RegExp(`^${file}: session\\.idleTimeoutSeconds: .*>=5`));
+  });
+
+  it('reports every problem at once, one per line', async () => {
+    const file = profileFile('two-problems.json', {
+      kiosk: { id: 'Bad Id', name: 'x' },
+      languages: { offered: ['fr'], default: 'en' },
+    });
+    const loaded = await loadProfile(file);
+    if (loaded.ok) throw new Error('expected a failure');
+    const lines = loaded.error.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('kiosk.id: use lowercase letters');
+    expect(lines[1]).toContain('languages.default: the default language must be one of the offered languages');
+  });
+
+  it('refuses an unknown field rather than ignoring a typo', async () => {
+    const loaded = await loadProfile(profileFile('typo.json', { ...minimal, sesion: {} }));
+    expect(loaded).toMatchObject({ ok: false, error: expect.stringContaining('sesion') });
+  });
+
+  it('says when the file is missing or not JSON', async () => {
+    expect(await loadProfile(path.join(dir, 'nope.json'))).toEqual({
+      ok: false, error: `${path.join(dir, 'nope.json')}: cannot read the profile: no such file`,
+    });
+    const broken = await loadProfile(profileFile('broken.json', '{ "kiosk": '));
+    expect(broken).toMatchObject({ ok: false, error: expect.stringContaining('broken.json: not valid JSON') });
+  });
+});
+
+describe('resolveProfilePath', () => {
+  it('maps a bare name to the shipped profile and keeps paths as paths', () => {
+    expect(resolveProfilePath('demo')).toMatch(/kiosk-config\/profiles\/demo\.json$/);
+    expect(resolveProfilePath('./my.json')).toBe(path.resolve('my.json'));
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { HostMessage, RendererEvent } from '../../../../common/bridge';
+import type { SessionSnapshot } from '../../../../common/snapshot';
+import { BridgeHub } from '../../../../main/bridge/hub';
+import { captureLog } from '../../../support/capture-log';
+
+const snapshot: SessionSnapshot = {
+  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, temperature: null, devices: {},
+};
+
+function hubWithView() {
+  const events: RendererEvent[] = [];
+  const received: HostMessage[] = [];
+  const { log, lines } = captureLog();
+  const hub = new BridgeHub((event) => events.push(event), log);
+  const view = hub.attach({ label: 'test', send: (m) => received.push(m) });
+  return { hub, view, events, received, lines };
+}
+
+describe('BridgeHub', () => {
+  it('passes a valid renderer event to the host', () => {
+    const { view, events } = hubWithView();
+    view.receive({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    expect(events).toEqual([{ type: 'LANGUAGE.CHOOSE', language: 'en' }]);
+  });
+
+  it.each([
+    ['an unknown event', { type: 'ADMIN.EXIT' }],
+    ['a language the contract does not know', { type: 'LANGUAGE.CHOOSE', language: 'xx' }],
+    ['an extra field', { type: 'SESSION.START', forged: true }],
+    ['a device event, which only the host may raise', { type: 'DEVICE.TEMPERATURE_MEASURED', measurement: {} }],
+    ['text that is not JSON', '{"type":'],
+    ['nothing', undefined],
+  ])('rejects %s, logs it and tells the view', (_name, raw) => {
+    const { view, events, received, lines } = hubWithView();
+    view.receive(raw);
+    expect(events).toEqual([]);
+    expect(received).toEqual([{ type: 'rejected', reason: expect.any(String) }]);
+    expect(lines.some((l) => l.msg === 'rejected a malformed bridge message' && l.level === 40)).toBe(true);
+  });
+
+  it('keeps working after a rejection', () => {
+    const { view, events } = hubWithView();
+    view.receive({ type: 'nope' });
+    view.receive({ type: 'SESSION.START' });
+    expect(events).toEqual([{ type: 'SESSION.START' }]);
+  });
+
+  it('sends every snapshot to every view, and the latest one to a view that attaches later', () => {
+    const { hub, received } = hubWithView();
+    hub.publish(snapshot);
+    expect(received).toEqual([{ type: 'snapshot', snapshot }]);
+    const late: HostMessage[] = [];
+    hub.attach({ label: 'agent', send: (m) => late.push(m) });
+    expect(late).toEqual([{ type: 'snapshot', snapshot }]);
+  });
+
+  it('stops sending to a detached view', () => {
+    const { hub, view, received } = hubWithView();
+    view.detach();
+    hub.publish(snapshot);
+    expect(received).toEqual([]);
+    expect(hub.viewCount).toBe(0);
+  });
+});

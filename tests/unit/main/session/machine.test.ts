@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import { sessionMachine, type SessionSettings, type WipeInput } from '../../../../main/session/machine';
+import { toSessionSnapshot } from '../../../../main/session/snapshot';
+
+const settings: SessionSettings = {
+  offeredLanguages: ['fr', 'en'],
+  defaultLanguage: 'fr',
+  idleTimeoutSeconds: 60,
+  idleWarningSeconds: 10,
+  endScreenSeconds: 5,
+  wipeRetrySeconds: 30,
+};
+
+const reading = { celsius: 37.6, site: 'finger' as const, takenAt: null };
+
+/** Starts a visit machine on a simulated clock; `wipe` decides how each wipe ends. */
+function startKiosk(wipe: (input: WipeInput) => Promise<void> = async () => {}) {
+  const clock = new SimulatedClock();
+  const wipes: WipeInput[] = [];
+  const machine = sessionMachine.provide({
+    actors: { wipeSession: fromPromise<void, WipeInput>(async ({ input }) => { wipes.push(input); await wipe(input); }) },
+  });
+  const actor = createActor(machine, { input: { settings }, clock }).start();
+  const view = () => toSessionSnapshot(actor.getSnapshot());
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // One second at a time, as real time passes: timers set while the clock jumps start at the jump's end.
+  const seconds = (n: number) => { for (let i = 0; i < n; i++) clock.increment(1000); };
+  return { actor, view, seconds, settle, wipes };
+}
+
+describe('a visit', () => {
+  it('goes attract → language → home → end → wipe → attract', async () => {
+    const kiosk = startKiosk();
+    expect(kiosk.view().screen).toBe('attract');
+    kiosk.actor.send({ type: 'SESSION.START' });
+    expect(kiosk.view().screen).toBe('language');
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    expect(kiosk.view()).toMatchObject({ screen: 'home', language: 'en' });
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    expect(kiosk.view().screen).toBe('end');
+    kiosk.actor.send({ type: 'END.DISMISS' });
+    expect(kiosk.view().screen).toBe('wipe');
+    await kiosk.settle();
+    expect(kiosk.view()).toMatchObject({ screen: 'attract', language: 'fr' });
+  });
+
+  it('ignores a language the profile does not offer', () => {
+    const narrow = sessionMachine.provide({});
+    const actor = createActor(narrow, { input: { settings: { ...settings, offeredLanguages: ['fr'] } } }).start();
+    actor.send({ type: 'SESSION.START' });
+    actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    expect(toSessionSnapshot(actor.getSnapshot()).screen).toBe('language');
+  });
+
+  it('leaves the end screen on its own after endScreenSeconds', async () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    kiosk.seconds(4);
+    expect(kiosk.view().screen).toBe('end');
+    kiosk.seconds(1);
+    await kiosk.settle();
+    expect(kiosk.view().screen).toBe('attract');
+  });
+});
+
+describe('inactivity', () => {
+  it('shows a countdown after idleTimeoutSeconds, then ends the visit', async () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.seconds(59);
+    expect(kiosk.view().idleWarning).toBeNull();
+    kiosk.seconds(1);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
+    kiosk.seconds(3);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 7 });
+    kiosk.seconds(6);
+    expect(kiosk.view()).toMatchObject({ screen: 'home', idleWarning: { secondsLeft: 1 } });
+    kiosk.seconds(1);
+    expect(kiosk.view()).toMatchObject({ screen: 'end', idleWarning: null });
+  });
+
+  it('restarts the idle timer on every activity', () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.seconds(50);
+    kiosk.actor.send({ type: 'USER.ACTIVITY' });
+    kiosk.seconds(50);
+    expect(kiosk.view()).toMatchObject({ screen: 'language', idleWarning: null });
+    kiosk.seconds(10);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
+  });
+
+  it('cancels the countdown when the person answers it', () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.seconds(65);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 5 });
+    kiosk.actor.send({ type: 'USER.ACTIVITY' });
+    expect(kiosk.view()).toMatchObject({ screen: 'language', idleWarning: null });
+    kiosk.seconds(59);
+    expect(kiosk.view().idleWarning).toBeNull();
+  });
+
+  it('does not count down on the attract screen', () => {
+    const kiosk = startKiosk();
+    kiosk.seconds(3600);
+    expect(kiosk.view()).toMatchObject({ screen: 'attract', idleWarning: null });
+  });
+});
+
+describe('measurements and devices', () => {
+  it('keeps a temperature only during a visit, and the wipe forgets it', async () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: reading });
+    expect(kiosk.view().temperature).toBeNull();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: reading });
+    expect(kiosk.view().temperature).toEqual(reading);
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    kiosk.actor.send({ type: 'END.DISMISS' });
+    expect(kiosk.view().temperature).toBeNull();
+    expect(kiosk.wipes[0]?.visit).toEqual({ language: 'fr', temperature: null });
+  });
+
+  it('tracks device status in and out of visits', () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'DEVICE.STATUS_CHANGED', kind: 'thermometer', status: { state: 'ready' } });
+    expect(kiosk.view().devices).toEqual({ thermometer: { state: 'ready' } });
+  });
+});
+
+describe('a failed wipe', () => {
+  it('blocks the next visit until a wipe succeeds', async () => {
+    let failures = 1;
+    const kiosk = startKiosk(async () => {
+      if (failures-- > 0) throw new Error('cookies survived');
+    });
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    kiosk.actor.send({ type: 'END.DISMISS' });
+    await kiosk.settle();
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.actor.getSnapshot().context.wipeFailure).toBe('cookies survived');
+    kiosk.actor.send({ type: 'SESSION.START' });
+    expect(kiosk.view().screen).toBe('out-of-service');
+    kiosk.seconds(30);
+    await kiosk.settle();
+    expect(kiosk.view().screen).toBe('attract');
+    expect(kiosk.wipes).toHaveLength(2);
+  });
+});
