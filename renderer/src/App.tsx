@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useActivityReport } from './activity/useActivityReport';
+import { usePaintedReport } from './activity/usePaintedReport';
+import { useKiosk } from './bridge/useKiosk';
+import { IdleWarningDialog } from './components/IdleWarningDialog';
+import { AttractScreen } from './screens/AttractScreen';
+import { ConnectingScreen } from './screens/ConnectingScreen';
+import { EndScreen } from './screens/EndScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { LanguageScreen } from './screens/LanguageScreen';
+import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
+import type { ScreenProps } from './screens/screenProps';
+import { WipeScreen } from './screens/WipeScreen';
+
+/** The screen for the host's snapshot: `snapshot.screen` decides, nothing else. */
+function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
+  switch (snapshot.screen) {
+    case 'attract': return <AttractScreen snapshot={snapshot} send={send} />;
+    case 'language': return <LanguageScreen snapshot={snapshot} send={send} />;
+    case 'home': return <HomeScreen snapshot={snapshot} send={send} />;
+    case 'end': return <EndScreen snapshot={snapshot} send={send} />;
+    case 'wipe': return <WipeScreen snapshot={snapshot} />;
+    case 'out-of-service': return <OutOfServiceScreen snapshot={snapshot} />;
+  }
+}
+
+export function App() {
+  // The store drops the snapshot when the bridge goes down, so "no snapshot" covers both cases.
+  const { snapshot: shown, send } = useKiosk();
+  const screen = shown?.screen ?? null;
+  const reportActivity = useActivityReport(screen, send);
+  usePaintedReport(screen, send);
+
+  const language = shown?.language ?? 'fr';
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  if (!shown) return <ConnectingScreen />;
+  const warning = shown.idleWarning;
+  return (
+    <>
+      {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer. */}
+      <div className="screen-host" inert={warning !== null}>
+        <ScreenForSnapshot snapshot={shown} send={send} />
+      </div>
+      {warning && (
+        <IdleWarningDialog secondsLeft={warning.secondsLeft} language={shown.language} onStillHere={reportActivity} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { RendererEvent } from '../../../common/bridge';
+import type { Screen } from '../../../common/snapshot';
+import { createThrottle } from './throttle';
+import { isVisitRunning } from './visit';
+
+/** A touch every few frames tells the host nothing new; one report a second is plenty to keep a visit alive. */
+const ACTIVITY_REPORT_INTERVAL_MS = 1_000;
+
+/**
+ * Reports USER.ACTIVITY on any touch or key press while a visit runs, at most once a second.
+ * Returns the same throttled report for buttons that mean "I'm here" (the idle warning).
+ */
+export function useActivityReport(screen: Screen | null, send: (event: RendererEvent) => void): () => void {
+  const mayReport = useMemo(() => createThrottle(ACTIVITY_REPORT_INTERVAL_MS), []);
+  const report = useCallback(() => {
+    if (mayReport(performance.now())) send({ type: 'USER.ACTIVITY' });
+  }, [mayReport, send]);
+
+  const visitRunning = isVisitRunning(screen);
+  useEffect(() => {
+    if (!visitRunning) return;
+    // Capture phase: a button that stops propagation still counts as activity.
+    const options = { capture: true, passive: true };
+    window.addEventListener('pointerdown', report, options);
+    window.addEventListener('keydown', report, options);
+    return () => {
+      window.removeEventListener('pointerdown', report, options);
+      window.removeEventListener('keydown', report, options);
+    };
+  }, [visitRunning, report]);
+
+  return report;
+}

@@ -1,0 +1,89 @@
+/**
+ * Simple line pictograms drawn in SVG: no image files, no webfonts (the kiosk has no internet).
+ * They illustrate the text next to them, so they are hidden from screen readers.
+ */
+const common = {
+  viewBox: '0 0 96 96',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 5,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+/** A finger touching a surface, with ripples: "touch here". */
+export function TouchPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M34 34a14 14 0 0 1 28 0M26 34a22 22 0 0 1 44 0" />
+      <path d="M42 66V34a6 6 0 0 1 12 0v16h12a8 8 0 0 1 8 8v8a20 20 0 0 1-20 20h-4a16 16 0 0 1-12-5L22 66a5 5 0 0 1 7-7l13 7" />
+    </svg>
+  );
+}
+
+export function GlobePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <circle cx="48" cy="48" r="36" />
+      <ellipse cx="48" cy="48" rx="15" ry="36" />
+      <path d="M14 36h68M14 60h68" />
+    </svg>
+  );
+}
+
+export function ThermometerPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M40 58V18a8 8 0 0 1 16 0v40a16 16 0 1 1-16 0z" />
+      <circle cx="48" cy="70" r="7" fill="currentColor" />
+      <path d="M48 63V34M64 22h10M64 34h10M64 46h10" />
+    </svg>
+  );
+}
+
+export function HeartPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M48 80S14 60 14 36a17 17 0 0 1 34-4 17 17 0 0 1 34 4c0 24-34 44-34 44z" />
+    </svg>
+  );
+}
+
+/** "Come back later": a clock, rather than a warning sign that would worry people. */
+export function ClockPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <circle cx="48" cy="48" r="36" />
+      <path d="M48 26v22l14 10" />
+    </svg>
+  );
+}
+
+export function CheckPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M22 50l17 17 35-38" />
+    </svg>
+  );
+}
+
+export function CrossPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M26 26l44 44M70 26L26 70" />
+    </svg>
+  );
+}
+
+/** Three dots that fade in turn: something is on its way, no need to do anything. */
+export function WaitingDots({ className = '' }: { className?: string }) {
+  return (
+    <span className={`waiting-dots ${className}`} aria-hidden="true">
+      <span />
+      <span />
+      <span />
+    </span>
+  );
+}

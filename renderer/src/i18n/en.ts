@@ -1,0 +1,62 @@
+import type { Messages } from './fr';
+
+export const en: Messages = {
+  connecting: {
+    title: 'Connecting…',
+    detail: 'The kiosk is starting. Please wait.',
+  },
+  attract: {
+    title: 'Welcome',
+    invitation: 'Touch the screen to start',
+  },
+  language: {
+    title: 'Choose your language',
+  },
+  home: {
+    greeting: 'Hello!',
+    intro: 'You can take your temperature.',
+    finish: "I'm done",
+  },
+  thermometer: {
+    title: 'Thermometer',
+    status: { connecting: 'Getting ready', ready: 'Ready', offline: 'Not available' },
+    connecting: 'The thermometer is getting ready. Please wait.',
+    waiting: 'Take your temperature with the thermometer.',
+    resultHere: 'The result will show here.',
+    reading: 'Your temperature',
+    offline: 'The thermometer is not working right now.',
+    offlineHelp: 'You can ask for help at the front desk.',
+    offlineDetail: 'For staff: {{reason}}',
+  },
+  bodySite: {
+    armpit: 'Taken under the arm',
+    body: 'Taken on the body',
+    ear: 'Taken in the ear',
+    finger: 'Taken on the finger',
+    'gastro-intestinal': 'Taken in the digestive tract',
+    mouth: 'Taken in the mouth',
+    rectum: 'Taken rectally',
+    toe: 'Taken on the toe',
+    tympanum: 'Taken in the ear',
+  },
+  idle: {
+    question: 'Are you still there?',
+    explain: 'Touch the button to continue.',
+    seconds_one: 'second',
+    seconds_other: 'seconds',
+    stay: "I'm still here",
+  },
+  end: {
+    title: 'Thank you, goodbye',
+    privacy: 'Your information will be erased from the kiosk.',
+    dismiss: 'Touch the screen to finish',
+  },
+  wipe: {
+    title: 'Getting the kiosk ready…',
+  },
+  outOfService: {
+    title: 'Kiosk temporarily unavailable',
+    detail: 'Please come back a little later.',
+    help: 'You can ask for help at the front desk.',
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * Builds the renderer, shows every screen in Chromium with a fake preload, and saves screenshots
+ * to /tmp/borne-shots/ for a person to look at. Run: npx tsx tests/support/renderer-preview/screenshots.ts
+ */
+import type { Browser } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { SessionSnapshot } from '../../../common/snapshot';
+import { fakePreloadScript, type FakePreloadWindow } from './fakePreload';
+import { buildRenderer, launchChromium } from './preview';
+import * as fixtures from './snapshots';
+import { serveFolder } from './staticServer';
+
+const outDir = '/tmp/borne-shots';
+
+interface Shot {
+  name: string;
+  snapshot: SessionSnapshot | null;
+  size?: { width: number; height: number };
+}
+
+const en = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'en' });
+const SMALL = { width: 1280, height: 720 };
+const TINY = { width: 800, height: 600 };
+
+const shots: Shot[] = [
+  { name: 'attract-fr', snapshot: fixtures.attractSnapshot },
+  { name: 'language-fr', snapshot: fixtures.languageSnapshot },
+  { name: 'home-reading-fr', snapshot: fixtures.homeWithReadingSnapshot },
+  { name: 'home-waiting-fr', snapshot: { ...fixtures.homeWithReadingSnapshot, temperature: null } },
+  { name: 'home-offline-fr', snapshot: fixtures.homeThermometerOfflineSnapshot },
+  { name: 'end-fr', snapshot: { ...fixtures.attractSnapshot, screen: 'end' } },
+  { name: 'wipe-fr', snapshot: { ...fixtures.attractSnapshot, screen: 'wipe' } },
+  { name: 'out-of-service-fr', snapshot: { ...fixtures.attractSnapshot, screen: 'out-of-service' } },
+  { name: 'idle-warning-fr', snapshot: fixtures.idleWarningSnapshot },
+  { name: 'connecting', snapshot: null },
+  { name: 'home-reading-en', snapshot: en(fixtures.homeWithReadingSnapshot) },
+  { name: 'small-home-offline-fr', snapshot: fixtures.homeThermometerOfflineSnapshot, size: SMALL },
+  { name: 'small-idle-warning-fr', snapshot: fixtures.idleWarningSnapshot, size: SMALL },
+  { name: 'tiny-home-offline-fr', snapshot: fixtures.homeThermometerOfflineSnapshot, size: TINY },
+  { name: 'tiny-language-fr', snapshot: fixtures.languageSnapshot, size: TINY },
+  { name: 'tiny-attract-fr', snapshot: fixtures.attractSnapshot, size: TINY },
+];
+
+async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {
+  const page = await browser.newPage({ viewport: shot.size ?? { width: 1920, height: 1080 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.addInitScript(fakePreloadScript(shot.snapshot));
+  await page.goto(`${origin}/index.html`);
+  const screen = shot.snapshot?.screen ?? 'connecting';
+  await page.locator(`[data-screen="${screen}"]`).waitFor();
+  if (shot.snapshot) {
+    // The renderer reports the paint; waiting for it also checks that it does.
+    // A function, not a string: polling a string predicate needs eval, which the page's CSP forbids.
+    await page.waitForFunction(
+      (painted) => (globalThis as unknown as FakePreloadWindow).borneSent.some((e) => e.type === 'VIEW.PAINTED' && e.screen === painted),
+      screen,
+    );
+  }
+  await page.screenshot({ path: `${outDir}/${shot.name}.png`, animations: 'disabled' });
+  await page.close();
+  if (problems.length > 0) throw new Error(`${shot.name}: the page logged ${problems.join(' | ')}`);
+  console.log(`${outDir}/${shot.name}.png`);
+}
+
+const { server, origin } = await serveFolder(buildRenderer());
+mkdirSync(outDir, { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const shot of shots) await takeShot(browser, origin, shot);
+} finally {
+  await browser.close();
+  server.close();
+}
