@@ -1,0 +1,140 @@
+import { stat } from 'node:fs/promises';
+import { SerialPort } from 'serialport';
+import { fail, ok, type Result } from '../../common/result';
+import { silentLogger, type DeviceLogger } from '../logger';
+import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
+
+/** Wait `firstMs` before the first retry, doubled after each failure up to `maxMs`, reset once open. */
+export interface Backoff {
+  firstMs: number;
+  maxMs: number;
+}
+
+export interface SerialTransportOptions {
+  path: string;
+  baudRate: number;
+  retry?: Backoff;
+  /** How often an open line checks that its device node is still the one it opened. */
+  livenessMs?: number;
+  logger?: DeviceLogger;
+}
+
+const DEFAULT_RETRY: Backoff = { firstMs: 250, maxMs: 5_000 };
+
+/** Which device node a path leads to now (through symlinks), or undefined if none. */
+const deviceNodeOf = (path: string): Promise<string | undefined> =>
+  stat(path).then((s) => `${s.dev}:${s.ino}`, () => undefined);
+
+/** serialport prefixes its messages with "Error: "; a technician reads the rest. */
+const reasonOf = (error: Error): string => error.message.replace(/^Error: /, '');
+
+/**
+ * A ByteTransport on a serial line (USB adapter, UART, or the kiosk side of a simulator's pty).
+ * Reconnects with capped exponential backoff whenever the line cannot be opened or goes away.
+ */
+export class SerialTransport extends StatusHolder implements ByteTransport {
+  private readonly retry: Backoff;
+  private readonly logger: DeviceLogger;
+  private port: SerialPort | undefined;
+  private wanted = false;
+  private attempt: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private livenessTimer: NodeJS.Timeout | undefined;
+  private nextDelayMs: number;
+
+  constructor(private readonly options: SerialTransportOptions) {
+    super();
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.logger = options.logger ?? silentLogger;
+    this.nextDelayMs = this.retry.firstMs;
+  }
+
+  async open(): Promise<void> {
+    if (this.wanted) return;
+    this.wanted = true;
+    this.setStatus({ state: 'connecting' });
+    await this.connect();
+  }
+
+  async close(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.attempt;
+    clearInterval(this.livenessTimer);
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    this.nextDelayMs = this.retry.firstMs;
+    this.setStatus(CLOSED);
+  }
+
+  async write(bytes: Uint8Array): Promise<Result<void>> {
+    const port = this.port;
+    // serialport would queue a write to a closed port until it reopens; the contract says fail now.
+    if (!port?.isOpen || this.status.state !== 'ready') return fail(`cannot write to ${this.options.path}: not open`);
+    return new Promise((resolve) => {
+      port.write(Buffer.from(bytes), (error) => {
+        resolve(error ? fail(`write to ${this.options.path} failed: ${reasonOf(error)}`) : ok(undefined));
+      });
+    });
+  }
+
+  private connect(): Promise<void> {
+    this.attempt = this.tryOpen();
+    return this.attempt;
+  }
+
+  private async tryOpen(): Promise<void> {
+    const port = new SerialPort({ path: this.options.path, baudRate: this.options.baudRate, autoOpen: false });
+    const error = await new Promise<Error | null>((resolve) => port.open(resolve));
+    const node = error ? undefined : await deviceNodeOf(this.options.path);
+    if (!this.wanted) {
+      // close() was called meanwhile and is waiting for this attempt.
+      if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+      return;
+    }
+    if (error) this.lost(reasonOf(error));
+    else this.opened(port, node);
+  }
+
+  private opened(port: SerialPort, node: string | undefined): void {
+    this.port = port;
+    this.nextDelayMs = this.retry.firstMs;
+    port.on('data', (chunk: Buffer) => this.emit('data', chunk));
+    // A read error closes the port with a DisconnectedError; 'end' is a quiet end of file. Both mean the line went.
+    port.on('close', (error: Error | null) => this.dropped(port, error ? reasonOf(error) : 'the port closed'));
+    port.on('end', () => this.dropped(port, 'the line reached end of file'));
+    // Without a listener an 'error' event would crash the host; the close that follows drives the reconnect.
+    port.on('error', (error) => {
+      this.logger.warn({ path: this.options.path, reason: reasonOf(error) }, 'serial line error');
+    });
+    // When a pty's other end dies, Linux hangs the tty up and read() returns 0 for ever: serialport retries
+    // in a loop and never reports it. So the line also counts as lost once its path leads elsewhere or nowhere.
+    this.livenessTimer = setInterval(() => {
+      void deviceNodeOf(this.options.path).then((now) => {
+        if (now === undefined || now !== node) this.dropped(port, 'the device node went away');
+      });
+    }, this.options.livenessMs ?? 1_000);
+    this.setStatus({ state: 'ready' });
+  }
+
+  private dropped(port: SerialPort, reason: string): void {
+    if (this.port !== port || !this.wanted) return; // our own close(), or a port already replaced
+    clearInterval(this.livenessTimer);
+    this.port = undefined;
+    if (port.isOpen) port.close();
+    this.lost(`lost ${this.options.path}: ${reason}`);
+  }
+
+  private lost(reason: string): void {
+    // While retrying the status stays offline (no `connecting` blink every few seconds); only the reason may change.
+    this.setStatus({ state: 'offline', reason });
+    const delay = this.nextDelayMs;
+    this.nextDelayMs = Math.min(delay * 2, this.retry.maxMs);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.connect();
+    }, delay);
+  }
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../common/devices';
+import type { TemperatureMeasurement } from '../../../common/measurements';
+import { DeviceManager } from '../../../devices/manager';
+import { silentLogger } from '../../../devices/logger';
+import { nextEvent, processesMentioning, tempFolder } from './support';
+
+describe('DeviceManager', () => {
+  let folder: Awaited<ReturnType<typeof tempFolder>>;
+  let manager: DeviceManager | undefined;
+
+  beforeEach(async () => {
+    folder = await tempFolder();
+  });
+
+  afterEach(async () => {
+    await manager?.stop();
+    manager = undefined;
+    await folder.remove();
+  });
+
+  it('runs a simulated thermometer from a profile, then stops it without leaving socat behind', async () => {
+    const path = folder.path('thermometer');
+    manager = new DeviceManager(
+      { thermometer: { serial: { path, baudRate: 9600 }, simulator: { everySeconds: 0.1, celsius: 37 } } },
+      silentLogger,
+    );
+    const measurement = nextEvent<['thermometer', TemperatureMeasurement]>(manager, 'measurement');
+    await manager.start();
+    expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' } });
+
+    const [kind, reading] = await measurement;
+    expect(kind).toBe('thermometer');
+    expect(reading.celsius).toBeGreaterThanOrEqual(36.8);
+    expect(reading.celsius).toBeLessThanOrEqual(37.2);
+    expect(reading.site).toBe('ear');
+
+    await manager.stop();
+    await manager.stop();
+    expect(await processesMentioning(path)).toEqual([]);
+    expect(manager.statuses()).toEqual({ thermometer: { state: 'offline', reason: 'closed' } });
+  });
+
+  it('keeps running without socat and says how to fix it', async () => {
+    const statuses: Array<[string, DeviceStatus]> = [];
+    const path = process.env.PATH;
+    process.env.PATH = folder.path('no-bin-here');
+    try {
+      manager = new DeviceManager(
+        {
+          thermometer: {
+            serial: { path: folder.path('thermometer'), baudRate: 9600 },
+            simulator: { everySeconds: 1, celsius: 37 },
+          },
+        },
+        silentLogger,
+      );
+      manager.on('status', (kind, status) => statuses.push([kind, status]));
+      await manager.start();
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(manager.statuses().thermometer).toEqual({
+      state: 'offline', reason: expect.stringContaining('apt-get install socat'),
+    });
+    const seen = statuses.map(([kind, s]) => `${kind} ${s.state}`);
+    expect(seen).toEqual(['thermometer connecting', 'thermometer offline']);
+  });
+
+  it('reports a missing serial device offline with the reason', async () => {
+    const serial = { path: folder.path('ttyUSB9'), baudRate: 9600 };
+    manager = new DeviceManager({ thermometer: { serial } }, silentLogger);
+    await manager.start();
+    expect(manager.statuses().thermometer).toEqual({ state: 'offline', reason: expect.stringContaining('ttyUSB9') });
+  });
+
+  it('does nothing for a profile without devices', async () => {
+    manager = new DeviceManager({}, silentLogger);
+    await manager.start();
+    expect(manager.statuses()).toEqual({});
+  });
+});

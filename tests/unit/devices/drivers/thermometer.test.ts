@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../../common/devices';
+import type { TemperatureMeasurement } from '../../../../common/measurements';
+import { encodeGattFrame } from '../../../../devices/codecs/gatt-frame';
+import { encodeSlip } from '../../../../devices/codecs/slip';
+import {
+  encodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID,
+} from '../../../../devices/codecs/temperature-measurement';
+import { ThermometerDriver } from '../../../../devices/drivers/thermometer';
+import { MemoryTransport } from '../../../../devices/transports/memory-transport';
+import { recordingLogger } from '../recording-logger';
+
+const wire = (uuid: number, value: Uint8Array): Uint8Array => encodeSlip(encodeGattFrame({ uuid, value }));
+const reading = (celsius: number): Uint8Array =>
+  wire(TEMPERATURE_MEASUREMENT_UUID, encodeTemperatureMeasurement({ celsius, site: 'ear' }));
+
+describe('ThermometerDriver', () => {
+  let transport: MemoryTransport;
+  let logger: ReturnType<typeof recordingLogger>;
+  let driver: ThermometerDriver;
+  let measurements: TemperatureMeasurement[];
+  let statuses: DeviceStatus[];
+
+  beforeEach(async () => {
+    transport = new MemoryTransport();
+    logger = recordingLogger();
+    driver = new ThermometerDriver(transport, logger);
+    measurements = [];
+    statuses = [];
+    driver.on('measurement', (m) => measurements.push(m));
+    driver.on('status', (s) => statuses.push(s));
+    await driver.start();
+  });
+
+  it('emits the measurement carried by a good frame', () => {
+    transport.deviceSends(reading(37.6));
+    expect(measurements).toEqual([{ celsius: 37.6, site: 'ear', takenAt: null }]);
+  });
+
+  it('assembles a frame that arrives one byte at a time', () => {
+    for (const byte of reading(36.9)) transport.deviceSends(Uint8Array.of(byte));
+    expect(measurements.map((m) => m.celsius)).toEqual([36.9]);
+  });
+
+  it('warns about a bad frame and still decodes the next one', () => {
+    transport.deviceSends(wire(TEMPERATURE_MEASUREMENT_UUID, Uint8Array.of(0x00, 0xb0, 0x0e))); // truncated value
+    transport.deviceSends(Uint8Array.of(0x01, 0xdb, 0x41, 0xc0)); // SLIP protocol error
+    transport.deviceSends(reading(38.1));
+    expect(logger.at('warn').map((line) => line.obj)).toEqual([
+      { device: 'thermometer', reason: expect.stringMatching(/truncated/) },
+      { device: 'thermometer', reason: expect.stringMatching(/SLIP/) },
+    ]);
+    expect(measurements.map((m) => m.celsius)).toEqual([38.1]);
+  });
+
+  it('ignores other characteristics without a warning', () => {
+    transport.deviceSends(wire(0x2a35, Uint8Array.of(0x00, 0x8a, 0x00, 0x58, 0x00, 0x78, 0x00)));
+    expect(measurements).toEqual([]);
+    expect(logger.at('warn')).toEqual([]);
+    expect(logger.at('debug')).toMatchObject([{ obj: { uuid: '0x2A35' } }]);
+  });
+
+  it('never logs the bytes of a frame, which may hold a body temperature', () => {
+    transport.deviceSends(wire(TEMPERATURE_MEASUREMENT_UUID, Uint8Array.of(0x04, 0xb0, 0x0e, 0x00, 0xfe, 0x63)));
+    expect(JSON.stringify(logger.lines)).not.toMatch(/37\.6|3760|b0/i);
+  });
+
+  it('forwards the link status and drops half a frame when the link goes down', () => {
+    const frame = reading(37.2);
+    transport.deviceSends(frame.subarray(0, 4));
+    transport.deviceDisconnects('unplugged');
+    transport.deviceReconnects();
+    transport.deviceSends(frame);
+    expect(measurements.map((m) => m.celsius)).toEqual([37.2]);
+    expect(logger.at('warn')).toEqual([]);
+    expect(statuses).toEqual([
+      { state: 'connecting' }, { state: 'ready' }, { state: 'offline', reason: 'unplugged' }, { state: 'ready' },
+    ]);
+  });
+
+  it('reports offline once stopped, and stopping twice is harmless', async () => {
+    await driver.stop();
+    await driver.stop();
+    expect(driver.status).toEqual({ state: 'offline', reason: 'closed' });
+    expect(statuses.at(-1)).toEqual({ state: 'offline', reason: 'closed' });
+    expect(transport.deviceSends(reading(37))).toBe(false);
+  });
+});
