@@ -5,7 +5,7 @@ import { startKiosk, type KioskProcess } from '../support/kiosk-process';
  * `kiosk` is the real host process on the Chromium shell; `screen` is the kiosk's own page, reached
  * through the test CDP endpoint, so each click goes through the real bridge to the real machine.
  */
-export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; screen: Page }>({
+export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; kioskPage: Page }>({
   kioskProfile: ['test', { option: true }],
   kiosk: async ({ kioskProfile }, use) => {
     const kiosk = await startKiosk(kioskProfile);
@@ -13,7 +13,7 @@ export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; scr
     const code = await kiosk.stop();
     if (code !== 0) throw new Error(`the kiosk exited with code ${code} on SIGTERM`);
   },
-  screen: async ({ kiosk }, use) => {
+  kioskPage: async ({ kiosk }, use) => {
     const browser: Browser = await chromium.connectOverCDP(kiosk.cdpEndpoint);
     const page = browser.contexts()[0]?.pages()[0];
     if (!page) throw new Error('the kiosk has no page');
