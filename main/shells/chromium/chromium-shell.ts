@@ -1,0 +1,202 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ok } from '../../../common/result';
+import type { Logger } from '../../log';
+import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
+import { wipeChromiumBrowsingData } from './browsing-wipe';
+import { chromiumFlags } from './chromium-flags';
+import { ChromiumProcess, type ChromiumExit } from './chromium-process';
+import { findChromium } from './find-chromium';
+import { attachKioskPage, onKioskPageCrash, showKioskPage, type KioskPage } from './kiosk-page';
+import { RelaunchBackoff, type RelaunchDelays } from './relaunch-backoff';
+import { startRendererServer, type RendererServer } from './renderer-server';
+
+export interface ChromiumShellOptions {
+  /** The browser executable; found with `findChromium` (CHROMIUM_PATH, then PATH) when omitted. */
+  executablePath?: string;
+  /** Where each launch's throw-away profile is created; the OS temp folder by default. */
+  profileParentDir?: string;
+  /** How long `start()`, a relaunch or a crash reload waits for the page to load. */
+  loadTimeoutMs?: number;
+  /** How long `stop()` waits for Browser.close, then for SIGTERM, before SIGKILL. */
+  stopTimeoutMs?: number;
+  /** Delay before relaunching a browser that exited; doubles per failure up to `max`. */
+  relaunchDelayMs?: RelaunchDelays;
+  /** Read for CHROMIUM_PATH and BORNE_CHROMIUM_FLAGS; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Session {
+  log: Logger;
+  server: RendererServer;
+  executable: string;
+  testCdpPort: number | undefined;
+}
+
+interface Launch {
+  browser: ChromiumProcess;
+  profileDir: string;
+  page: KioskPage | null;
+  recovering: boolean;
+  /** Settles once the browser exited and its profile is deleted. */
+  cleanedUp: Promise<void>;
+}
+
+/**
+ * The kiosk in the system's Chromium, driven over the DevTools pipe. The page talks to the host over a
+ * loopback WebSocket, and the host holds the truth, so a browser or renderer crash loses nothing: the
+ * shell relaunches or reloads, and the page reconnects to the same hub.
+ */
+export class ChromiumShell implements KioskShell {
+  readonly name = 'chromium' as const;
+  private session: Session | null = null;
+  private current: Launch | null = null;
+  private supervising = false;
+  private stopping: Promise<void> | null = null;
+  private relaunchTimer: NodeJS.Timeout | undefined;
+  private readonly backoff: RelaunchBackoff;
+
+  constructor(private readonly options: ChromiumShellOptions = {}) {
+    this.backoff = new RelaunchBackoff(options.relaunchDelayMs);
+  }
+
+  /** The running browser's process id, for diagnostics. */
+  get browserPid(): number | undefined {
+    return this.current?.browser.pid;
+  }
+
+  async start({ hub, rendererDir, log, testCdpPort }: ShellStartOptions): Promise<void> {
+    if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
+    const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
+    if (!found.ok) throw new Error(found.error);
+    if (process.getuid?.() === 0) {
+      log.warn("running as root: Chromium's sandbox refuses root, so it runs with --no-sandbox; run the kiosk as its own user");
+    }
+    this.session = { log, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
+    try {
+      await this.loadPage(await this.spawnBrowser());
+      this.supervising = true;
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  async wipeBrowsingData(): Promise<BrowsingWipeReport> {
+    const launch = this.current;
+    if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
+    const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, this.session.server.origin);
+    this.session.log.debug(report, 'wiped browsing data');
+    return report;
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  private async spawnBrowser(): Promise<Launch> {
+    const { log, executable, testCdpPort } = this.session!;
+    const profileDir = await mkdtemp(path.join(this.options.profileParentDir ?? tmpdir(), 'borne-chromium-'));
+    if (this.stopping) {
+      await rm(profileDir, { recursive: true, force: true });
+      throw new Error('the shell is stopping');
+    }
+    const runningAsRoot = process.getuid?.() === 0;
+    const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
+    const args = chromiumFlags({ profileDir, runningAsRoot, testCdpPort, extraFlags });
+    const browser = new ChromiumProcess(executable, args, log);
+    const launch: Launch = { browser, profileDir, page: null, recovering: false, cleanedUp: Promise.resolve() };
+    launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
+    this.current = launch;
+    log.info({ browserPid: browser.pid, profileDir }, 'chromium launched');
+    return launch;
+  }
+
+  private async loadPage(launch: Launch): Promise<void> {
+    const { log, server } = this.session!;
+    const { browser } = launch;
+    try {
+      launch.page = await attachKioskPage(browser.cdp, this.loadTimeoutMs);
+      await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
+    } catch (error) {
+      throw await browser.explainFailure(error, 'before the kiosk page loaded');
+    }
+    onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
+    log.info({ browserPid: browser.pid }, 'kiosk page loaded');
+  }
+
+  private reloadCrashedPage(launch: Launch): void {
+    const { log, server } = this.session!;
+    if (launch.recovering || launch !== this.current || !launch.page || this.stopping) return;
+    launch.recovering = true;
+    log.error({ browserPid: launch.browser.pid }, 'the kiosk page renderer crashed; reloading it');
+    showKioskPage(launch.browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs)
+      .then(() => log.info('kiosk page reloaded after its renderer crashed'))
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'could not reload the crashed kiosk page; restarting chromium');
+        launch.browser.signal('SIGKILL');
+      })
+      .finally(() => (launch.recovering = false));
+  }
+
+  private async afterExit(launch: Launch, exit: ChromiumExit): Promise<void> {
+    const { log } = this.session!;
+    const unexpected = this.supervising && !this.stopping;
+    if (unexpected) log.error({ ...exit, stderr: launch.browser.recentStderr }, 'chromium exited unexpectedly');
+    // Helpers can outlive a killed browser; they must not hold the profile while it is deleted.
+    launch.browser.signal('SIGKILL');
+    await rm(launch.profileDir, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
+      log.error({ err: error, profileDir: launch.profileDir }, 'could not delete a chromium profile');
+    });
+    if (this.current === launch) this.current = null;
+    if (unexpected) this.scheduleRelaunch(Date.now() - launch.browser.startedAt);
+  }
+
+  private scheduleRelaunch(lastRanForMs: number): void {
+    const delayMs = this.backoff.next(lastRanForMs);
+    this.session!.log.info({ delayMs }, 'relaunching chromium');
+    this.relaunchTimer = setTimeout(() => void this.relaunch(), delayMs);
+  }
+
+  private async relaunch(): Promise<void> {
+    const { log } = this.session!;
+    let launch: Launch;
+    try {
+      launch = await this.spawnBrowser();
+    } catch (error) {
+      if (this.stopping) return;
+      log.error({ err: error }, 'could not relaunch chromium');
+      this.scheduleRelaunch(0);
+      return;
+    }
+    try {
+      await this.loadPage(launch);
+    } catch (error) {
+      if (this.stopping) return;
+      // Its exit schedules the next attempt, with a longer delay.
+      log.error({ err: error }, 'relaunched chromium did not load the kiosk page');
+      launch.browser.signal('SIGKILL');
+    }
+  }
+
+  private async shutdown(): Promise<void> {
+    clearTimeout(this.relaunchTimer);
+    const launch = this.current;
+    if (launch) {
+      await launch.browser.close(this.options.stopTimeoutMs ?? 5_000);
+      await launch.cleanedUp;
+    }
+    await this.session?.server.close();
+    this.session?.log.info('chromium shell stopped');
+  }
+
+  private get loadTimeoutMs(): number {
+    return this.options.loadTimeoutMs ?? 20_000;
+  }
+}

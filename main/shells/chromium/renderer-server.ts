@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BridgeHub } from '../../bridge/hub';
+import type { Logger } from '../../log';
+import { acceptBridgeSockets } from './bridge-socket';
+import { rendererFileHandler } from './renderer-files';
+
+export interface RendererServer {
+  /** `http://127.0.0.1:PORT`: the only origin the kiosk page has and the only one its socket may come from. */
+  readonly origin: string;
+  /** What the browser opens; the token rides in the fragment, which is never sent over HTTP. */
+  readonly pageUrl: string;
+  close(): Promise<void>;
+}
+
+export interface RendererServerOptions {
+  rendererDir: string;
+  hub: BridgeHub;
+  log: Logger;
+}
+
+/**
+ * Serves the built renderer on a free loopback port and accepts its bridge socket. The launch token
+ * is fresh for every server, so a page from an earlier run (or another local program) cannot connect.
+ */
+export async function startRendererServer({ rendererDir, hub, log }: RendererServerOptions): Promise<RendererServer> {
+  const token = randomBytes(32).toString('base64url');
+  let host = '';
+  const headers = () => securityHeaders(host);
+  const serveFile = await rendererFileHandler(rendererDir, headers, log);
+
+  const server = createServer((request, response) => {
+    // A page on another site that rebinds its DNS name to 127.0.0.1 still sends its own Host.
+    if (request.headers.host !== host) {
+      response.writeHead(403, headers()).end();
+      return;
+    }
+    serveFile(request, response).catch((error: unknown) => {
+      log.error({ err: error, url: request.url }, 'renderer server failed to answer');
+      response.destroy();
+    });
+  });
+  await listen(server);
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}`;
+  const bridge = acceptBridgeSockets({ server, origin, token, hub, log });
+  log.info({ origin, rendererDir }, 'renderer server listening');
+
+  return {
+    origin,
+    pageUrl: `${origin}/#token=${token}`,
+    close: () => {
+      bridge.close();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Scripts, styles, fonts and images from this server only, and one socket: the bridge. Vite inlines
+ * small images and fonts as data: URLs, which cannot run code.
+ */
+function securityHeaders(host: string): Record<string, string> {
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "media-src 'self'",
+    "manifest-src 'self'",
+    `connect-src 'self' ws://${host}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain, IpcMainEvent } from 'electron';
+import { IPC_CHANNELS } from '../../../common/bridge';
+import type { AttachedView } from '../../bridge/hub';
+import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
+import { guardKioskWindow, isFromKioskPage } from './kiosk-window-guards';
+
+/** The Electron objects the shell uses, handed in so that a unit test can pass fakes. */
+export interface ElectronPlatform {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+}
+
+export interface ElectronShellOptions {
+  platform: ElectronPlatform;
+  /** The bundled preload; CommonJS, because a sandboxed preload cannot be an ES module. */
+  preloadPath: string;
+  /** Painted before the page, so the screen never flashes white between boot and the first frame. */
+  backgroundColor?: string;
+}
+
+/** The kiosk in an Electron BrowserWindow; the preload's IPC is the bridge. */
+export class ElectronShell implements KioskShell {
+  readonly name = 'electron' as const;
+  private window: BrowserWindow | null = null;
+  private view: AttachedView | null = null;
+  private stopped = false;
+  private unsubscribeIpc = () => {};
+
+  constructor(private readonly options: ElectronShellOptions) {}
+
+  async start({ hub, rendererDir, log }: ShellStartOptions): Promise<void> {
+    if (this.window || this.stopped) throw new Error('this Electron shell was already started');
+    const { BrowserWindow, ipcMain } = this.options.platform;
+    const indexFile = path.join(rendererDir, 'index.html');
+    const indexUrl = pathToFileURL(indexFile).href;
+    const window = new BrowserWindow({
+      kiosk: true,
+      fullscreen: true,
+      autoHideMenuBar: true,
+      backgroundColor: this.options.backgroundColor ?? '#000000',
+      show: false,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: this.options.preloadPath,
+        spellcheck: false,
+      },
+    });
+    this.window = window;
+    guardKioskWindow(window, indexUrl, log);
+    window.once('ready-to-show', () => window.show());
+    window.on('close', (event) => {
+      // Only stop() closes the kiosk; a stray Alt+F4 would otherwise leave the screen black.
+      if (this.stopped) return;
+      event.preventDefault();
+      log.warn('refused to close the kiosk window');
+    });
+
+    const attach = () => {
+      this.view?.detach();
+      this.view = hub.attach({
+        label: 'electron:main',
+        send: (message) => {
+          if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.hostMessage, message);
+        },
+      });
+    };
+    // Attached from the start so that no early event is lost; attached again after every load so the
+    // fresh page, whose listeners now exist, gets the latest snapshot.
+    attach();
+    window.webContents.on('did-finish-load', attach);
+    window.webContents.on('render-process-gone', (_event, details) => {
+      log.error({ reason: details.reason, exitCode: details.exitCode }, 'the kiosk renderer is gone; reloading');
+      window.webContents.reload();
+    });
+
+    const onRendererEvent = (event: IpcMainEvent, payload: unknown) => {
+      if (!isFromKioskPage(event, window, indexUrl)) {
+        log.warn({ url: event.senderFrame?.url }, 'ignored a bridge message from outside the kiosk page');
+        return;
+      }
+      this.view?.receive(payload);
+    };
+    ipcMain.on(IPC_CHANNELS.rendererEvent, onRendererEvent);
+    this.unsubscribeIpc = () => ipcMain.removeListener(IPC_CHANNELS.rendererEvent, onRendererEvent);
+
+    try {
+      await window.loadFile(indexFile);
+    } catch (error) {
+      throw new Error(`the kiosk page did not load from ${indexFile}: ${(error as Error).message}`);
+    }
+    log.info({ page: indexUrl }, 'kiosk page loaded');
+  }
+
+  async wipeBrowsingData(): Promise<BrowsingWipeReport> {
+    const window = this.window;
+    if (!window || window.isDestroyed()) return { cleared: [], leftovers: ['the kiosk window is closed, so nothing was checked'] };
+    const { session } = window.webContents;
+    const report: BrowsingWipeReport = { cleared: [], leftovers: [] };
+    try {
+      await session.clearStorageData();
+      report.cleared.push('storage');
+      await session.clearCache();
+      report.cleared.push('http cache');
+      const cookies = await session.cookies.get({});
+      report.leftovers.push(...cookies.map((cookie) => `cookie ${cookie.name} (${cookie.domain ?? 'no domain'})`));
+    } catch (error) {
+      report.leftovers.push(`wipe failed: ${(error as Error).message}`);
+    }
+    return report;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.unsubscribeIpc();
+    this.view?.detach();
+    this.view = null;
+    if (this.window && !this.window.isDestroyed()) this.window.destroy();
+  }
+}

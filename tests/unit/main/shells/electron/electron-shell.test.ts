@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IPC_CHANNELS, type RendererEvent } from '../../../../../common/bridge';
+import type { SessionSnapshot } from '../../../../../common/snapshot';
+import { BridgeHub } from '../../../../../main/bridge/hub';
+// electron-shell.ts takes Electron's objects as arguments and imports only its types, so it runs here
+// with fakes; the lint pattern for `electron/*` also matches this path.
+// eslint-disable-next-line no-restricted-imports
+import { ElectronShell } from '../../../../../main/shells/electron/electron-shell';
+import { captureLog } from '../../../../support/capture-log';
+import { FakeWindow, fakePlatform } from './fake-electron';
+
+const snapshot: SessionSnapshot = {
+  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, temperature: null, devices: {},
+};
+const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
+
+let events: RendererEvent[];
+
+async function startedShell() {
+  const { platform, ipcMain } = fakePlatform();
+  const { log, lines } = captureLog();
+  events = [];
+  const hub = new BridgeHub((event) => events.push(event), log);
+  const shell = new ElectronShell({ platform, preloadPath: '/app/dist/host/preload.cjs' });
+  await shell.start({ hub, rendererDir: '/app/dist/renderer', log });
+  const window = FakeWindow.created[0]!;
+  /** What ipcMain hands the shell when a frame of `contents` calls ipcRenderer.send. */
+  const sendFrom = (frame: { url: string }, payload: unknown, contents = window.webContents) =>
+    ipcMain.emit(IPC_CHANNELS.rendererEvent, { sender: contents, senderFrame: frame }, payload);
+  return { shell, hub, window, ipcMain, lines, sendFrom };
+}
+
+describe('ElectronShell', () => {
+  beforeEach(() => {
+    events = [];
+  });
+
+  it('opens a sandboxed, isolated kiosk window with the preload and shows it once ready', async () => {
+    const { window } = await startedShell();
+    expect(window.options).toMatchObject({
+      kiosk: true, fullscreen: true, show: false,
+      webPreferences: {
+        sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true,
+        preload: '/app/dist/host/preload.cjs',
+      },
+    });
+    expect(window.shown).toBe(true);
+  });
+
+  it("passes events from the kiosk page's main frame to the hub", async () => {
+    const { window, sendFrom } = await startedShell();
+    sendFrom(window.webContents.mainFrame, painted);
+    expect(events).toEqual([painted]);
+  });
+
+  it('ignores events from a subframe, from another page and from another window', async () => {
+    const { window, sendFrom, lines } = await startedShell();
+    sendFrom({ url: 'file:///app/dist/renderer/index.html' }, painted);
+    window.webContents.mainFrame = { url: 'https://example.org/' };
+    sendFrom(window.webContents.mainFrame, painted);
+    const other = new FakeWindow({});
+    sendFrom(other.webContents.mainFrame, painted, other.webContents);
+    expect(events).toEqual([]);
+    expect(lines.filter((line) => line.msg === 'ignored a bridge message from outside the kiosk page')).toHaveLength(3);
+  });
+
+  it('sends host messages to the page, and the latest snapshot again after every load', async () => {
+    const { window, hub } = await startedShell();
+    hub.publish(snapshot);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.webContents.reloads).toBe(1);
+    expect(window.webContents.sent).toEqual([
+      { channel: IPC_CHANNELS.hostMessage, message: { type: 'snapshot', snapshot } },
+      { channel: IPC_CHANNELS.hostMessage, message: { type: 'snapshot', snapshot } },
+    ]);
+    expect(hub.viewCount).toBe(1);
+  });
+
+  it('denies new windows, navigation away and permission requests', async () => {
+    const { window } = await startedShell();
+    expect(window.webContents.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    const away = { url: 'https://example.org/', defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    window.webContents.emit('will-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    const home = { url: 'file:///app/dist/renderer/index.html#attract', defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    window.webContents.emit('will-navigate', home);
+    expect(home.defaultPrevented).toBe(false);
+    let granted: boolean | undefined;
+    window.webContents.permissionHandler?.(window.webContents, 'media', (answer) => (granted = answer));
+    expect(granted).toBe(false);
+  });
+
+  it('reports the cookies a wipe left behind', async () => {
+    const { shell, window } = await startedShell();
+    expect(await shell.wipeBrowsingData()).toEqual({ cleared: ['storage', 'http cache'], leftovers: [] });
+    window.webContents.cookiesLeft = [{ name: 'visit', domain: 'localhost' }];
+    expect((await shell.wipeBrowsingData()).leftovers).toEqual(['cookie visit (localhost)']);
+  });
+
+  it('only stop() closes the window; it stops listening and is safe to call twice', async () => {
+    const { shell, window, ipcMain, hub } = await startedShell();
+    const close = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    await shell.stop();
+    await shell.stop();
+    expect(window.destroyed).toBe(true);
+    expect(ipcMain.listenerCount(IPC_CHANNELS.rendererEvent)).toBe(0);
+    expect(hub.viewCount).toBe(0);
+  });
+});
