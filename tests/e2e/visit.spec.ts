@@ -57,3 +57,12 @@ test('a forged message from the page is rejected by the host and acted on by nob
   await kiosk.waitForLog((l) => l.msg === 'rejected a malformed bridge message');
   await expect(onScreen(kioskPage, 'attract')).toBeVisible();
 });
+
+test('the kiosk window covers the whole screen, with no browser bars', async ({ kioskPage }) => {
+  const glass = await kioskPage.evaluate(() => ({
+    viewport: [innerWidth, innerHeight], screen: [screen.width, screen.height],
+  }));
+  // On a bare X server (no window manager grants fullscreen) Chromium clamps a window one pixel short
+  // of the screen; under cage or a window manager it is exact. Browser bars would take ~90 px.
+  glass.viewport.forEach((size, axis) => expect(glass.screen[axis]! - size).toBeLessThanOrEqual(1));
+});

@@ -1,9 +1,9 @@
 export interface ChromiumFlagsInput {
   /**
-   * A page to open from the command line; about:blank when left out. The shell leaves it out and opens
-   * the kiosk page over the pipe, because its URL holds the launch token and /proc shows every command line.
+   * The page `--app` opens. It must be a real URL (with about:blank Chromium opens a tabbed browser,
+   * not an app window) and must not hold the launch token, because /proc shows every command line.
    */
-  pageUrl?: string;
+  pageUrl: string;
   profileDir: string;
   /** Chromium's sandbox cannot start as root; only then is it turned off. */
   runningAsRoot: boolean;
@@ -47,6 +47,6 @@ export function chromiumFlags(input: ChromiumFlagsInput): string[] {
   }
   flags.push(...(input.extraFlags ?? '').split(' ').filter((flag) => flag !== ''));
   // --app gives a window without browser UI even if a window manager ignores --kiosk.
-  flags.push(`--app=${input.pageUrl ?? 'about:blank'}`);
+  flags.push(`--app=${input.pageUrl}`);
   return flags;
 }

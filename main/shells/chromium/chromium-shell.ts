@@ -8,6 +8,7 @@ import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
 import { findChromium } from './find-chromium';
+import { coverScreen } from './cover-screen';
 import { attachKioskPage, onKioskPageCrash, showKioskPage, type KioskPage } from './kiosk-page';
 import { RelaunchBackoff, type RelaunchDelays } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
@@ -101,7 +102,7 @@ export class ChromiumShell implements KioskShell {
   }
 
   private async spawnBrowser(): Promise<Launch> {
-    const { log, executable, testCdpPort } = this.session!;
+    const { log, executable, testCdpPort, server } = this.session!;
     const profileDir = await mkdtemp(path.join(this.options.profileParentDir ?? tmpdir(), 'borne-chromium-'));
     if (this.stopping) {
       await rm(profileDir, { recursive: true, force: true });
@@ -109,7 +110,7 @@ export class ChromiumShell implements KioskShell {
     }
     const runningAsRoot = process.getuid?.() === 0;
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
-    const args = chromiumFlags({ profileDir, runningAsRoot, testCdpPort, extraFlags });
+    const args = chromiumFlags({ pageUrl: server.startUrl, profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log);
     const launch: Launch = { browser, profileDir, page: null, recovering: false, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
@@ -128,7 +129,11 @@ export class ChromiumShell implements KioskShell {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }
     onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
-    log.info({ browserPid: browser.pid }, 'kiosk page loaded');
+    const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
+      log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
+      return 'unchecked';
+    });
+    log.info({ browserPid: browser.pid, window }, 'kiosk page loaded');
   }
 
   private reloadCrashedPage(launch: Launch): void {

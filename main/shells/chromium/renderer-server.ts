@@ -11,6 +11,11 @@ export interface RendererServer {
   readonly origin: string;
   /** What the browser opens; the token rides in the fragment, which is never sent over HTTP. */
   readonly pageUrl: string;
+  /**
+   * A blank page holding no token, for Chromium's command line: `--app` needs a real URL to open an
+   * app window (with about:blank it opens a tabbed browser), and every local user can read /proc.
+   */
+  readonly startUrl: string;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,10 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
       response.writeHead(403, headers()).end();
       return;
     }
+    if (request.url === START_PATH) {
+      response.writeHead(200, { ...START_PAGE_HEADERS }).end(START_PAGE);
+      return;
+    }
     serveFile(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'renderer server failed to answer');
       response.destroy();
@@ -50,6 +59,7 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
   return {
     origin,
     pageUrl: `${origin}/#token=${token}`,
+    startUrl: `${origin}${START_PATH}`,
     close: () => {
       bridge.close();
       server.closeAllConnections();
@@ -57,6 +67,15 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
     },
   };
 }
+
+const START_PATH = '/starting';
+/** The kiosk's own blue from the first frame, so the screen does not flash white at boot. No script at all. */
+const START_PAGE = '<!doctype html><title>Borne</title><style>html{background:#000091}</style>';
+const START_PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'Cache-Control': 'no-store',
+} as const;
 
 /**
  * Scripts, styles, fonts and images from this server only, and one socket: the bridge. Vite inlines

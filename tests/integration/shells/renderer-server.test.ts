@@ -75,6 +75,15 @@ describe('renderer server: files', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
+  it('serves a start page that holds no token and may run no script', async () => {
+    expect(server.startUrl.startsWith(server.origin)).toBe(true);
+    expect(server.startUrl).not.toContain('token');
+    const response = await get(new URL(server.startUrl).pathname);
+    expect(response.status).toBe(200);
+    expect(response.body).not.toContain('<script');
+    expect(String(response.headers['content-security-policy'])).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  });
+
   it('serves assets with their MIME type', async () => {
     const response = await get('/assets/app.js');
     expect(response.status).toBe(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumFlags, type ChromiumFlagsInput } from '../../../../../main/shells/chromium/chromium-flags';
 
 const base: ChromiumFlagsInput = {
+  pageUrl: 'http://127.0.0.1:4000/starting',
   profileDir: '/tmp/borne-chromium-1',
   runningAsRoot: false,
 };
@@ -13,9 +14,8 @@ describe('chromiumFlags', () => {
       '--kiosk', '--remote-debugging-pipe', '--user-data-dir=/tmp/borne-chromium-1', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--password-store=basic',
     ]));
-    // The shell opens the page, with its launch token, over the pipe: never on a command line others can read.
-    expect(flags.at(-1)).toBe('--app=about:blank');
-    expect(chromiumFlags({ ...base, pageUrl: 'http://127.0.0.1:4000/' }).at(-1)).toBe('--app=http://127.0.0.1:4000/');
+    // --app with a real URL makes an app window; the token-bearing page is opened later, over the pipe.
+    expect(flags.at(-1)).toBe('--app=http://127.0.0.1:4000/starting');
   });
 
   it('keeps the sandbox unless running as root', () => {
@@ -32,7 +32,7 @@ describe('chromiumFlags', () => {
 
   it('appends the test rig flags from BORNE_CHROMIUM_FLAGS before the page', () => {
     const flags = chromiumFlags({ ...base, extraFlags: ' --use-fake-device-for-media-stream  --lang=fr ' });
-    expect(flags.slice(-3)).toEqual(['--use-fake-device-for-media-stream', '--lang=fr', '--app=about:blank']);
+    expect(flags.slice(-3)).toEqual(['--use-fake-device-for-media-stream', '--lang=fr', '--app=http://127.0.0.1:4000/starting']);
   });
 
   it('never fakes media permission prompts in production', () => {
