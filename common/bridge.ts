@@ -36,8 +36,7 @@ export interface KioskBridgeApi {
   onMessage(listener: (message: HostMessage) => void): () => void;
 }
 
-/** Electron IPC channel names. */
-export const IPC_CHANNELS = { rendererEvent: 'borne:renderer-event', hostMessage: 'borne:host-message' } as const;
+export { IPC_CHANNELS } from './ipc-channels';
 
 /** Path of the loopback WebSocket the Chromium shell's renderer connects to; the token rides in `?token=`. */
 export const BRIDGE_WEBSOCKET_PATH = '/bridge';

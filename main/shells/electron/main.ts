@@ -13,8 +13,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Electron quits when the last window closes; a kiosk quits only when the host stops it.
   app.on('window-all-closed', () => {});
-  // A packaged app has no script path in argv; `electron dist/host/electron-main.js …` has one.
-  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  // Borne's options follow the entry script (`electron [chromium switches] dist/host/electron-main.js …`,
+  // the form Playwright uses too); a packaged app has no script in argv and its options follow the binary.
+  const entry = process.argv.findIndex((arg) => arg.endsWith('electron-main.js'));
+  const argv = process.argv.slice(entry >= 0 ? entry + 1 : app.isPackaged ? 1 : 2);
   app
     .whenReady()
     .then(() =>

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, type HostMessage, type KioskBridgeApi } from '../../../common/bridge';
+import type { HostMessage, KioskBridgeApi } from '../../../common/bridge';
+import { IPC_CHANNELS } from '../../../common/ipc-channels';
 
 /**
  * Runs in the sandboxed page before its scripts and exposes `window.borne`: two functions, never

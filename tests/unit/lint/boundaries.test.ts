@@ -35,6 +35,7 @@ describe('folder boundaries', () => {
     ['renderer/src/ok.ts', "import { RendererEventSchema } from '../../common/bridge';"],
     ['common/ok.ts', "import { LanguageSchema } from './language';"],
     ['main/ok.ts', "import { readFile } from 'node:fs/promises';"],
+    ['tests/unit/ok.test.ts', "import { ElectronShell } from '../../main/shells/electron/electron-shell';"],
   ])('%s: %s is allowed', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });

@@ -4,7 +4,6 @@ import type { SessionSnapshot } from '../../../../../common/snapshot';
 import { BridgeHub } from '../../../../../main/bridge/hub';
 // electron-shell.ts takes Electron's objects as arguments and imports only its types, so it runs here
 // with fakes; the lint pattern for `electron/*` also matches this path.
-// eslint-disable-next-line no-restricted-imports
 import { ElectronShell } from '../../../../../main/shells/electron/electron-shell';
 import { captureLog } from '../../../../support/capture-log';
 import { FakeWindow, fakePlatform } from './fake-electron';

@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 // Type only: the shell under test imports nothing from electron at run time. The lint pattern for
 // `electron/*` also matches paths into main/shells/electron/, hence the exception.
-// eslint-disable-next-line no-restricted-imports
 import type { ElectronPlatform } from '../../../../../main/shells/electron/electron-shell';
 
 /** Just enough of Electron's window, web contents, session and ipcMain for the shell's glue. */
