@@ -8,9 +8,10 @@ export function findElectronBinary(): Result<string> {
   let binary: unknown;
   try {
     binary = createRequire(import.meta.url)('electron');
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    return fail(`the Electron binary is not installed (${reason})`);
+  } catch {
+    // electron's own message ("delete node_modules/electron and try again") does not help where
+    // GitHub is out of reach, which is why the binary is missing in the first place.
+    return fail('the Electron binary is not installed (npm install could not download it from GitHub)');
   }
   if (typeof binary !== 'string' || !existsSync(binary)) return fail(`the Electron binary is missing at ${String(binary)}`);
   return ok(binary);
