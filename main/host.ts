@@ -19,9 +19,6 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Why the host refused to start, in words a technician can act on. */
-export class StartupError extends Error {}
-
 const settingsFrom = (profile: Profile): SessionSettings => ({
   offeredLanguages: profile.languages.offered,
   defaultLanguage: profile.languages.default,
@@ -30,19 +27,20 @@ const settingsFrom = (profile: Profile): SessionSettings => ({
 
 /**
  * The composition root: loads the profile, builds the session machine, the device manager and the
- * bridge, then opens the given shell. Everything is wired here and nowhere else.
+ * bridge, then opens the given shell. Everything is wired here and nowhere else. Throws an error
+ * whose message says what a technician should fix when it cannot start.
  */
 export async function startHost(options: HostOptions, shell: KioskShell, log: Logger): Promise<RunningHost> {
   const paths = appPaths();
   const profileFile = resolveProfilePath(options.profile, paths.profilesDir);
   const loaded = await loadProfile(profileFile);
-  if (!loaded.ok) throw new StartupError(`the profile is invalid:\n${loaded.error}`);
+  if (!loaded.ok) throw new Error(`the profile is invalid:\n${loaded.error}`);
   const profile = loaded.value;
   if (options.testCdpPort !== undefined && !profile.shell.allowTestAutomation) {
-    throw new StartupError(`--test-cdp-port is refused: ${profileFile} does not set shell.allowTestAutomation`);
+    throw new Error(`--test-cdp-port is refused: ${profileFile} does not set shell.allowTestAutomation`);
   }
   if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
-    throw new StartupError(`the renderer is not built (${paths.rendererDir}): run npm run build`);
+    throw new Error(`the renderer is not built (${paths.rendererDir}): run npm run build`);
   }
   log.info({ profile: profileFile, kiosk: profile.kiosk.id }, 'profile loaded');
 
@@ -106,7 +104,8 @@ export async function runHost(options: { argv: readonly string[]; shell: KioskSh
   try {
     host = await startHost(parsed.value, options.shell, log);
   } catch (error) {
-    const message = error instanceof StartupError ? error.message : (error as Error).stack ?? String(error);
+    // The sentence for the person at the console; the stack goes to the log.
+    const message = error instanceof Error ? error.message : String(error);
     log.fatal({ err: error }, 'the kiosk could not start');
     process.stderr.write(`Borne could not start: ${message}\n`);
     await options.shell.stop().catch(() => undefined);
