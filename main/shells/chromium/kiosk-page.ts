@@ -16,7 +16,7 @@ const AttachedSchema = z.object({ sessionId: z.string() });
 const NavigatedSchema = z.object({ errorText: z.string().optional() });
 const EvaluatedSchema = z.object({ result: z.object({ value: z.unknown() }) });
 
-/** Attaches to the one page Chromium opened (`--app=about:blank`) and enables what the shell listens to. */
+/** Attaches to the one page Chromium opened (the token-free start page given to `--app`) and enables what the shell listens to. */
 export async function attachKioskPage(cdp: CdpPipe, timeoutMs: number): Promise<KioskPage> {
   return withDeadline(timeoutMs, `Chromium showed no page within ${timeoutMs} ms`, async () => {
     const targetId = await firstPageTarget(cdp);
