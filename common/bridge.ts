@@ -38,5 +38,17 @@ export interface KioskBridgeApi {
 
 export { IPC_CHANNELS } from './ipc-channels';
 
+/**
+ * A view reports activity at most this often: one report a second keeps a visit alive. The host drops
+ * reports that come faster, so that a flood never reaches the session machine.
+ */
+export const ACTIVITY_REPORT_INTERVAL_MS = 1_000;
+
 /** Path of the loopback WebSocket the Chromium shell's renderer connects to; the token rides in `?token=`. */
 export const BRIDGE_WEBSOCKET_PATH = '/bridge';
+
+/**
+ * The global through which the Chromium shell hands its page the launch token, defined over DevTools
+ * before the page's own scripts run. Never a URL: Chromium records URLs (history, sessions, target list).
+ */
+export const LAUNCH_TOKEN_GLOBAL = 'borneLaunchToken';

@@ -88,6 +88,9 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   };
 }
 
+/** systemd waits 90 s before SIGKILL by default; a kiosk has no reason to take more than a few. */
+const SHUTDOWN_DEADLINE_MS = 6_000;
+
 /**
  * Runs the kiosk until SIGTERM or SIGINT, then shuts everything down. Start-up problems end the
  * process with a readable message and exit code 1; bad options with exit code 2.
@@ -114,6 +117,12 @@ export async function runHost(options: { argv: readonly string[]; shell: KioskSh
   }
   const shutDown = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'shutting down');
+    // Whatever the load or a hung browser, the kiosk stops when asked: its supervisor restarts it, and
+    // a browser left behind exits on its own when its DevTools pipe closes with this process.
+    setTimeout(() => {
+      log.fatal({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     host.stop().then(
       () => process.exit(0),
       (error: unknown) => { log.error({ err: error }, 'shutdown failed'); process.exit(1); },

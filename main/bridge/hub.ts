@@ -1,4 +1,5 @@
-import { RendererEventSchema, type HostMessage, type RendererEvent } from '../../common/bridge';
+import { ACTIVITY_REPORT_INTERVAL_MS, RendererEventSchema, type HostMessage, type RendererEvent } from '../../common/bridge';
+import { createThrottle } from '../../common/throttle';
 import type { SessionSnapshot } from '../../common/snapshot';
 import type { Logger } from '../log';
 
@@ -18,15 +19,20 @@ export interface AttachedView {
 /**
  * The one place renderer messages enter the host. Every message is parsed against the bridge
  * contract; a malformed or unknown one is logged and answered with `rejected`, never acted on.
- * Every view gets the latest snapshot on attach and on every change.
+ * Every view gets the latest snapshot on attach and on every change, and only on a change: the
+ * machine settles on the same view after many events (activity most of all), and those are not sent.
  */
 export class BridgeHub {
   private readonly views = new Set<BridgeView>();
   private latest: SessionSnapshot | null = null;
+  private latestJson = '';
+  /** Activity reports beyond one a second are dropped before they reach the session machine. */
+  private readonly activityPasses = createThrottle(ACTIVITY_REPORT_INTERVAL_MS);
 
   constructor(
     private readonly onEvent: (event: RendererEvent, view: BridgeView) => void,
     private readonly log: Logger,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   attach(view: BridgeView): AttachedView {
@@ -42,6 +48,9 @@ export class BridgeHub {
   }
 
   publish(snapshot: SessionSnapshot): void {
+    const json = JSON.stringify(snapshot);
+    if (json === this.latestJson) return;
+    this.latestJson = json;
     this.latest = snapshot;
     for (const view of this.views) view.send({ type: 'snapshot', snapshot });
   }
@@ -58,6 +67,7 @@ export class BridgeHub {
       view.send({ type: 'rejected', reason });
       return;
     }
+    if (parsed.data.type === 'USER.ACTIVITY' && !this.activityPasses(this.now())) return;
     this.onEvent(parsed.data, view);
   }
 }

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { KioskBridgeApi } from '../../common/bridge';
+import { LAUNCH_TOKEN_GLOBAL, type KioskBridgeApi } from '../../common/bridge';
 import { App } from './App';
 import { connectKiosk } from './bridge/connect';
 import { pickTransport } from './bridge/transport';
@@ -19,7 +19,8 @@ declare global {
 // A kiosk has no menus to offer: a long press must not open one.
 document.addEventListener('contextmenu', (event) => event.preventDefault());
 
-const connection = connectKiosk(pickTransport({ borne: window.borne, host: location.host, hash: location.hash }));
+const launchToken: unknown = Reflect.get(window, LAUNCH_TOKEN_GLOBAL);
+const connection = connectKiosk(pickTransport({ borne: window.borne, host: location.host, launchToken }));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

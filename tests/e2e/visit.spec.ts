@@ -44,7 +44,7 @@ test('the person can finish the visit, and the end screen leads to a wiped attra
 test('a forged message from the page is rejected by the host and acted on by nobody', async ({ kioskPage, kiosk }) => {
   // A page script cannot reach the host other than through the bridge: try a device event.
   const reply = await kioskPage.evaluate(async () => {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token');
+    const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
     const socket = new WebSocket(`ws://${location.host}/bridge?token=${token}`);
     await new Promise((resolve) => socket.addEventListener('open', resolve));
     const answer = new Promise<string>((resolve) => socket.addEventListener('message', (m) => {

@@ -1,54 +1,57 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { BRIDGE_WEBSOCKET_PATH } from '../../../common/bridge';
 import type { BridgeHub } from '../../bridge/hub';
 import type { Logger } from '../../log';
+import { connectBridgeSocket, DEFAULT_CONNECTION_LIMITS, type BridgeConnectionLimits } from './bridge-connection';
 
 /** Far above any bridge event; a bigger frame is a bug or an attack, and ws closes the socket. */
 const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * The kiosk page holds one socket, two for a moment while it reconnects; later an agent's view adds one.
+ * Beyond this, a local program is opening sockets to exhaust the host.
+ */
+const MAX_SOCKETS = 8;
 
 export interface BridgeSocketOptions {
   server: Server;
   /** The renderer server's own origin, e.g. `http://127.0.0.1:41234`: the only page allowed to connect. */
   origin: string;
-  /** The per-launch secret the page got in its URL fragment. */
+  /** The per-launch secret the host handed the page over DevTools. */
   token: string;
   hub: BridgeHub;
   log: Logger;
+  limits?: BridgeConnectionLimits;
 }
 
 /**
  * Accepts the renderer's WebSocket at `BRIDGE_WEBSOCKET_PATH` and connects each socket to the hub as
- * one view. Any local process can reach a loopback port, so a socket must bring both the launch token
- * and our Origin; anything else is refused before the WebSocket handshake.
+ * one view. Any local process can reach a loopback port, so a socket must bring our Host, the launch
+ * token and our Origin; anything else is refused before the WebSocket handshake. Whatever arrives,
+ * the answer is a status or a close code: nothing a client sends can throw out of this listener.
  */
-export function acceptBridgeSockets({ server, origin, token, hub, log }: BridgeSocketOptions): { close(): void } {
+export function acceptBridgeSockets({ server, origin, token, hub, log, limits = DEFAULT_CONNECTION_LIMITS }: BridgeSocketOptions): { close(): void } {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let connections = 0;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = refuse(request, origin, token);
-    if (refusal) {
-      log.warn({ status: refusal.status, reason: refusal.reason, origin: request.headers.origin }, 'refused a bridge socket');
-      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+    // A client may reset the connection at any moment; an unhandled socket error would end the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      const refusal = refuse(request, origin, token) ?? (sockets.clients.size >= MAX_SOCKETS ? TOO_MANY : null);
+      if (refusal) {
+        log.warn({ status: refusal.status, reason: refusal.reason }, 'refused a bridge socket');
+        socket.end(`HTTP/1.1 ${refusal.status} ${refusal.text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => connectBridgeSocket(ws, `chromium#${++connections}`, { hub, log, limits }));
+    } catch (error) {
+      log.error({ err: error }, 'failed to answer a bridge socket request');
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => connect(ws, `chromium#${++connections}`));
   });
-
-  function connect(ws: WebSocket, label: string): void {
-    const attached = hub.attach({
-      label,
-      send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-      },
-    });
-    ws.on('message', (data: RawData, isBinary: boolean) => attached.receive(isBinary ? data : parseFrame(data)));
-    ws.on('error', (error) => log.warn({ view: label, err: error }, 'bridge socket error'));
-    ws.on('close', () => attached.detach());
-  }
 
   return {
     close: () => {
@@ -59,13 +62,22 @@ export function acceptBridgeSockets({ server, origin, token, hub, log }: BridgeS
 }
 
 interface Refusal {
-  status: 401 | 403 | 404;
+  status: 400 | 401 | 403 | 404 | 503;
   text: string;
   reason: string;
 }
 
+const TOO_MANY: Refusal = { status: 503, text: 'Service Unavailable', reason: 'too many bridge sockets' };
+
 function refuse(request: IncomingMessage, origin: string, token: string): Refusal | null {
-  const url = new URL(request.url ?? '/', origin);
+  // A page on another site that rebinds its DNS name to 127.0.0.1 still sends its own Host.
+  if (`http://${request.headers.host}` !== origin) return { status: 403, text: 'Forbidden', reason: 'foreign host' };
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', origin);
+  } catch {
+    return { status: 400, text: 'Bad Request', reason: 'malformed URL' };
+  }
   if (url.pathname !== BRIDGE_WEBSOCKET_PATH) return { status: 404, text: 'Not Found', reason: 'not the bridge path' };
   if (!sameSecret(url.searchParams.get('token') ?? '', token)) {
     return { status: 401, text: 'Unauthorized', reason: 'missing or wrong launch token' };
@@ -78,15 +90,4 @@ function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Not JSON goes to the hub as the raw string, so the hub rejects and logs it like any malformed message. */
-function parseFrame(data: RawData): unknown {
-  // ws hands text frames over as one Buffer with its default binaryType ('nodebuffer').
-  const text = Buffer.isBuffer(data) ? data.toString('utf8') : String(data);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

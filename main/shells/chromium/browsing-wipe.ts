@@ -42,7 +42,9 @@ export async function wipeChromiumBrowsingData(cdp: CdpPipe, page: KioskPage, or
     if (await attempt(`clearing ${store}`, async () => void (await work()))) report.cleared.push(store);
   };
 
-  await clear('cookies', () => cdp.send('Storage.clearCookies'));
+  // Asked through the page's session, these see the page's off-the-record cookie jar; the browser-level
+  // Storage calls would look at the default context's, which the page never uses, and find it empty.
+  await clear('cookies', () => cdp.send('Network.clearBrowserCookies', {}, sessionId));
   // Chromium answers "Internal error" to this one at browser level: it needs the page's session.
   await clear('site data', () => cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' }, sessionId));
   await clear('http cache', () => cdp.send('Network.clearBrowserCache', {}, sessionId));
@@ -54,7 +56,7 @@ export async function wipeChromiumBrowsingData(cdp: CdpPipe, page: KioskPage, or
   });
 
   await attempt('checking cookies', async () => {
-    const { cookies } = CookiesSchema.parse(await cdp.send('Storage.getCookies'));
+    const { cookies } = CookiesSchema.parse(await cdp.send('Network.getAllCookies', {}, sessionId));
     report.leftovers.push(...cookies.map((cookie) => `cookie ${cookie.name} (${cookie.domain})`));
   });
   await attempt('checking site data', async () => {

@@ -33,6 +33,9 @@ const KIOSK_FLAGS = [
   '--overscroll-history-navigation=0',
   // Voice prompts and the attract loop play without a prior tap.
   '--autoplay-policy=no-user-gesture-required',
+  // The pages run off the record: cookies, storage, cache and history stay in memory, and the
+  // profile folder (itself in memory) records no URL of a visit.
+  '--incognito',
   // Never ask the desktop keyring (there is none on a kiosk, and it would block on a prompt).
   '--password-store=basic',
   // The host drives the browser over fds 3 and 4: no port that other local programs could reach.

@@ -27,8 +27,8 @@ export class ChromiumProcess {
   readonly pid: number | undefined;
   private readonly stderrTail: string[] = [];
 
-  constructor(executable: string, args: readonly string[], private readonly log: Logger) {
-    const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
+  constructor(executable: string, args: readonly string[], private readonly log: Logger, env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true, env });
     this.pid = child.pid;
     this.cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable, log);
     this.exited = new Promise((resolve) => {

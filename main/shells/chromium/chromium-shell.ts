@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { ok } from '../../../common/result';
 import type { Logger } from '../../log';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
@@ -8,15 +6,19 @@ import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
 import { findChromium } from './find-chromium';
+import { createLaunchDir, memoryBackedParent, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
-import { attachKioskPage, onKioskPageCrash, showKioskPage, type KioskPage } from './kiosk-page';
+import { attachKioskPage, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
 import { RelaunchBackoff, type RelaunchDelays } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export interface ChromiumShellOptions {
   /** The browser executable; found with `findChromium` (CHROMIUM_PATH, then PATH) when omitted. */
   executablePath?: string;
-  /** Where each launch's throw-away profile is created; the OS temp folder by default. */
+  /**
+   * Where each launch's throw-away profile is created: a memory-backed folder by default
+   * (`$XDG_RUNTIME_DIR` or /dev/shm), so that nothing of a visit reaches a disk.
+   */
   profileParentDir?: string;
   /** How long `start()`, a relaunch or a crash reload waits for the page to load. */
   loadTimeoutMs?: number;
@@ -30,6 +32,7 @@ export interface ChromiumShellOptions {
 
 interface Session {
   log: Logger;
+  launchParent: string;
   server: RendererServer;
   executable: string;
   testCdpPort: number | undefined;
@@ -37,7 +40,7 @@ interface Session {
 
 interface Launch {
   browser: ChromiumProcess;
-  profileDir: string;
+  dir: LaunchDir;
   page: KioskPage | null;
   recovering: boolean;
   /** Settles once the browser exited and its profile is deleted. */
@@ -74,7 +77,9 @@ export class ChromiumShell implements KioskShell {
     if (process.getuid?.() === 0) {
       log.warn("running as root: Chromium's sandbox refuses root, so it runs with --no-sandbox; run the kiosk as its own user");
     }
-    this.session = { log, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
+    const launchParent = this.launchParent(log);
+    await sweepDeadLaunches(launchParent, log);
+    this.session = { log, launchParent, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -101,21 +106,31 @@ export class ChromiumShell implements KioskShell {
     return this.options.env ?? process.env;
   }
 
+  private launchParent(log: Logger): string {
+    if (this.options.profileParentDir) return this.options.profileParentDir;
+    const parent = memoryBackedParent(this.env);
+    if (!parent.memoryBacked) {
+      log.error({ dir: parent.dir }, 'no memory-backed folder (XDG_RUNTIME_DIR or /dev/shm): chromium\'s profile goes to disk until each visit\'s wipe');
+    }
+    return parent.dir;
+  }
+
   private async spawnBrowser(): Promise<Launch> {
-    const { log, executable, testCdpPort, server } = this.session!;
-    const profileDir = await mkdtemp(path.join(this.options.profileParentDir ?? tmpdir(), 'borne-chromium-'));
+    const { log, executable, testCdpPort, server, launchParent } = this.session!;
+    const dir = await createLaunchDir(launchParent);
     if (this.stopping) {
-      await rm(profileDir, { recursive: true, force: true });
+      await rm(dir.root, { recursive: true, force: true });
       throw new Error('the shell is stopping');
     }
     const runningAsRoot = process.getuid?.() === 0;
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
-    const args = chromiumFlags({ pageUrl: server.startUrl, profileDir, runningAsRoot, testCdpPort, extraFlags });
-    const browser = new ChromiumProcess(executable, args, log);
-    const launch: Launch = { browser, profileDir, page: null, recovering: false, cleanedUp: Promise.resolve() };
+    const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
+    const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
+    const launch: Launch = { browser, dir, page: null, recovering: false, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
-    log.info({ browserPid: browser.pid, profileDir }, 'chromium launched');
+    await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
+    log.info({ browserPid: browser.pid, launchDir: dir.root }, 'chromium launched');
     return launch;
   }
 
@@ -124,10 +139,12 @@ export class ChromiumShell implements KioskShell {
     const { browser } = launch;
     try {
       launch.page = await attachKioskPage(browser.cdp, this.loadTimeoutMs);
+      await provideLaunchToken(browser.cdp, launch.page, server.origin, server.launchToken);
       await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
     } catch (error) {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }
+    if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
     onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
@@ -156,8 +173,8 @@ export class ChromiumShell implements KioskShell {
     if (unexpected) log.error({ ...exit, stderr: launch.browser.recentStderr }, 'chromium exited unexpectedly');
     // Helpers can outlive a killed browser; they must not hold the profile while it is deleted.
     launch.browser.signal('SIGKILL');
-    await rm(launch.profileDir, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
-      log.error({ err: error, profileDir: launch.profileDir }, 'could not delete a chromium profile');
+    await rm(launch.dir.root, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
+      log.error({ err: error, launchDir: launch.dir.root }, 'could not delete a chromium profile');
     });
     if (this.current === launch) this.current = null;
     if (unexpected) this.scheduleRelaunch(Date.now() - launch.browser.startedAt);
@@ -194,7 +211,7 @@ export class ChromiumShell implements KioskShell {
     clearTimeout(this.relaunchTimer);
     const launch = this.current;
     if (launch) {
-      await launch.browser.close(this.options.stopTimeoutMs ?? 5_000);
+      await launch.browser.close(this.options.stopTimeoutMs ?? 2_000);
       await launch.cleanedUp;
     }
     await this.session?.server.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAUNCH_TOKEN_GLOBAL } from '../../../common/bridge';
 import type { CdpPipe } from './cdp-pipe';
 import { withDeadline } from './deadline';
 
@@ -7,9 +8,14 @@ export interface KioskPage {
   targetId: string;
   /** The flat-mode session every page-level command goes through. */
   sessionId: string;
+  /** The page's browser context, whose cookies the wipe clears and checks. */
+  browserContextId: string;
+  /** True when that context is off the record (`--incognito`): its storage lives in memory only. */
+  offTheRecord: boolean;
 }
 
-const TargetInfoSchema = z.object({ targetId: z.string(), type: z.string() });
+const TargetInfoSchema = z.object({ targetId: z.string(), type: z.string(), browserContextId: z.string().optional() });
+const BrowserContextsSchema = z.object({ defaultBrowserContextId: z.string().optional() });
 const TargetsSchema = z.object({ targetInfos: z.array(TargetInfoSchema) });
 const TargetCreatedSchema = z.object({ targetInfo: TargetInfoSchema });
 const AttachedSchema = z.object({ sessionId: z.string() });
@@ -19,13 +25,25 @@ const EvaluatedSchema = z.object({ result: z.object({ value: z.unknown() }) });
 /** Attaches to the one page Chromium opened (the token-free start page given to `--app`) and enables what the shell listens to. */
 export async function attachKioskPage(cdp: CdpPipe, timeoutMs: number): Promise<KioskPage> {
   return withDeadline(timeoutMs, `Chromium showed no page within ${timeoutMs} ms`, async () => {
-    const targetId = await firstPageTarget(cdp);
+    const { targetId, browserContextId } = await firstPageTarget(cdp);
+    if (!browserContextId) throw new Error('Chromium did not say which browser context the kiosk page is in');
+    const { defaultBrowserContextId } = BrowserContextsSchema.parse(await cdp.send('Target.getBrowserContexts'));
     const { sessionId } = AttachedSchema.parse(await cdp.send('Target.attachToTarget', { targetId, flatten: true }));
     await cdp.send('Page.enable', {}, sessionId);
     // Inspector.targetCrashed is only sent to sessions that enabled the domain.
     await cdp.send('Inspector.enable', {}, sessionId);
-    return { targetId, sessionId };
+    return { targetId, sessionId, browserContextId, offTheRecord: browserContextId !== defaultBrowserContextId };
   });
+}
+
+/**
+ * Defines the launch token as a read-only global in every document of our origin this page loads,
+ * before the page's scripts run (reloads after a crash included). Chromium records every URL it
+ * shows (history, sessions, the DevTools target list), so the token never rides in one.
+ */
+export async function provideLaunchToken(cdp: CdpPipe, page: KioskPage, origin: string, token: string): Promise<void> {
+  const source = `if (location.origin === ${JSON.stringify(origin)}) Object.defineProperty(window, ${JSON.stringify(LAUNCH_TOKEN_GLOBAL)}, { value: ${JSON.stringify(token)} });`;
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source }, page.sessionId);
 }
 
 /**
@@ -51,17 +69,19 @@ export function onKioskPageCrash(cdp: CdpPipe, page: KioskPage, listener: () => 
   });
 }
 
-async function firstPageTarget(cdp: CdpPipe): Promise<string> {
-  let announce: (targetId: string) => void = () => {};
-  const announced = new Promise<string>((resolve) => (announce = resolve));
+type TargetInfo = z.infer<typeof TargetInfoSchema>;
+
+async function firstPageTarget(cdp: CdpPipe): Promise<TargetInfo> {
+  let announce: (target: TargetInfo) => void = () => {};
+  const announced = new Promise<TargetInfo>((resolve) => (announce = resolve));
   const stop = cdp.on('Target.targetCreated', (params) => {
     const created = TargetCreatedSchema.safeParse(params);
-    if (created.success && created.data.targetInfo.type === 'page') announce(created.data.targetInfo.targetId);
+    if (created.success && created.data.targetInfo.type === 'page') announce(created.data.targetInfo);
   });
   try {
     await cdp.send('Target.setDiscoverTargets', { discover: true });
     const { targetInfos } = TargetsSchema.parse(await cdp.send('Target.getTargets'));
-    return targetInfos.find((target) => target.type === 'page')?.targetId ?? (await announced);
+    return targetInfos.find((target) => target.type === 'page') ?? (await announced);
   } finally {
     stop();
   }

@@ -9,8 +9,13 @@ import { rendererFileHandler } from './renderer-files';
 export interface RendererServer {
   /** `http://127.0.0.1:PORT`: the only origin the kiosk page has and the only one its socket may come from. */
   readonly origin: string;
-  /** What the browser opens; the token rides in the fragment, which is never sent over HTTP. */
+  /**
+   * What the browser opens. It holds no secret: Chromium records page URLs (history, sessions,
+   * the DevTools target list), so the launch token reaches the page over DevTools instead.
+   */
   readonly pageUrl: string;
+  /** The per-launch secret the page must bring to open its bridge socket. */
+  readonly launchToken: string;
   /**
    * A blank page holding no token, for Chromium's command line: `--app` needs a real URL to open an
    * app window (with about:blank it opens a tabbed browser), and every local user can read /proc.
@@ -35,7 +40,7 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
   const headers = () => securityHeaders(host);
   const serveFile = await rendererFileHandler(rendererDir, headers, log);
 
-  const server = createServer((request, response) => {
+  const server = createServer({ headersTimeout: 5_000, requestTimeout: 10_000 }, (request, response) => {
     // A page on another site that rebinds its DNS name to 127.0.0.1 still sends its own Host.
     if (request.headers.host !== host) {
       response.writeHead(403, headers()).end();
@@ -50,6 +55,13 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
       response.destroy();
     });
   });
+  // Node answers a request it cannot parse itself; this also covers a client that resets mid-answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && error.code !== 'ECONNRESET') {
+      socket.end(`HTTP/1.1 ${CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    }
+    socket.destroy();
+  });
   await listen(server);
   host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = `http://${host}`;
@@ -58,7 +70,8 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
 
   return {
     origin,
-    pageUrl: `${origin}/#token=${token}`,
+    pageUrl: `${origin}/`,
+    launchToken: token,
     startUrl: `${origin}${START_PATH}`,
     close: () => {
       bridge.close();
@@ -67,6 +80,12 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
     },
   };
 }
+
+/** Statuses for what Node's HTTP parser refuses; anything else is a 400. */
+const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
 
 const START_PATH = '/starting';
 /** The kiosk's own blue from the first frame, so the screen does not flash white at boot. No script at all. */

@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import type { RendererEvent } from '../../../common/bridge';
+import { ACTIVITY_REPORT_INTERVAL_MS, type RendererEvent } from '../../../common/bridge';
 import type { Screen } from '../../../common/snapshot';
-import { createThrottle } from './throttle';
+import { createThrottle } from '../../../common/throttle';
 import { isVisitRunning } from './visit';
-
-/** A touch every few frames tells the host nothing new; one report a second is plenty to keep a visit alive. */
-const ACTIVITY_REPORT_INTERVAL_MS = 1_000;
 
 /**
  * Reports USER.ACTIVITY on any touch or key press while a visit runs, at most once a second.

@@ -1,4 +1,4 @@
-import { BRIDGE_WEBSOCKET_PATH, type KioskBridgeApi } from '../../../common/bridge';
+import { BRIDGE_WEBSOCKET_PATH, LAUNCH_TOKEN_GLOBAL, type KioskBridgeApi } from '../../../common/bridge';
 
 /** How this view reaches the host: Electron's preload, or the Chromium shell's loopback WebSocket. */
 export type BridgeTransport =
@@ -12,14 +12,15 @@ export interface PageSurroundings {
   borne: KioskBridgeApi | undefined;
   /** `location.host`, e.g. `127.0.0.1:43210`. */
   host: string;
-  /** `location.hash`, where the Chromium shell puts `#token=…`. */
-  hash: string;
+  /** `window[LAUNCH_TOKEN_GLOBAL]`, which the Chromium shell defines before the page runs. */
+  launchToken: unknown;
 }
 
-export function pickTransport({ borne, host, hash }: PageSurroundings): BridgeTransport {
+export function pickTransport({ borne, host, launchToken: token }: PageSurroundings): BridgeTransport {
   if (borne) return { kind: 'preload', api: borne };
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  if (!token) return { kind: 'unavailable', reason: 'no window.borne and no #token= in the page address' };
+  if (typeof token !== 'string' || token === '') {
+    return { kind: 'unavailable', reason: `no window.borne and no window.${LAUNCH_TOKEN_GLOBAL} from the Chromium shell` };
+  }
   if (!host) return { kind: 'unavailable', reason: 'the page has no host to open the bridge WebSocket on' };
   return { kind: 'websocket', url: `ws://${host}${BRIDGE_WEBSOCKET_PATH}?token=${encodeURIComponent(token)}` };
 }

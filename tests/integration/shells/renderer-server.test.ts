@@ -14,7 +14,7 @@ let server: RendererServer;
 let events: RendererEvent[];
 let lines: Array<Record<string, unknown>>;
 
-const token = () => new URL(server.pageUrl).hash.replace('#token=', '');
+const token = () => server.launchToken;
 const bridgeUrl = (query = `?token=${token()}`) => `${server.origin.replace('http:', 'ws:')}${BRIDGE_WEBSOCKET_PATH}${query}`;
 
 /** A raw GET, so that `..` reaches the server as sent (fetch and URL would normalise it away). */

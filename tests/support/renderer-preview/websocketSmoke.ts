@@ -1,12 +1,12 @@
 /**
- * Checks the Chromium-shell transport end to end: the built renderer finds `#token=` in its address,
+ * Checks the Chromium-shell transport end to end: the built renderer finds the launch token the shell defines,
  * opens the loopback WebSocket, draws what a stand-in host sends, sends events back, and comes back
  * on its own after the host drops the socket. Run: npx tsx tests/support/renderer-preview/websocketSmoke.ts
  */
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_WEBSOCKET_PATH, type RendererEvent } from '../../../common/bridge';
+import { BRIDGE_WEBSOCKET_PATH, LAUNCH_TOKEN_GLOBAL, type RendererEvent } from '../../../common/bridge';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { buildRenderer, launchChromium } from './preview';
 import { attractSnapshot, homeWithReadingSnapshot, languageSnapshot } from './snapshots';
@@ -47,7 +47,8 @@ try {
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
   });
-  await page.goto(`${origin}/index.html#token=${TOKEN}`);
+  await page.addInitScript(`window.${LAUNCH_TOKEN_GLOBAL} = ${JSON.stringify(TOKEN)}`);
+  await page.goto(`${origin}/index.html`);
 
   await page.locator('[data-screen="attract"]').click();
   await page.getByRole('button', { name: 'English' }).click();

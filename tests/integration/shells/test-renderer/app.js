@@ -1,6 +1,6 @@
 // A stand-in renderer: fills the stores a visit could fill, so the wipe has something to remove,
-// then connects to the bridge with the launch token from the URL fragment and says it painted.
-const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+// then connects to the bridge with the launch token the shell defined and says it painted.
+const token = window.borneLaunchToken ?? '';
 document.cookie = 'visit=in-progress; path=/; max-age=3600';
 localStorage.setItem('visit', 'in-progress');
 sessionStorage.setItem('visit', 'in-progress');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createThrottle } from '../../../../renderer/src/activity/throttle';
+import { createThrottle } from '../../../common/throttle';
 
 describe('activity throttle', () => {
   it('lets the first touch through at once', () => {

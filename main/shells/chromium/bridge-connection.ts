@@ -1,0 +1,129 @@
+import type { RawData, WebSocket } from 'ws';
+import type { HostMessage } from '../../../common/bridge';
+import type { BridgeHub } from '../../bridge/hub';
+import type { Logger } from '../../log';
+
+/**
+ * Limits for one bridge socket. A kiosk page sends a handful of messages a second (a tap, one activity
+ * report a second, a "painted" per screen) and reads every snapshot at once; anything far beyond that
+ * is a bug or an attack, and must cost the host neither memory nor its event loop.
+ */
+export interface BridgeConnectionLimits {
+  /** Messages a socket may send in a burst, and per second after that (a token bucket). */
+  burstMessages: number;
+  messagesPerSecond: number;
+  /** Bytes waiting to be sent to a socket after which it is closed as a reader that does not keep up. */
+  maxBufferedBytes: number;
+  /** A socket that does not answer a ping within this long is dead or not reading: it is closed. */
+  heartbeatMs: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: BridgeConnectionLimits = {
+  burstMessages: 60,
+  messagesPerSecond: 30,
+  maxBufferedBytes: 256 * 1024,
+  heartbeatMs: 15_000,
+};
+
+/** Close codes a page's console (and a test) can tell apart. RFC 6455 §7.4.1. */
+export const CLOSE_CODES = { policyViolation: 1008 } as const;
+
+/**
+ * Connects one socket to the hub as one view, with back-pressure: at most one message is in flight to
+ * the socket, and while it is, only the latest snapshot waits (a newer one replaces it, the latest wins).
+ * A rejection notice waits for nobody: a view too busy to read its snapshots does not need it.
+ */
+export function connectBridgeSocket(
+  ws: WebSocket,
+  label: string,
+  { hub, log, limits = DEFAULT_CONNECTION_LIMITS }: { hub: BridgeHub; log: Logger; limits?: BridgeConnectionLimits },
+): void {
+  let inFlight = false;
+  let waiting: string | null = null;
+
+  const close = (code: number, reason: string) => {
+    log.warn({ view: label, code, reason }, 'closed a bridge socket');
+    ws.close(code, reason);
+    // A peer that does not read will not answer the closing handshake either.
+    setTimeout(() => ws.terminate(), 1_000).unref();
+  };
+
+  const flush = () => {
+    if (inFlight || waiting === null || ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > limits.maxBufferedBytes) {
+      close(CLOSE_CODES.policyViolation, 'not reading');
+      return;
+    }
+    const text = waiting;
+    waiting = null;
+    inFlight = true;
+    // The callback runs once the frame is handed to the kernel (or the socket failed): then the next may go.
+    ws.send(text, () => {
+      inFlight = false;
+      flush();
+    });
+  };
+
+  const attached = hub.attach({
+    label,
+    send: (message: HostMessage) => {
+      if (message.type === 'rejected' && (inFlight || waiting !== null)) return;
+      waiting = JSON.stringify(message);
+      flush();
+    },
+  });
+
+  const bucket = tokenBucket(limits.burstMessages, limits.messagesPerSecond);
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    if (!bucket.take(Date.now())) {
+      if (ws.readyState === ws.OPEN) close(CLOSE_CODES.policyViolation, 'too many messages');
+      return;
+    }
+    attached.receive(isBinary ? data : parseFrame(data));
+  });
+
+  let answered = true;
+  ws.on('pong', () => (answered = true));
+  const heartbeat = setInterval(() => {
+    if (!answered) {
+      log.warn({ view: label }, 'a bridge socket stopped answering; closing it');
+      ws.terminate();
+      return;
+    }
+    answered = false;
+    ws.ping();
+  }, limits.heartbeatMs).unref();
+
+  ws.on('error', (error) => log.warn({ view: label, err: error }, 'bridge socket error'));
+  ws.on('close', () => {
+    clearInterval(heartbeat);
+    waiting = null;
+    attached.detach();
+  });
+}
+
+/** `take` answers whether one more message fits: `burst` at once, refilled at `perSecond`. */
+export function tokenBucket(burst: number, perSecond: number): { take(nowMs: number): boolean } {
+  let tokens = burst;
+  let last: number | null = null;
+  return {
+    take(nowMs) {
+      if (last !== null) tokens = Math.min(burst, tokens + ((nowMs - last) / 1000) * perSecond);
+      last = nowMs;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+/** Not JSON goes to the hub as the raw string, so the hub rejects and logs it like any malformed message. */
+function parseFrame(data: RawData): unknown {
+  // ws hands text frames over as one Buffer with its default binaryType ('nodebuffer').
+  const text = Buffer.isBuffer(data) ? data.toString('utf8') : String(data);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,104 @@
+import { statfsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../../log';
+
+/** statfs(2) magic numbers of the filesystems that live in memory only. */
+const MEMORY_FILESYSTEMS = new Set([0x01021994 /* tmpfs */, 0x858458f6 /* ramfs */]);
+
+/** A folder for one Chromium launch: its profile and its temporary files, deleted when it exits. */
+export interface LaunchDir {
+  root: string;
+  /** `--user-data-dir`. */
+  profileDir: string;
+  /** Chromium's TMPDIR, so that its `org.chromium.Chromium.*` folders go away with the launch. */
+  tmpDir: string;
+  /** Records the browser's pid, so that the next start can end a browser a dead host left running. */
+  recordBrowserPid(pid: number | undefined): Promise<void>;
+}
+
+export interface LaunchParent {
+  dir: string;
+  /** False when no memory-backed folder was found and the profile falls back to the temp folder on disk. */
+  memoryBacked: boolean;
+}
+
+/**
+ * Where launches go: the user's runtime folder or /dev/shm, both in memory, so that nothing a visit
+ * leaves in the profile (and nothing after a crash or a SIGKILL) ever reaches a disk.
+ */
+export function memoryBackedParent(env: NodeJS.ProcessEnv = process.env): LaunchParent {
+  const uid = process.getuid?.() ?? 'user';
+  for (const candidate of [env.XDG_RUNTIME_DIR, '/dev/shm']) {
+    if (candidate && isMemoryBacked(candidate)) return { dir: path.join(candidate, `borne-${uid}`), memoryBacked: true };
+  }
+  return { dir: path.join(tmpdir(), `borne-${uid}`), memoryBacked: false };
+}
+
+function isMemoryBacked(dir: string): boolean {
+  try {
+    return MEMORY_FILESYSTEMS.has(Number(statfsSync(dir).type));
+  } catch {
+    return false;
+  }
+}
+
+const LAUNCH_PREFIX = 'chromium-';
+const PID_FILE = 'browser.pid';
+
+/** Creates `parent/chromium-<host pid>-<random>/{profile,tmp}`, readable by this user only. */
+export async function createLaunchDir(parent: string): Promise<LaunchDir> {
+  await mkdir(parent, { recursive: true, mode: 0o700 });
+  const root = await mkdtemp(path.join(parent, `${LAUNCH_PREFIX}${process.pid}-`));
+  const profileDir = path.join(root, 'profile');
+  const tmpDir = path.join(root, 'tmp');
+  await Promise.all([mkdir(profileDir, { mode: 0o700 }), mkdir(tmpDir, { mode: 0o700 })]);
+  return {
+    root,
+    profileDir,
+    tmpDir,
+    recordBrowserPid: (pid) => (pid === undefined ? Promise.resolve() : writeFile(path.join(root, PID_FILE), String(pid))),
+  };
+}
+
+/**
+ * Removes what earlier runs left when their host died (SIGKILL, power cut on a disk fallback): the
+ * launch folders of hosts that no longer run, after ending any browser still running from one.
+ */
+export async function sweepDeadLaunches(parent: string, log: Logger): Promise<void> {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const hostPid = Number(/^chromium-(\d+)-/.exec(entry)?.[1]);
+    if (!hostPid || isAlive(hostPid)) continue;
+    const root = path.join(parent, entry);
+    await endOrphanBrowser(root);
+    await rm(root, { recursive: true, force: true, maxRetries: 3 }).catch((error: unknown) => {
+      log.error({ err: error, dir: root }, 'could not remove a dead run’s chromium folder');
+    });
+    log.warn({ dir: root, hostPid }, 'removed the chromium folder of a run that did not stop cleanly');
+  }
+}
+
+/** A browser whose host died exits when its DevTools pipe closes; this is for one that did not. */
+async function endOrphanBrowser(root: string): Promise<void> {
+  const pid = Number(await readFile(path.join(root, PID_FILE), 'utf8').catch(() => ''));
+  if (!pid || !isAlive(pid)) return;
+  // The pid may have been reused since: only a process started with this folder is ours to end.
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.includes(root)) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Gone in the meantime.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
