@@ -7,7 +7,7 @@ import { DeviceManager } from '../devices/manager';
 import { appPaths } from './app-paths';
 import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
-import { createLogger, type Logger } from './log';
+import { createLogger, flushLogSummaries, type Logger } from './log';
 import { sessionMachine, type SessionSettings } from './session/machine';
 import { toSessionSnapshot } from './session/snapshot';
 import { wipeSessionThrough } from './session/wipe';
@@ -83,6 +83,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       await shell.stop();
       await devices.stop();
       session.stop();
+      flushLogSummaries(log); // the pending "repeated N more times" lines, before the process exits
       log.info('kiosk stopped');
     })()),
   };
@@ -109,6 +110,7 @@ export async function runHost(options: { argv: readonly string[]; shell: KioskSh
   } catch (error) {
     // The sentence for the person at the console; the stack goes to the log.
     const message = error instanceof Error ? error.message : String(error);
+    flushLogSummaries(log);
     log.fatal({ err: error }, 'the kiosk could not start');
     process.stderr.write(`Borne could not start: ${message}\n`);
     await options.shell.stop().catch(() => undefined);
