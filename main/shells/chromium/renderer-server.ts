@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BridgeHub } from '../../bridge/hub';
 import type { Logger } from '../../log';
+import type { BridgeConnectionLimits } from './bridge-connection';
 import { acceptBridgeSockets } from './bridge-socket';
 import { rendererFileHandler } from './renderer-files';
 
@@ -28,13 +29,15 @@ export interface RendererServerOptions {
   rendererDir: string;
   hub: BridgeHub;
   log: Logger;
+  /** Per-socket limits; the defaults suit a kiosk page, tests tighten them. */
+  bridgeLimits?: BridgeConnectionLimits;
 }
 
 /**
  * Serves the built renderer on a free loopback port and accepts its bridge socket. The launch token
  * is fresh for every server, so a page from an earlier run (or another local program) cannot connect.
  */
-export async function startRendererServer({ rendererDir, hub, log }: RendererServerOptions): Promise<RendererServer> {
+export async function startRendererServer({ rendererDir, hub, log, bridgeLimits }: RendererServerOptions): Promise<RendererServer> {
   const token = randomBytes(32).toString('base64url');
   let host = '';
   const headers = () => securityHeaders(host);
@@ -65,7 +68,7 @@ export async function startRendererServer({ rendererDir, hub, log }: RendererSer
   await listen(server);
   host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = `http://${host}`;
-  const bridge = acceptBridgeSockets({ server, origin, token, hub, log });
+  const bridge = acceptBridgeSockets({ server, origin, token, hub, log, limits: bridgeLimits });
   log.info({ origin, rendererDir }, 'renderer server listening');
 
   return {
