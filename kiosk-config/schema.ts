@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../common/language';
 
+/**
+ * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
+ * break inside it is a mistake (or worse), and it would travel into every log line and to the fleet.
+ */
+export const KIOSK_NAME_MAX = 80;
+/** Linux's PATH_MAX is 4096 bytes with the final NUL; real device paths are a few dozen characters. */
+export const DEVICE_PATH_MAX = 4095;
+
+/** Names count characters as a person sees them (code points, not UTF-16 units); paths count bytes, as the OS does. */
+const characters = (text: string) => [...text].length;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+// Control characters (line breaks, tabs, escapes, NUL) have no place in a name shown on a screen.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** A serial line as the OS names it. Paths are configuration: ptys and USB adapters are not listed reliably. */
 export const SerialPortConfigSchema = z.object({
-  path: z.string().min(1, 'give the device path, for example /dev/ttyUSB0'),
+  path: z.string()
+    .min(1, 'give the device path, for example /dev/ttyUSB0')
+    .refine((p) => bytes(p) <= DEVICE_PATH_MAX, {
+      error: (issue) => `a device path is at most ${DEVICE_PATH_MAX} bytes (the limit of Linux), this one has `
+        + `${bytes(issue.input as string)}: give the path of the device, for example /dev/ttyUSB0`,
+    })
+    .refine((p) => !p.includes('\u0000'), 'a device path cannot contain a NUL character: give the path of the device, for example /dev/ttyUSB0'),
   baudRate: z.number().int().positive().default(9600),
 }).strict();
 export type SerialPortConfig = z.infer<typeof SerialPortConfigSchema>;
@@ -21,10 +41,18 @@ export const ThermometerConfigSchema = z.object({
 }).strict();
 export type ThermometerConfig = z.infer<typeof ThermometerConfigSchema>;
 
+const KioskNameSchema = z.string()
+  .min(1, 'give the kiosk a name, as people on site call it')
+  .refine((name) => characters(name) <= KIOSK_NAME_MAX, {
+    error: (issue) =>
+      `keep the name to ${KIOSK_NAME_MAX} characters or fewer, this one has ${characters(issue.input as string)}`,
+  })
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'write the name on one line, without tabs or control characters');
+
 export const ProfileSchema = z.object({
   kiosk: z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use lowercase letters, digits and dashes (2 to 63)'),
-    name: z.string().min(1),
+    name: KioskNameSchema,
   }).strict(),
   languages: z.object({
     offered: z.array(LanguageSchema).min(1).refine((l) => new Set(l).size === l.length, 'list each language once'),
