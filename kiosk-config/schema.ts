@@ -41,6 +41,13 @@ export const ThermometerConfigSchema = z.object({
 }).strict();
 export type ThermometerConfig = z.infer<typeof ThermometerConfigSchema>;
 
+/**
+ * What a kiosk is for. `production` serves the public, so it is the default: a profile that forgets
+ * to say gets the safe behaviour. Only `demo` and `test` kiosks may be driven by test automation.
+ */
+export const KIOSK_PURPOSES = ['production', 'demo', 'test'] as const;
+export type KioskPurpose = (typeof KIOSK_PURPOSES)[number];
+
 const KioskNameSchema = z.string()
   .min(1, 'give the kiosk a name, as people on site call it')
   .refine((name) => characters(name) <= KIOSK_NAME_MAX, {
@@ -53,6 +60,7 @@ export const ProfileSchema = z.object({
   kiosk: z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use lowercase letters, digits and dashes (2 to 63)'),
     name: KioskNameSchema,
+    purpose: z.enum(KIOSK_PURPOSES).default('production'),
   }).strict(),
   languages: z.object({
     offered: z.array(LanguageSchema).min(1).refine((l) => new Set(l).size === l.length, 'list each language once'),
@@ -73,12 +81,23 @@ export const ProfileSchema = z.object({
   shell: z.object({
     /**
      * Lets `--test-cdp-port` expose the Chromium shell's DevTools protocol on loopback so that
-     * end-to-end tests can drive the real kiosk. Never on a kiosk in public service.
+     * end-to-end tests can drive the real kiosk. Demo and test kiosks only (checked below).
      */
     allowTestAutomation: z.boolean().default(false),
   }).strict().default({ allowTestAutomation: false }),
   devices: z.object({
     thermometer: ThermometerConfigSchema.optional(),
   }).strict().default({}),
-}).strict();
+}).strict().superRefine((profile, ctx) => {
+  // A copy of a production profile with one flag flipped must not open a remote-control port on a
+  // kiosk in public service: the purpose has to be changed too, on purpose.
+  if (profile.shell.allowTestAutomation && profile.kiosk.purpose === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['shell', 'allowTestAutomation'],
+      message: 'refused on a production kiosk (kiosk.purpose is "production", the default): set it to false, '
+        + 'or set kiosk.purpose to "demo" or "test" if this kiosk never serves the public',
+    });
+  }
+});
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -14,6 +14,42 @@ function problems(input: unknown): string[] {
   return parsed.success ? [] : describeIssues('p.json', parsed.error.issues).split('\n');
 }
 
+describe('kiosk.purpose', () => {
+  it('defaults to production, the safe choice for a profile that does not say', () => {
+    expect(ProfileSchema.parse(minimal).kiosk.purpose).toBe('production');
+  });
+
+  it('accepts demo and test, and nothing else', () => {
+    expect(ProfileSchema.parse(withKiosk({ purpose: 'demo' })).kiosk.purpose).toBe('demo');
+    expect(ProfileSchema.parse(withKiosk({ purpose: 'test' })).kiosk.purpose).toBe('test');
+    expect(problems(withKiosk({ purpose: 'staging' }))[0]).toMatch(/^p\.json: kiosk\.purpose: .*"production"\|"demo"\|"test"/);
+  });
+});
+
+describe('shell.allowTestAutomation', () => {
+  const automation = { shell: { allowTestAutomation: true } };
+
+  it('is refused on a production kiosk, with one line naming the field and what to do', () => {
+    const expected = 'p.json: shell.allowTestAutomation: refused on a production kiosk (kiosk.purpose is "production", '
+      + 'the default): set it to false, or set kiosk.purpose to "demo" or "test" if this kiosk never serves the public';
+    expect(problems({ ...minimal, ...automation })).toEqual([expected]);
+    expect(problems(withKiosk({ purpose: 'production' }, automation))).toEqual([expected]);
+  });
+
+  it('is honoured on a demo or a test kiosk', () => {
+    for (const purpose of ['demo', 'test']) {
+      expect(ProfileSchema.parse(withKiosk({ purpose }, automation)).shell.allowTestAutomation, purpose).toBe(true);
+    }
+  });
+
+  it('is still refused alongside other problems, each on its own line', () => {
+    const lines = problems(withKiosk({ name: '' }, automation));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^p\.json: kiosk\.name: give the kiosk a name/);
+    expect(lines[1]).toMatch(/^p\.json: shell\.allowTestAutomation: refused on a production kiosk/);
+  });
+});
+
 describe('text limits', () => {
   it(`keeps kiosk.name to ${KIOSK_NAME_MAX} characters, counted as people see them`, () => {
     expect(problems(withKiosk({ name: 'é'.repeat(KIOSK_NAME_MAX) }))).toEqual([]);
