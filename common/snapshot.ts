@@ -19,5 +19,10 @@ export const SessionSnapshotSchema = z.object({
   /** The latest reading of this visit; null outside a visit and after the wipe. */
   temperature: TemperatureMeasurementSchema.nullable(),
   devices: z.partialRecord(DeviceKindSchema, DeviceStatusSchema),
+  /**
+   * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the
+   * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
+   */
+  testAutomation: z.boolean(),
 }).strict();
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../common/language';
 
+/**
+ * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
+ * break inside it is a mistake (or worse), and it would travel into every log line and to the fleet.
+ */
+export const KIOSK_NAME_MAX = 80;
+/** Linux's PATH_MAX is 4096 bytes with the final NUL; real device paths are a few dozen characters. */
+export const DEVICE_PATH_MAX = 4095;
+
+/** Names count characters as a person sees them (code points, not UTF-16 units); paths count bytes, as the OS does. */
+const characters = (text: string) => [...text].length;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+// Control characters (line breaks, tabs, escapes, NUL) have no place in a name shown on a screen.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** A serial line as the OS names it. Paths are configuration: ptys and USB adapters are not listed reliably. */
 export const SerialPortConfigSchema = z.object({
-  path: z.string().min(1, 'give the device path, for example /dev/ttyUSB0'),
+  path: z.string()
+    .min(1, 'give the device path, for example /dev/ttyUSB0')
+    .refine((p) => bytes(p) <= DEVICE_PATH_MAX, {
+      error: (issue) => `a device path is at most ${DEVICE_PATH_MAX} bytes (the limit of Linux), this one has `
+        + `${bytes(issue.input as string)}: give the path of the device, for example /dev/ttyUSB0`,
+    })
+    .refine((p) => !p.includes('\u0000'), 'a device path cannot contain a NUL character: give the path of the device, for example /dev/ttyUSB0'),
   baudRate: z.number().int().positive().default(9600),
 }).strict();
 export type SerialPortConfig = z.infer<typeof SerialPortConfigSchema>;
@@ -21,10 +41,26 @@ export const ThermometerConfigSchema = z.object({
 }).strict();
 export type ThermometerConfig = z.infer<typeof ThermometerConfigSchema>;
 
+/**
+ * What a kiosk is for. `production` serves the public, so it is the default: a profile that forgets
+ * to say gets the safe behaviour. Only `demo` and `test` kiosks may be driven by test automation.
+ */
+export const KIOSK_PURPOSES = ['production', 'demo', 'test'] as const;
+export type KioskPurpose = (typeof KIOSK_PURPOSES)[number];
+
+const KioskNameSchema = z.string()
+  .min(1, 'give the kiosk a name, as people on site call it')
+  .refine((name) => characters(name) <= KIOSK_NAME_MAX, {
+    error: (issue) =>
+      `keep the name to ${KIOSK_NAME_MAX} characters or fewer, this one has ${characters(issue.input as string)}`,
+  })
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'write the name on one line, without tabs or control characters');
+
 export const ProfileSchema = z.object({
   kiosk: z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use lowercase letters, digits and dashes (2 to 63)'),
-    name: z.string().min(1),
+    name: KioskNameSchema,
+    purpose: z.enum(KIOSK_PURPOSES).default('production'),
   }).strict(),
   languages: z.object({
     offered: z.array(LanguageSchema).min(1).refine((l) => new Set(l).size === l.length, 'list each language once'),
@@ -45,12 +81,23 @@ export const ProfileSchema = z.object({
   shell: z.object({
     /**
      * Lets `--test-cdp-port` expose the Chromium shell's DevTools protocol on loopback so that
-     * end-to-end tests can drive the real kiosk. Never on a kiosk in public service.
+     * end-to-end tests can drive the real kiosk. Demo and test kiosks only (checked below).
      */
     allowTestAutomation: z.boolean().default(false),
   }).strict().default({ allowTestAutomation: false }),
   devices: z.object({
     thermometer: ThermometerConfigSchema.optional(),
   }).strict().default({}),
-}).strict();
+}).strict().superRefine((profile, ctx) => {
+  // A copy of a production profile with one flag flipped must not open a remote-control port on a
+  // kiosk in public service: the purpose has to be changed too, on purpose.
+  if (profile.shell.allowTestAutomation && profile.kiosk.purpose === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['shell', 'allowTestAutomation'],
+      message: 'refused on a production kiosk (kiosk.purpose is "production", the default): set it to false, '
+        + 'or set kiosk.purpose to "demo" or "test" if this kiosk never serves the public',
+    });
+  }
+});
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -10,6 +10,7 @@ import { parseHostOptions, type HostOptions } from './host-options';
 import { createLogger, flushLogSummaries, type Logger } from './log';
 import { sessionMachine, type SessionSettings } from './session/machine';
 import { toSessionSnapshot } from './session/snapshot';
+import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
 
@@ -19,10 +20,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-const settingsFrom = (profile: Profile): SessionSettings => ({
+const settingsFrom = (profile: Profile, testAutomation: boolean): SessionSettings => ({
   offeredLanguages: profile.languages.offered,
   defaultLanguage: profile.languages.default,
   ...profile.session,
+  testAutomation,
 });
 
 /**
@@ -36,17 +38,17 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const loaded = await loadProfile(profileFile);
   if (!loaded.ok) throw new Error(`the profile is invalid:\n${loaded.error}`);
   const profile = loaded.value;
-  if (options.testCdpPort !== undefined && !profile.shell.allowTestAutomation) {
-    throw new Error(`--test-cdp-port is refused: ${profileFile} does not set shell.allowTestAutomation`);
-  }
+  const testAutomation = decideTestAutomation(options.testCdpPort, profile, profileFile);
+  if (!testAutomation.ok) throw new Error(testAutomation.error);
   if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
     throw new Error(`the renderer is not built (${paths.rendererDir}): run npm run build`);
   }
-  log.info({ profile: profileFile, kiosk: profile.kiosk.id }, 'profile loaded');
+  log.info({ profile: profileFile, kiosk: profile.kiosk.id, purpose: profile.kiosk.purpose }, 'profile loaded');
+  if (testAutomation.value) log.warn({ testCdpPort: options.testCdpPort, purpose: profile.kiosk.purpose }, TEST_AUTOMATION_WARNING);
 
   const session = createActor(
     sessionMachine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log) } }),
-    { input: { settings: settingsFrom(profile) } },
+    { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
     if (event.type === 'VIEW.PAINTED') log.info({ view: view.label, screen: event.screen }, 'view painted');

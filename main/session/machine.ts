@@ -12,6 +12,8 @@ export interface SessionSettings {
   idleWarningSeconds: number;
   endScreenSeconds: number;
   wipeRetrySeconds: number;
+  /** True while tests may drive the kiosk (--test-cdp-port on a demo or test profile); every screen says so. */
+  testAutomation: boolean;
 }
 
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */

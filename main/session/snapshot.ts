@@ -14,5 +14,6 @@ export function toSessionSnapshot(state: SnapshotFrom<typeof sessionMachine>): S
     idleWarning: context.idleSecondsLeft === null ? null : { secondsLeft: context.idleSecondsLeft },
     temperature: context.temperature,
     devices: context.devices,
+    testAutomation: context.settings.testAutomation,
   };
 }

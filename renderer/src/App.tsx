@@ -3,6 +3,7 @@ import { useActivityReport } from './activity/useActivityReport';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { useKiosk } from './bridge/useKiosk';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
+import { TestModeBanner } from './components/TestModeBanner';
 import { AttractScreen } from './screens/AttractScreen';
 import { ConnectingScreen } from './screens/ConnectingScreen';
 import { EndScreen } from './screens/EndScreen';
@@ -40,6 +41,8 @@ export function App() {
   const warning = shown.idleWarning;
   return (
     <>
+      {/* Outside the screen, so it stays on every screen, above the idle warning too. */}
+      <TestModeBanner snapshot={shown} />
       {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer. */}
       <div className="screen-host" inert={warning !== null}>
         <ScreenForSnapshot snapshot={shown} send={send} />

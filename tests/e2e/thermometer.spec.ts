@@ -1,29 +1,34 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../devices/simulators/thermometer-simulator';
-import { writeProfile } from '../support/kiosk-process';
+import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { expect, onScreen, test as base } from './fixtures';
 
 // The kiosk opens one end of a real pty pair as its thermometer; the test plays the device on the
 // other end, writing real Temperature Measurement frames.
-const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-thermometer-'));
 let pair: PtyPair;
 
 const test = base.extend<{ thermometer: ThermometerSimulator }>({
   kioskProfile: async ({}, use) => {
+    // Made here, not at module level: Playwright also loads this file in its runner, which runs no fixtures or hooks.
+    const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-thermometer-'));
     const opened = await openPtyPair({ kioskPath: path.join(links, 'kiosk'), devicePath: path.join(links, 'device') });
     if (!opened.ok) throw new Error(opened.error);
     pair = opened.value;
-    await use(writeProfile({
-      kiosk: { id: 'e2e-thermometer', name: 'Thermometer test' },
+    const profile = writeProfile({
+      // Only a test (or demo) kiosk may allow the test automation this spec drives it with.
+      kiosk: { id: 'e2e-thermometer', name: 'Thermometer test', purpose: 'test' },
       languages: { offered: ['fr', 'en'], default: 'fr' },
       session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
       shell: { allowTestAutomation: true },
       devices: { thermometer: { serial: { path: pair.kioskPath, baudRate: 9600 } } },
-    }));
+    });
+    await use(profile);
+    removeProfile(profile);
     await pair.stop();
+    rmSync(links, { recursive: true, force: true });
   },
   thermometer: async ({}, use) => {
     const simulator = await ThermometerSimulator.open(pair.devicePath);

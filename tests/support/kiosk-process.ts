@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,11 +16,22 @@ export interface KioskProcess {
   stop(): Promise<number | null>;
 }
 
-/** Writes a profile to a temporary file, for tests that wire their own device paths. */
+const WRITTEN_PROFILE_PREFIX = 'borne-e2e-';
+
+/** Writes a profile to a temporary file, for tests that wire their own device paths. Pair with removeProfile. */
 export function writeProfile(profile: unknown): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'borne-e2e-')), 'profile.json');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), WRITTEN_PROFILE_PREFIX)), 'profile.json');
   writeFileSync(file, JSON.stringify(profile satisfies Partial<Profile> | unknown));
   return file;
+}
+
+/** Removes a profile written by writeProfile, with its temporary folder (and only such a folder). */
+export function removeProfile(file: string): void {
+  const folder = path.dirname(file);
+  if (path.dirname(folder) !== tmpdir() || !path.basename(folder).startsWith(WRITTEN_PROFILE_PREFIX)) {
+    throw new Error(`removeProfile: ${file} was not written by writeProfile`);
+  }
+  rmSync(folder, { recursive: true, force: true });
 }
 
 /** Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. */

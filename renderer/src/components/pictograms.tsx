@@ -77,6 +77,16 @@ export function CrossPictogram({ className }: { className?: string }) {
   );
 }
 
+/** A point sending waves: "driven from elsewhere", for the test-automation banner. */
+export function RemotePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} strokeWidth={9} className={className}>
+      <circle cx="48" cy="62" r="8" fill="currentColor" />
+      <path d="M30 44a26 26 0 0 1 36 0M16 30a46 46 0 0 1 64 0" />
+    </svg>
+  );
+}
+
 /** Three dots that fade in turn: something is on its way, no need to do anything. */
 export function WaitingDots({ className = '' }: { className?: string }) {
   return (

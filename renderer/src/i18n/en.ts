@@ -54,6 +54,9 @@ export const en: Messages = {
   wipe: {
     title: 'Getting the kiosk ready…',
   },
+  testMode: {
+    banner: 'Test mode: this kiosk can be remote-controlled',
+  },
   outOfService: {
     title: 'Kiosk temporarily unavailable',
     detail: 'Please come back a little later.',

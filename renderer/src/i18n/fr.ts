@@ -57,6 +57,10 @@ export const fr = {
   wipe: {
     title: 'Préparation de la borne…',
   },
+  /** Shown on every screen while test automation can drive the kiosk: for testers and staff, never visitors. */
+  testMode: {
+    banner: 'Mode test : la borne est pilotable à distance',
+  },
   outOfService: {
     title: 'Borne momentanément indisponible',
     detail: 'Merci de revenir un peu plus tard.',

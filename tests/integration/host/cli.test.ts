@@ -1,23 +1,67 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { writeProfile } from '../../support/kiosk-process';
+import { readFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeProfile, writeProfile } from '../../support/kiosk-process';
 
 // The built host, started as `npm start` starts it, refusing to start for reasons a technician can fix.
 function startHost(args: string[], env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, ['dist/host/cli.js', ...args],
     { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...env } });
-  return { code: run.status, stderr: run.stderr };
+  return { code: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+const written: string[] = [];
+const profileFile = (profile: unknown) => {
+  const file = writeProfile(profile);
+  written.push(file);
+  return file;
+};
+afterEach(() => written.splice(0).forEach(removeProfile));
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.connect(port, '127.0.0.1');
+  });
 }
 
 describe('the kiosk host refuses to start, with one readable message', () => {
   it('on an invalid profile: file, field path and reason', () => {
-    const file = writeProfile({ kiosk: { id: 'mairie-x', name: 'x' }, languages: { offered: ['fr'], default: 'fr' },
+    const file = profileFile({ kiosk: { id: 'mairie-x', name: 'x' }, languages: { offered: ['fr'], default: 'fr' },
       session: { idleTimeoutSeconds: 2 } });
     const { code, stderr } = startHost(['--shell', 'chromium', '--profile', file]);
     expect(code).toBe(1);
     expect(stderr).toContain('Borne could not start: the profile is invalid:');
     expect(stderr).toContain(`${file}: session.idleTimeoutSeconds: Too small: expected number to be >=5`);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace on the console
+  });
+
+  it('when a copy of a production profile turns test automation on: no DevTools port opens', async () => {
+    const mairie = JSON.parse(readFileSync('kiosk-config/profiles/mairie.json', 'utf8'));
+    const file = profileFile({ ...mairie, shell: { allowTestAutomation: true } });
+    const port = await freePort();
+    const { code, stderr, stdout } = startHost(['--shell', 'chromium', '--profile', file, '--test-cdp-port', String(port)]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('Borne could not start: the profile is invalid:\n'
+      + `${file}: shell.allowTestAutomation: refused on a production kiosk (kiosk.purpose is "production", the default): `
+      + 'set it to false, or set kiosk.purpose to "demo" or "test" if this kiosk never serves the public\n');
+    // Refused while loading the profile: Chromium was never launched, so nothing ever listened on the port.
+    expect(stdout).not.toContain('chromium launched');
+    expect(stdout).not.toContain('cdpEndpoint');
+    expect(await listening(port)).toBe(false);
   });
 
   it('when the test CDP endpoint is asked of a profile that does not allow it', () => {

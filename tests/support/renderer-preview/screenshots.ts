@@ -19,6 +19,7 @@ interface Shot {
 }
 
 const en = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'en' });
+const testMode = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, testAutomation: true });
 const SMALL = { width: 1280, height: 720 };
 const TINY = { width: 800, height: 600 };
 
@@ -39,6 +40,13 @@ const shots: Shot[] = [
   { name: 'tiny-home-offline-fr', snapshot: fixtures.homeThermometerOfflineSnapshot, size: TINY },
   { name: 'tiny-language-fr', snapshot: fixtures.languageSnapshot, size: TINY },
   { name: 'tiny-attract-fr', snapshot: fixtures.attractSnapshot, size: TINY },
+  // The test-automation banner above every kind of screen, down to the smallest display.
+  { name: 'test-mode-attract-fr', snapshot: testMode(fixtures.attractSnapshot) },
+  { name: 'test-mode-home-reading-en', snapshot: testMode(en(fixtures.homeWithReadingSnapshot)) },
+  { name: 'test-mode-out-of-service-fr', snapshot: testMode({ ...fixtures.attractSnapshot, screen: 'out-of-service' }) },
+  { name: 'test-mode-idle-warning-fr', snapshot: testMode(fixtures.idleWarningSnapshot) },
+  { name: 'tiny-test-mode-home-offline-fr', snapshot: testMode(fixtures.homeThermometerOfflineSnapshot), size: TINY },
+  { name: 'tiny-test-mode-attract-en', snapshot: testMode(en(fixtures.attractSnapshot)), size: TINY },
 ];
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {

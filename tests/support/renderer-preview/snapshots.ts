@@ -8,6 +8,7 @@ export const attractSnapshot: SessionSnapshot = {
   idleWarning: null,
   temperature: null,
   devices: { thermometer: { state: 'ready' } },
+  testAutomation: false,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };

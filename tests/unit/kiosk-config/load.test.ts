@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadProfile, resolveProfilePath } from '../../../kiosk-config/load';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProfile, PROFILE_MAX_BYTES, resolveProfilePath } from '../../../kiosk-config/load';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'borne-profile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function profileFile(name: string, content: unknown): string {
   const file = path.join(dir, name);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
@@ -62,6 +63,45 @@ describe('loadProfile', () => {
     });
     const broken = await loadProfile(profileFile('broken.json', '{ "kiosk": '));
     expect(broken).toMatchObject({ ok: false, error: expect.stringContaining('broken.json: not valid JSON') });
+  });
+
+  it('accepts a profile saved with a UTF-8 byte-order mark, as Windows editors do', async () => {
+    const file = profileFile('bom.json', `\uFEFF${JSON.stringify(minimal)}`);
+    const loaded = await loadProfile(file);
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect(loaded.value.kiosk.name).toBe('Mairie');
+  });
+
+  it('still refuses a byte-order mark anywhere but at the start', async () => {
+    const loaded = await loadProfile(profileFile('inner-bom.json', `{ \uFEFF"kiosk": {} }`));
+    expect(loaded).toMatchObject({ ok: false, error: expect.stringContaining('inner-bom.json: not valid JSON') });
+  });
+
+  it('refuses a file larger than the limit before parsing it, giving both sizes', async () => {
+    // A sparse 50 MiB file: parsing it would say "not valid JSON", so this message proves nothing was parsed.
+    const big = profileFile('big.json', JSON.stringify(minimal));
+    truncateSync(big, 50 * 1024 * 1024);
+    const loaded = await loadProfile(big);
+    expect(loaded).toEqual({
+      ok: false,
+      error: `${big}: the profile is 50.0 MiB (52428800 bytes), more than the limit of 1.0 MiB (1048576 bytes): `
+        + 'a profile is a few kilobytes of JSON; check that this is the right file',
+    });
+  });
+
+  it('reads a file of exactly the limit, and refuses one byte more', async () => {
+    const text = JSON.stringify(minimal);
+    const file = profileFile('at-limit.json', text + ' '.repeat(PROFILE_MAX_BYTES - text.length));
+    expect(await loadProfile(file)).toMatchObject({ ok: true });
+    const over = profileFile('over-limit.json', text + ' '.repeat(PROFILE_MAX_BYTES - text.length + 1));
+    expect(await loadProfile(over)).toMatchObject({ ok: false, error: expect.stringContaining('(1048577 bytes), more than the limit') });
+  });
+
+  it('refuses what is not a regular file, such as a folder or a device that never ends', async () => {
+    const folder = path.join(dir, 'folder.json');
+    mkdirSync(folder);
+    expect(await loadProfile(folder)).toEqual({ ok: false, error: `${folder}: cannot read the profile: not a regular file` });
+    expect(await loadProfile('/dev/zero')).toEqual({ ok: false, error: '/dev/zero: cannot read the profile: not a regular file' });
   });
 });
 

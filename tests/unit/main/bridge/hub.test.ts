@@ -6,6 +6,7 @@ import { captureLog } from '../../../support/capture-log';
 
 const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, temperature: null, devices: {},
+  testAutomation: false,
 };
 
 function hubWithView() {

@@ -10,18 +10,19 @@ const settings: SessionSettings = {
   idleWarningSeconds: 10,
   endScreenSeconds: 5,
   wipeRetrySeconds: 30,
+  testAutomation: false,
 };
 
 const reading = { celsius: 37.6, site: 'finger' as const, takenAt: null };
 
 /** Starts a visit machine on a simulated clock; `wipe` decides how each wipe ends. */
-function startKiosk(wipe: (input: WipeInput) => Promise<void> = async () => {}) {
+function startKiosk(wipe: (input: WipeInput) => Promise<void> = async () => {}, overrides: Partial<SessionSettings> = {}) {
   const clock = new SimulatedClock();
   const wipes: WipeInput[] = [];
   const machine = sessionMachine.provide({
     actors: { wipeSession: fromPromise<void, WipeInput>(async ({ input }) => { wipes.push(input); await wipe(input); }) },
   });
-  const actor = createActor(machine, { input: { settings }, clock }).start();
+  const actor = createActor(machine, { input: { settings: { ...settings, ...overrides } }, clock }).start();
   const view = () => toSessionSnapshot(actor.getSnapshot());
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   // One second at a time, as real time passes: timers set while the clock jumps start at the jump's end.
@@ -152,5 +153,28 @@ describe('a failed wipe', () => {
     await kiosk.settle();
     expect(kiosk.view().screen).toBe('attract');
     expect(kiosk.wipes).toHaveLength(2);
+  });
+});
+
+describe('test automation', () => {
+  it('is off in the snapshot unless the host turned it on', () => {
+    expect(startKiosk().view().testAutomation).toBe(false);
+  });
+
+  it('stays on in every screen the kiosk shows, out of service included', async () => {
+    const kiosk = startKiosk(async () => { throw new Error('cookies survived'); }, { testAutomation: true });
+    const seen = [kiosk.view()];
+    kiosk.actor.send({ type: 'SESSION.START' });
+    seen.push(kiosk.view());
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    seen.push(kiosk.view());
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    seen.push(kiosk.view());
+    kiosk.actor.send({ type: 'END.DISMISS' });
+    seen.push(kiosk.view());
+    await kiosk.settle();
+    seen.push(kiosk.view());
+    expect(seen.map((s) => s.screen)).toEqual(['attract', 'language', 'home', 'end', 'wipe', 'out-of-service']);
+    expect(seen.every((s) => s.testAutomation)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { FakeWindow, fakePlatform } from './fake-electron';
 
 const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, temperature: null, devices: {},
+  testAutomation: false,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 

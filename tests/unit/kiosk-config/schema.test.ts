@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../../../kiosk-config/load';
+import { DEVICE_PATH_MAX, KIOSK_NAME_MAX, ProfileSchema } from '../../../kiosk-config/schema';
+
+const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
+const withKiosk = (kiosk: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
+  ({ ...minimal, kiosk: { ...minimal.kiosk, ...kiosk }, ...rest });
+const withThermometerPath = (path: string) =>
+  ({ ...minimal, devices: { thermometer: { serial: { path } } } });
+
+/** The loader's lines for this input, or [] when it is valid. */
+function problems(input: unknown): string[] {
+  const parsed = ProfileSchema.safeParse(input);
+  return parsed.success ? [] : describeIssues('p.json', parsed.error.issues).split('\n');
+}
+
+describe('kiosk.purpose', () => {
+  it('defaults to production, the safe choice for a profile that does not say', () => {
+    expect(ProfileSchema.parse(minimal).kiosk.purpose).toBe('production');
+  });
+
+  it('accepts demo and test, and nothing else', () => {
+    expect(ProfileSchema.parse(withKiosk({ purpose: 'demo' })).kiosk.purpose).toBe('demo');
+    expect(ProfileSchema.parse(withKiosk({ purpose: 'test' })).kiosk.purpose).toBe('test');
+    expect(problems(withKiosk({ purpose: 'staging' }))[0]).toMatch(/^p\.json: kiosk\.purpose: .*"production"\|"demo"\|"test"/);
+  });
+});
+
+describe('shell.allowTestAutomation', () => {
+  const automation = { shell: { allowTestAutomation: true } };
+
+  it('is refused on a production kiosk, with one line naming the field and what to do', () => {
+    const expected = 'p.json: shell.allowTestAutomation: refused on a production kiosk (kiosk.purpose is "production", '
+      + 'the default): set it to false, or set kiosk.purpose to "demo" or "test" if this kiosk never serves the public';
+    expect(problems({ ...minimal, ...automation })).toEqual([expected]);
+    expect(problems(withKiosk({ purpose: 'production' }, automation))).toEqual([expected]);
+  });
+
+  it('is honoured on a demo or a test kiosk', () => {
+    for (const purpose of ['demo', 'test']) {
+      expect(ProfileSchema.parse(withKiosk({ purpose }, automation)).shell.allowTestAutomation, purpose).toBe(true);
+    }
+  });
+
+  it('is still refused alongside other problems, each on its own line', () => {
+    const lines = problems(withKiosk({ name: '' }, automation));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^p\.json: kiosk\.name: give the kiosk a name/);
+    expect(lines[1]).toMatch(/^p\.json: shell\.allowTestAutomation: refused on a production kiosk/);
+  });
+});
+
+describe('text limits', () => {
+  it(`keeps kiosk.name to ${KIOSK_NAME_MAX} characters, counted as people see them`, () => {
+    expect(problems(withKiosk({ name: 'é'.repeat(KIOSK_NAME_MAX) }))).toEqual([]);
+    expect(problems(withKiosk({ name: '🏛'.repeat(KIOSK_NAME_MAX) }))).toEqual([]); // 2 UTF-16 units each
+    expect(problems(withKiosk({ name: 'x'.repeat(KIOSK_NAME_MAX + 1) }))).toEqual([
+      `p.json: kiosk.name: keep the name to ${KIOSK_NAME_MAX} characters or fewer, this one has ${KIOSK_NAME_MAX + 1}`,
+    ]);
+  });
+
+  it('refuses a huge kiosk.name with a short message', () => {
+    const lines = problems(withKiosk({ name: 'x'.repeat(5_000_000) }));
+    expect(lines).toEqual([`p.json: kiosk.name: keep the name to ${KIOSK_NAME_MAX} characters or fewer, this one has 5000000`]);
+  });
+
+  it('refuses line breaks and control characters in kiosk.name', () => {
+    for (const name of ['Mairie\nde Tulle', 'Mairie\tTulle', 'Mairie\u0000', 'Mairie\u001b[31m']) {
+      expect(problems(withKiosk({ name })), JSON.stringify(name))
+        .toEqual(['p.json: kiosk.name: write the name on one line, without tabs or control characters']);
+    }
+  });
+
+  it(`keeps a device path to ${DEVICE_PATH_MAX} bytes, the limit of Linux`, () => {
+    const longest = `/dev/${'a'.repeat(DEVICE_PATH_MAX - 5)}`;
+    expect(problems(withThermometerPath(longest))).toEqual([]);
+    expect(problems(withThermometerPath(`${longest}a`))).toEqual([
+      `p.json: devices.thermometer.serial.path: a device path is at most ${DEVICE_PATH_MAX} bytes (the limit of Linux), `
+        + `this one has ${DEVICE_PATH_MAX + 1}: give the path of the device, for example /dev/ttyUSB0`,
+    ]);
+    // Bytes, not characters: 2048 'é' are 4096 bytes.
+    expect(problems(withThermometerPath(`/${'é'.repeat(2048)}`))[0]).toContain('this one has 4097');
+  });
+
+  it('refuses a NUL character in a device path', () => {
+    expect(problems(withThermometerPath('/dev/ttyUSB0\u0000x'))).toEqual([
+      'p.json: devices.thermometer.serial.path: a device path cannot contain a NUL character: give the path of the device, for example /dev/ttyUSB0',
+    ]);
+  });
+
+  it('clips a very long message, such as an unknown field with a huge name, to one short line', () => {
+    const lines = problems({ ...minimal, ['k'.repeat(100_000)]: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.length).toBeLessThan(400);
+    expect(lines[0]).toMatch(/^p\.json: \(whole file\): Unrecognized key: "k+…$/);
+  });
+});
