@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceKind, DeviceStatus } from '../common/devices';
 import type { TemperatureMeasurement } from '../common/measurements';
+import type { MeasurementKind } from '../common/plausible-ranges';
 import { fail, ok, type Result } from '../common/result';
 import type { DevicesConfig, ThermometerConfig } from './config';
 import { ThermometerDriver } from './drivers/thermometer';
 import type { DeviceLogger } from './logger';
+import { ReadingGate } from './reading-gate';
 import { openPtyPair } from './simulators/pty-pair';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { SerialTransport } from './transports/serial-transport';
@@ -17,21 +19,29 @@ export interface DeviceManagerEvents {
 /**
  * Every configured device, as the host sees it: typed measurements and statuses, whatever the wire.
  * A device that cannot start (no socat, no port) is reported offline with the reason; `start()` never
- * throws, because a kiosk without its thermometer still serves every other procedure.
+ * throws, because a kiosk without its thermometer still serves every other procedure. A reading outside
+ * its kind's plausible range (common/plausible-ranges.ts) is refused here, before the host sees it.
  */
 export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   private readonly current: Partial<Record<DeviceKind, DeviceStatus>> = {};
   /** What `stop()` undoes, in the order things were started. */
   private readonly started: Array<() => Promise<void>> = [];
   private starting: Promise<void> | undefined;
+  private readonly gate: ReadingGate;
 
   constructor(private readonly config: DevicesConfig, private readonly logger: DeviceLogger) {
     super();
+    this.gate = new ReadingGate(logger);
   }
 
   /** The last status of each configured device. */
   statuses(): Partial<Record<DeviceKind, DeviceStatus>> {
     return { ...this.current };
+  }
+
+  /** How many implausible readings of each kind were refused since the manager was made. */
+  rejectedReadings(): Record<MeasurementKind, number> {
+    return this.gate.rejectedReadings();
   }
 
   /** Starts every configured device; resolves once each has made its first attempt. Idempotent. */
@@ -59,7 +69,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
         }
       }
       const { path, baudRate } = config.serial;
-      const driver = new ThermometerDriver(new SerialTransport({ path, baudRate, logger: this.logger }), this.logger);
+      const driver = new ThermometerDriver(
+        new SerialTransport({ path, baudRate, logger: this.logger }), this.logger, this.gate);
       driver.on('measurement', (measurement) => this.emit('measurement', 'thermometer', measurement));
       driver.on('status', (status) => this.report('thermometer', status));
       this.started.push(() => driver.stop());

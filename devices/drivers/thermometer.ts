@@ -6,6 +6,7 @@ import { decodeGattFrame, formatUuid } from '../codecs/gatt-frame';
 import { SlipDecoder } from '../codecs/slip';
 import { decodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../codecs/temperature-measurement';
 import type { DeviceLogger } from '../logger';
+import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
 
 export interface ThermometerEvents {
@@ -20,13 +21,18 @@ const MAX_FRAME_BYTES = 64;
 
 /**
  * A thermometer behind a BLE-to-serial bridge: SLIP frames, each a GATT characteristic UUID and value
- * (docs/devices.md). Emits every Temperature Measurement it can decode; a bad frame is logged as a
- * warning and skipped, and the driver goes on with the next one. The driver owns its transport.
+ * (docs/devices.md). Emits every Temperature Measurement it can decode and `gate` finds plausible; a bad
+ * frame is logged as a warning and skipped, and the driver goes on with the next one. The driver owns
+ * its transport; the gate is shared with the other drivers when the DeviceManager passes one.
  */
 export class ThermometerDriver extends EventEmitter<ThermometerEvents> {
   private readonly slip = new SlipDecoder(MAX_FRAME_BYTES);
 
-  constructor(private readonly transport: ByteTransport, private readonly logger: DeviceLogger) {
+  constructor(
+    private readonly transport: ByteTransport,
+    private readonly logger: DeviceLogger,
+    private readonly gate = new ReadingGate(logger),
+  ) {
     super();
     transport.on('data', (chunk) => this.receive(chunk));
     transport.on('status', (status) => {
@@ -65,7 +71,11 @@ export class ThermometerDriver extends EventEmitter<ThermometerEvents> {
       return ok(undefined);
     }
     const measurement = decodeTemperatureMeasurement(frame.value.value);
-    if (measurement.ok) this.emit('measurement', measurement.value);
-    return measurement;
+    if (!measurement.ok) return measurement;
+    // The gate logs its own refusal: the frame was well formed, the value is what is wrong.
+    if (this.gate.admit('thermometer', 'bodyTemperature', measurement.value.celsius)) {
+      this.emit('measurement', measurement.value);
+    }
+    return ok(undefined);
   }
 }

@@ -12,6 +12,11 @@ export interface ReadingOptions {
   site?: BodySite;
   /** The device clock at the time of the reading; no time stamp when absent. */
   takenAt?: Date;
+  /**
+   * The device's resolution as a power of ten (-2, 0.01°, by default). Tests that play a faulty device
+   * raise it to put huge values on the wire: at 0.01° anything past ±83 886 °C does not fit and is sent as NRes.
+   */
+  exponent?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export class ThermometerSimulator {
       fahrenheit: options.fahrenheit,
       site: options.site,
       takenAt: options.takenAt ? dateTimeOf(options.takenAt) : undefined,
+      exponent: options.exponent,
     });
     return this.line.write(encodeSlip(encodeGattFrame({ uuid: TEMPERATURE_MEASUREMENT_UUID, value })));
   }

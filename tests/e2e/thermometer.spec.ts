@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../devices/simulators/thermometer-simulator';
+import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../support/implausible-readings';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { expect, onScreen, test as base } from './fixtures';
 
@@ -17,6 +18,7 @@ const test = base.extend<{ thermometer: ThermometerSimulator }>({
     const opened = await openPtyPair({ kioskPath: path.join(links, 'kiosk'), devicePath: path.join(links, 'device') });
     if (!opened.ok) throw new Error(opened.error);
     pair = opened.value;
+    // The one profile of this file's tests: each test gets it with its own pty pair.
     const profile = writeProfile({
       // Only a test (or demo) kiosk may allow the test automation this spec drives it with.
       kiosk: { id: 'e2e-thermometer', name: 'Thermometer test', purpose: 'test' },
@@ -57,4 +59,39 @@ test('a reading from the thermometer shows live on the home screen, and is gone 
   await kioskPage.getByRole('button', { name: 'Français' }).click();
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(kioskPage.getByText(/°C/)).toHaveCount(0);
+});
+
+test('implausible readings never reach the screen or the logs, and the next good one shows', async ({ kioskPage, kiosk, thermometer }) => {
+  await onScreen(kioskPage, 'attract').click();
+  await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  await expect(kioskPage.getByText('Prêt')).toBeVisible();
+
+  // -300, 99.9 and 8.39e133 °C, each a well-formed frame carrying a finite FLOAT.
+  for (const { celsius, exponent } of IMPLAUSIBLE_READINGS) {
+    expect(await thermometer.sendReading(celsius, { exponent, site: 'finger' })).toEqual({ ok: true, value: undefined });
+  }
+  // Wait for the host to have refused all three, so the screen is checked after them, not before.
+  const refusals = () => kiosk.lines.filter((l) => l.msg === 'implausible reading refused');
+  await kiosk.waitForLog(() => refusals().length === IMPLAUSIBLE_READINGS.length);
+  await expect(kioskPage.getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+  await expect(kioskPage.getByText(/°C/)).toHaveCount(0);
+
+  await thermometer.sendReading(37.4, { site: 'finger' });
+  await expect(kioskPage.getByText('37,4 °C')).toBeVisible();
+  const screenText = await kioskPage.locator('body').innerText();
+  expect(screenText.match(/°C/g)).toEqual(['°C']);
+  for (const fragment of IMPLAUSIBLE_FRAGMENTS) expect(screenText).not.toMatch(fragment);
+  // The status badge is still on screen, not pushed off by a long reading.
+  const badge = await kioskPage.locator('.thermometer .status').boundingBox();
+  const viewport = kioskPage.viewportSize() ?? (await kioskPage.evaluate(() => ({ width: innerWidth, height: innerHeight })));
+  expect(badge && badge.x >= 0 && badge.x + badge.width <= viewport.width).toBe(true);
+  await kioskPage.screenshot({ path: 'test-results/home-after-implausible.png' });
+
+  // Logged as warnings with the range they missed; no value, bad or good, in the devices' log lines.
+  expect(refusals().map(({ device, kind, reason }) => ({ device, kind, reason }))).toEqual(
+    IMPLAUSIBLE_READINGS.map(() => ({ device: 'thermometer', kind: 'bodyTemperature', reason: 'outside 30–45 °C' })));
+  const deviceLines = kiosk.lines.filter((l) => l.layer === 'devices')
+    .map(({ time: _time, pid: _pid, hostname: _hostname, path: _path, ...facts }) => facts);
+  for (const fragment of [...IMPLAUSIBLE_FRAGMENTS, /37[.,]4/]) expect(JSON.stringify(deviceLines)).not.toMatch(fragment);
 });

@@ -18,9 +18,14 @@ const STATUS_ICONS = {
   offline: <CrossPictogram className="status__icon" />,
 } as const;
 
-/** The thermometer's state in words (never colour alone), and the latest reading once there is one. */
-export function ThermometerCard({ status, reading, language }: Props) {
+/**
+ * The thermometer's state in words (never colour alone), and the latest reading once there is one.
+ * A reading the formatter refuses as implausible is treated as no reading at all: nothing of it is shown.
+ */
+export function ThermometerCard({ status, reading: received, language }: Props) {
   const t = useText(language);
+  const value = received && formatCelsius(received.celsius, language);
+  const reading = value ? received : null;
   return (
     <section className={`thermometer thermometer--${status.state}`} aria-labelledby="thermometer-title">
       <ThermometerPictogram className="thermometer__pictogram" />
@@ -37,7 +42,7 @@ export function ThermometerCard({ status, reading, language }: Props) {
           {reading && (
             <>
               <p className="reading__label">{t('thermometer.reading')}</p>
-              <p className="reading__value">{formatCelsius(reading.celsius, language)}</p>
+              <p className="reading__value">{value}</p>
               {reading.site && <p className="reading__site">{t(`bodySite.${reading.site}`)}</p>}
             </>
           )}

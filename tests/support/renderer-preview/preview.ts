@@ -1,6 +1,8 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { SessionSnapshot } from '../../../common/snapshot';
+import { fakePreloadScript, type FakePreloadWindow } from './fakePreload';
 
 const repo = resolve(import.meta.dirname, '../../..');
 
@@ -16,4 +18,33 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Opens the served renderer in a new page fed `snapshot` by the fake preload, and resolves once the
+ * renderer reported painting its screen. `problems` collects page errors and console errors/warnings.
+ */
+export async function openSnapshot(
+  browser: Browser, origin: string, snapshot: SessionSnapshot | null,
+  viewport = { width: 1920, height: 1080 },
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.addInitScript(fakePreloadScript(snapshot));
+  await page.goto(`${origin}/index.html`);
+  const screen = snapshot?.screen ?? 'connecting';
+  await page.locator(`[data-screen="${screen}"]`).waitFor();
+  if (snapshot) {
+    // The renderer reports the paint; waiting for it also checks that it does.
+    // A function, not a string: polling a string predicate needs eval, which the page's CSP forbids.
+    await page.waitForFunction(
+      (painted) => (globalThis as unknown as FakePreloadWindow).borneSent.some((e) => e.type === 'VIEW.PAINTED' && e.screen === painted),
+      screen,
+    );
+  }
+  return { page, problems };
 }

@@ -5,8 +5,7 @@
 import type { Browser } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { SessionSnapshot } from '../../../common/snapshot';
-import { fakePreloadScript, type FakePreloadWindow } from './fakePreload';
-import { buildRenderer, launchChromium } from './preview';
+import { buildRenderer, launchChromium, openSnapshot } from './preview';
 import * as fixtures from './snapshots';
 import { serveFolder } from './staticServer';
 
@@ -50,24 +49,7 @@ const shots: Shot[] = [
 ];
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {
-  const page = await browser.newPage({ viewport: shot.size ?? { width: 1920, height: 1080 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  await page.addInitScript(fakePreloadScript(shot.snapshot));
-  await page.goto(`${origin}/index.html`);
-  const screen = shot.snapshot?.screen ?? 'connecting';
-  await page.locator(`[data-screen="${screen}"]`).waitFor();
-  if (shot.snapshot) {
-    // The renderer reports the paint; waiting for it also checks that it does.
-    // A function, not a string: polling a string predicate needs eval, which the page's CSP forbids.
-    await page.waitForFunction(
-      (painted) => (globalThis as unknown as FakePreloadWindow).borneSent.some((e) => e.type === 'VIEW.PAINTED' && e.screen === painted),
-      screen,
-    );
-  }
+  const { page, problems } = await openSnapshot(browser, origin, shot.snapshot, shot.size);
   await page.screenshot({ path: `${outDir}/${shot.name}.png`, animations: 'disabled' });
   await page.close();
   if (problems.length > 0) throw new Error(`${shot.name}: the page logged ${problems.join(' | ')}`);

@@ -7,16 +7,19 @@ import {
   encodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID,
 } from '../../../../devices/codecs/temperature-measurement';
 import { ThermometerDriver } from '../../../../devices/drivers/thermometer';
+import { ReadingGate } from '../../../../devices/reading-gate';
 import { MemoryTransport } from '../../../../devices/transports/memory-transport';
+import { HUGE, IMPLAUSIBLE_FRAGMENTS } from '../../../support/implausible-readings';
 import { recordingLogger } from '../recording-logger';
 
 const wire = (uuid: number, value: Uint8Array): Uint8Array => encodeSlip(encodeGattFrame({ uuid, value }));
-const reading = (celsius: number): Uint8Array =>
-  wire(TEMPERATURE_MEASUREMENT_UUID, encodeTemperatureMeasurement({ celsius, site: 'ear' }));
+const reading = (celsius: number, exponent?: number): Uint8Array =>
+  wire(TEMPERATURE_MEASUREMENT_UUID, encodeTemperatureMeasurement({ celsius, site: 'ear', exponent }));
 
 describe('ThermometerDriver', () => {
   let transport: MemoryTransport;
   let logger: ReturnType<typeof recordingLogger>;
+  let gate: ReadingGate;
   let driver: ThermometerDriver;
   let measurements: TemperatureMeasurement[];
   let statuses: DeviceStatus[];
@@ -24,7 +27,8 @@ describe('ThermometerDriver', () => {
   beforeEach(async () => {
     transport = new MemoryTransport();
     logger = recordingLogger();
-    driver = new ThermometerDriver(transport, logger);
+    gate = new ReadingGate(logger);
+    driver = new ThermometerDriver(transport, logger, gate);
     measurements = [];
     statuses = [];
     driver.on('measurement', (m) => measurements.push(m));
@@ -84,5 +88,48 @@ describe('ThermometerDriver', () => {
     expect(driver.status).toEqual({ state: 'offline', reason: 'closed' });
     expect(statuses.at(-1)).toEqual({ state: 'offline', reason: 'closed' });
     expect(transport.deviceSends(reading(37))).toBe(false);
+  });
+
+  describe('plausible range (30–45 °C)', () => {
+    it.each([
+      ['-300', -300, undefined], ['99.9', 99.9, undefined], ['8.39e133', HUGE.celsius, HUGE.exponent],
+      ['29.9', 29.9, undefined], ['45.1', 45.1, undefined],
+    ])('refuses and counts %s °C, warning without the value', (label, celsius, exponent) => {
+      transport.deviceSends(reading(celsius, exponent));
+      expect(measurements).toEqual([]);
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1 });
+      // The range check refused it, not the codec: a decoding failure would say 'bad frame skipped'.
+      expect(logger.at('warn')).toEqual([{
+        level: 'warn',
+        obj: { device: 'thermometer', kind: 'bodyTemperature', reason: 'outside 30–45 °C' },
+        msg: 'implausible reading refused',
+      }]);
+      const logged = JSON.stringify(logger.lines);
+      expect(logged).not.toContain(label.replace('-', ''));
+      for (const fragment of IMPLAUSIBLE_FRAGMENTS) expect(logged).not.toMatch(fragment);
+    });
+
+    it.each([30, 37.6, 45])('accepts %s °C and counts nothing', (celsius) => {
+      transport.deviceSends(reading(celsius));
+      expect(measurements.map((m) => m.celsius)).toEqual([celsius]);
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0 });
+      expect(logger.at('warn')).toEqual([]);
+    });
+
+    it('checks the value in Celsius, after converting from Fahrenheit', () => {
+      const frame = (celsius: number) =>
+        wire(TEMPERATURE_MEASUREMENT_UUID, encodeTemperatureMeasurement({ celsius, fahrenheit: true }));
+      transport.deviceSends(frame(100)); // 212 °F: plausible as a number of °F, not as a body temperature
+      transport.deviceSends(frame(38.5)); // 101.3 °F
+      expect(measurements.map((m) => m.celsius)).toEqual([38.5]);
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1 });
+    });
+
+    it('counts every refusal and goes on reading after them', () => {
+      for (const celsius of [-300, 99.9, 29.9]) transport.deviceSends(reading(celsius));
+      transport.deviceSends(reading(37.4));
+      expect(measurements.map((m) => m.celsius)).toEqual([37.4]);
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 3 });
+    });
   });
 });

@@ -13,7 +13,14 @@ describe('formatCelsius', () => {
     expect(formatCelsius(38.96, 'fr')).toBe('39,0 °C');
   });
 
-  it('keeps a minus sign for cold readings', () => {
-    expect(formatCelsius(-0.5, 'en')).toBe('-0.5 °C');
+  it('writes the bounds of the plausible range, 30 and 45 °C', () => {
+    expect(formatCelsius(30, 'fr')).toBe('30,0 °C');
+    expect(formatCelsius(45, 'en')).toBe('45.0 °C');
+  });
+
+  it('refuses to write a value no body can have, however it got here', () => {
+    for (const celsius of [-300, -0.5, 29.9, 45.1, 99.9, 8.39e133, Number.NaN, Infinity]) {
+      expect(formatCelsius(celsius, 'fr')).toBeNull();
+    }
   });
 });

@@ -1,0 +1,29 @@
+import type { DeviceKind } from '../common/devices';
+import { describeRange, isPlausible, MEASUREMENT_KINDS, type MeasurementKind } from '../common/plausible-ranges';
+import type { DeviceLogger } from './logger';
+
+/**
+ * The host boundary for measured values: a driver asks before it emits a measurement, so an implausible
+ * reading (a −300 °C from a faulty probe, the largest FLOAT from a corrupt frame) never reaches the
+ * session. Each refusal is counted per kind, for a technician or the fleet to see a failing device,
+ * and logged as a warning with the range it missed — never the value: logs rest on disk.
+ * One gate is shared by every driver of a DeviceManager.
+ */
+export class ReadingGate {
+  private readonly rejected = Object.fromEntries(MEASUREMENT_KINDS.map((kind) => [kind, 0])) as Record<MeasurementKind, number>;
+
+  constructor(private readonly logger: DeviceLogger) {}
+
+  /** True if `value` may be shown; otherwise counts and logs the refusal. */
+  admit(device: DeviceKind, kind: MeasurementKind, value: number): boolean {
+    if (isPlausible(kind, value)) return true;
+    this.rejected[kind] += 1;
+    this.logger.warn({ device, kind, reason: `outside ${describeRange(kind)}` }, 'implausible reading refused');
+    return false;
+  }
+
+  /** How many readings of each kind were refused since the gate was made. */
+  rejectedReadings(): Record<MeasurementKind, number> {
+    return { ...this.rejected };
+  }
+}

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { TemperatureMeasurement } from '../../../common/measurements';
+import { DeviceManager } from '../../../devices/manager';
+import { openPtyPair } from '../../../devices/simulators/pty-pair';
+import { ThermometerSimulator } from '../../../devices/simulators/thermometer-simulator';
+import { captureLog } from '../../support/capture-log';
+import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../../support/implausible-readings';
+import { nextEvent, tempFolder } from './support';
+
+// A faulty thermometer on a real socat pty, read by the DeviceManager the host uses: the implausible
+// frames travel the whole wire path (SLIP, GATT, IEEE 11073 FLOAT) and only the good reading comes out.
+let folder: Awaited<ReturnType<typeof tempFolder>>;
+const cleanup: Array<() => Promise<void>> = [];
+
+beforeEach(async () => {
+  folder = await tempFolder();
+});
+
+afterEach(async () => {
+  for (const undo of cleanup.splice(0).reverse()) await undo();
+  await folder.remove();
+});
+
+it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, and passes the next good reading', async () => {
+  const pair = await openPtyPair({ kioskPath: folder.path('thermometer'), devicePath: folder.path('thermometer.sim') });
+  if (!pair.ok) throw new Error(pair.error);
+  cleanup.push(() => pair.value.stop());
+  const { log, lines } = captureLog();
+  const manager = new DeviceManager({ thermometer: { serial: { path: pair.value.kioskPath, baudRate: 9600 } } }, log);
+  cleanup.push(() => manager.stop());
+  await manager.start();
+  expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' } });
+  const device = await ThermometerSimulator.open(pair.value.devicePath);
+  if (!device.ok) throw new Error(device.error);
+  cleanup.push(() => device.value.close());
+
+  const seen: TemperatureMeasurement[] = [];
+  manager.on('measurement', (_kind, measurement) => seen.push(measurement));
+  const good = nextEvent<['thermometer', TemperatureMeasurement]>(manager, 'measurement', (_k, m) => m.celsius === 37.4);
+  for (const { celsius, exponent } of IMPLAUSIBLE_READINGS) {
+    expect(await device.value.sendReading(celsius, { exponent, site: 'ear' })).toEqual({ ok: true, value: undefined });
+  }
+  // NaN and infinities are not numbers a device measured: the codec already refuses them, uncounted.
+  await device.value.sendReading(Number.NaN);
+  await device.value.sendReading(Infinity);
+  await device.value.sendReading(37.4, { site: 'ear' });
+  await good;
+
+  // The line keeps its order: everything sent before 37.4 has been handled by now.
+  expect(seen).toEqual([{ celsius: 37.4, site: 'ear', takenAt: null }]);
+  expect(manager.rejectedReadings()).toEqual({ bodyTemperature: 3 });
+  const warnings = lines.filter((line) => line.level === 40).map(({ msg, reason }) => ({ msg, reason }));
+  expect(warnings).toEqual([
+    ...IMPLAUSIBLE_READINGS.map(() => ({ msg: 'implausible reading refused', reason: 'outside 30–45 °C' })),
+    { msg: 'bad frame skipped', reason: expect.stringContaining('NaN') },
+    { msg: 'bad frame skipped', reason: expect.stringContaining('+INF') },
+  ]);
+  // Logs rest on disk: none of the values, not even the good one, may be in them (time and pid aside).
+  const logged = JSON.stringify(lines.map(({ time: _time, pid: _pid, ...rest }) => rest));
+  for (const fragment of [...IMPLAUSIBLE_FRAGMENTS, /37[.,]4/]) expect(logged).not.toMatch(fragment);
+});
