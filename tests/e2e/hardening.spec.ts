@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { openRawBridgeClient, type RawBridgeClient, type RawBridgeTarget } from '../support/raw-bridge-client';
+import { expect, onScreen, test } from './fixtures';
+
+// The attacks of the "hardening" issue, run against the real host: clients with the launch token that
+// flood the bridge and never read, and a kiosk page that blocks its own main thread.
+
+/** How far above its start the host's resident memory may go under any of these loads. */
+const RSS_BOUND_MB = 100;
+const FLOOD_SECONDS = 30;
+
+test.describe.configure({ timeout: 120_000 });
+
+test(`a ${FLOOD_SECONDS} s flood from clients that never read keeps the host within ${RSS_BOUND_MB} MB of its start, and a real tap still works`, async ({ kioskPage, kiosk }) => {
+  await onScreen(kioskPage, 'attract').click();
+  await expect(onScreen(kioskPage, 'language')).toBeVisible();
+  const target = await bridgeTarget(kioskPage);
+  const memory = sampleRss(kiosk.process.pid!);
+
+  // During a visit, every activity report used to publish a whole snapshot to every view.
+  const flood = floodFor(FLOOD_SECONDS * 1000, target, [
+    '{"type":"USER.ACTIVITY"}', '{"type":"VIEW.PAINTED","screen":"language"}', '{not json', '{"type":"ADMIN.EXIT"}',
+    '{"type":"DEVICE.TEMPERATURE_MEASURED","measurement":{"celsius":41,"site":null,"takenAt":null}}',
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, (FLOOD_SECONDS - 5) * 1000));
+  // A person taps while the flood goes on: the kiosk answers.
+  await kioskPage.getByRole('button', { name: 'English' }).click();
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  const { connections, frames } = await flood;
+  const { startMb, peakMb } = memory.stop();
+
+  test.info().annotations.push({ type: 'figures', description: `${connections} connections, ${frames} frames; host RSS ${startMb} MB → peak ${peakMb} MB` });
+  console.log(`flood: ${connections} connections, ${frames} frames; host RSS ${startMb} MB at start, ${peakMb} MB at peak`);
+  expect(frames).toBeGreaterThan(10_000);
+  expect(peakMb - startMb).toBeLessThan(RSS_BOUND_MB);
+  expect(kiosk.lines.some((l) => l.msg === 'closed a bridge socket' && l.reason === 'too many messages')).toBe(true);
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+});
+
+test('a kiosk page that blocks its own main thread costs the host no memory, and SIGTERM still stops the host at once', async ({ kioskPage, kiosk }) => {
+  await onScreen(kioskPage, 'attract').click();
+  await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  const target = await bridgeTarget(kioskPage);
+  const memory = sampleRss(kiosk.process.pid!);
+
+  // The page stops reading its socket for 20 s, while the idle countdown and a flood go on.
+  const blocked = kioskPage.evaluate(() => { const end = Date.now() + 20_000; while (Date.now() < end); }).catch(() => undefined);
+  await floodFor(15_000, target, ['{"type":"USER.ACTIVITY"}', '{not json', '{"type":"END.DISMISS","x":1}']);
+  const { startMb, peakMb } = memory.stop();
+  console.log(`blocked page: host RSS ${startMb} MB at start, ${peakMb} MB at peak`);
+  expect(peakMb - startMb).toBeLessThan(RSS_BOUND_MB);
+
+  const asked = Date.now();
+  const code = await kiosk.stop(); // the page is still blocked
+  console.log(`SIGTERM to exit with a blocked page: ${Date.now() - asked} ms`);
+  expect(code).toBe(0);
+  await blocked;
+});
+
+/** The launch token and origin, as a script in the kiosk page (or anyone reading its memory) has them. */
+async function bridgeTarget(page: Page): Promise<RawBridgeTarget> {
+  const token = await page.evaluate(() => (window as unknown as { borneLaunchToken: string }).borneLaunchToken);
+  return { origin: new URL(page.url()).origin, token };
+}
+
+/**
+ * Two attackers for `ms`: one writes as fast as the kernel takes it and reconnects whenever the host
+ * closes it; one stays under the rate limit. Neither ever reads.
+ */
+async function floodFor(ms: number, target: RawBridgeTarget, messages: readonly string[]) {
+  const until = Date.now() + ms;
+  let connections = 0;
+  let frames = 0;
+  const attacker = async (pauseMs: number) => {
+    while (Date.now() < until) {
+      let client: RawBridgeClient;
+      try {
+        client = await openRawBridgeClient(target);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // refused (503 while old sockets close): retry
+        continue;
+      }
+      connections++;
+      let open = true;
+      void client.closed.then(() => (open = false));
+      client.socket.on('close', () => (open = false));
+      while (open && Date.now() < until) {
+        const full = !client.sendText(messages[frames++ % messages.length]!);
+        if (full || pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, full ? 5 : pauseMs));
+      }
+      client.socket.destroy();
+    }
+  };
+  await Promise.all([attacker(0), attacker(0), attacker(50)]);
+  return { connections, frames };
+}
+
+function sampleRss(pid: number) {
+  const read = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const startMb = Math.round(read());
+  let peak = startMb;
+  const timer = setInterval(() => { try { peak = Math.max(peak, read()); } catch { /* exited */ } }, 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { startMb, peakMb: Math.round(peak) };
+    },
+  };
+}
