@@ -125,13 +125,18 @@ describe('ChromiumShell with the system Chromium', () => {
   });
 
   it('relaunches Chromium when it dies, and the new page reconnects to the same hub', async () => {
-    const { shell, events, hub } = await startKiosk();
+    const { shell, events, hub, profileParentDir } = await startKiosk();
+    const chromiumTempFolders = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('org.chromium.Chromium.'));
+    const before = await chromiumTempFolders();
     await expect.poll(() => events.length, poll).toBe(1);
     const firstPid = shell.browserPid!;
     process.kill(firstPid, 'SIGKILL');
     await expect.poll(() => events.length, poll).toBe(2);
     expect(shell.browserPid).not.toBe(firstPid);
     await expect.poll(() => hub.viewCount, poll).toBe(1);
+    // The crashed launch's folder (its TMPDIR included) is gone; nothing new in the system's temp folder.
+    expect(await readdir(profileParentDir)).toHaveLength(1);
+    expect(await chromiumTempFolders()).toEqual(before);
   });
 
   it('reloads the page when its renderer process crashes', async () => {

@@ -9,11 +9,11 @@ const snapshot: SessionSnapshot = {
   testAutomation: false,
 };
 
-function hubWithView() {
+function hubWithView(now = () => 0) {
   const events: RendererEvent[] = [];
   const received: HostMessage[] = [];
   const { log, lines } = captureLog();
-  const hub = new BridgeHub((event) => events.push(event), log);
+  const hub = new BridgeHub((event) => events.push(event), log, now);
   const view = hub.attach({ label: 'test', send: (m) => received.push(m) });
   return { hub, view, events, received, lines };
 }
@@ -62,5 +62,26 @@ describe('BridgeHub', () => {
     hub.publish(snapshot);
     expect(received).toEqual([]);
     expect(hub.viewCount).toBe(0);
+  });
+
+  it('sends a snapshot only when it differs from the last one, so that events that change nothing cost the views nothing', () => {
+    const { hub, received } = hubWithView();
+    hub.publish(snapshot);
+    hub.publish({ ...snapshot });
+    hub.publish({ ...snapshot, idleWarning: { secondsLeft: 3 } });
+    hub.publish({ ...snapshot, idleWarning: { secondsLeft: 3 } });
+    expect(received.map((m) => m.type === 'snapshot' && m.snapshot.idleWarning)).toEqual([null, { secondsLeft: 3 }]);
+  });
+
+  it('passes on at most one activity report a second, whatever a view sends', () => {
+    let now = 0;
+    const { view, events } = hubWithView(() => now);
+    for (let i = 0; i < 1_000; i++) view.receive({ type: 'USER.ACTIVITY' });
+    now = 999;
+    view.receive({ type: 'USER.ACTIVITY' });
+    view.receive({ type: 'SESSION.START' });
+    now = 1_000;
+    view.receive({ type: 'USER.ACTIVITY' });
+    expect(events).toEqual([{ type: 'USER.ACTIVITY' }, { type: 'SESSION.START' }, { type: 'USER.ACTIVITY' }]);
   });
 });
