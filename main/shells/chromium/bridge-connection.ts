@@ -108,7 +108,7 @@ export function tokenBucket(burst: number, perSecond: number): { take(nowMs: num
   let last: number | null = null;
   return {
     take(nowMs) {
-      if (last !== null) tokens = Math.min(burst, tokens + ((nowMs - last) / 1000) * perSecond);
+      if (last !== null) tokens = Math.min(burst, tokens + ((nowMs - last) * perSecond) / 1000);
       last = nowMs;
       if (tokens < 1) return false;
       tokens -= 1;

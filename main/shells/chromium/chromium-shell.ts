@@ -6,7 +6,8 @@ import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
 import { findChromium } from './find-chromium';
-import { createLaunchDir, memoryBackedParent, sweepDeadLaunches, type LaunchDir } from './launch-dir';
+import { memoryFolder } from '../memory-folder';
+import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
 import { attachKioskPage, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
 import { RelaunchBackoff, type RelaunchDelays } from './relaunch-backoff';
@@ -108,7 +109,7 @@ export class ChromiumShell implements KioskShell {
 
   private launchParent(log: Logger): string {
     if (this.options.profileParentDir) return this.options.profileParentDir;
-    const parent = memoryBackedParent(this.env);
+    const parent = memoryFolder(this.env);
     if (!parent.memoryBacked) {
       log.error({ dir: parent.dir }, 'no memory-backed folder (XDG_RUNTIME_DIR or /dev/shm): chromium\'s profile goes to disk until each visit\'s wipe');
     }

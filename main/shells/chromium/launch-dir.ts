@@ -1,11 +1,6 @@
-import { statfsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../log';
-
-/** statfs(2) magic numbers of the filesystems that live in memory only. */
-const MEMORY_FILESYSTEMS = new Set([0x01021994 /* tmpfs */, 0x858458f6 /* ramfs */]);
 
 /** A folder for one Chromium launch: its profile and its temporary files, deleted when it exits. */
 export interface LaunchDir {
@@ -16,32 +11,6 @@ export interface LaunchDir {
   tmpDir: string;
   /** Records the browser's pid, so that the next start can end a browser a dead host left running. */
   recordBrowserPid(pid: number | undefined): Promise<void>;
-}
-
-export interface LaunchParent {
-  dir: string;
-  /** False when no memory-backed folder was found and the profile falls back to the temp folder on disk. */
-  memoryBacked: boolean;
-}
-
-/**
- * Where launches go: the user's runtime folder or /dev/shm, both in memory, so that nothing a visit
- * leaves in the profile (and nothing after a crash or a SIGKILL) ever reaches a disk.
- */
-export function memoryBackedParent(env: NodeJS.ProcessEnv = process.env): LaunchParent {
-  const uid = process.getuid?.() ?? 'user';
-  for (const candidate of [env.XDG_RUNTIME_DIR, '/dev/shm']) {
-    if (candidate && isMemoryBacked(candidate)) return { dir: path.join(candidate, `borne-${uid}`), memoryBacked: true };
-  }
-  return { dir: path.join(tmpdir(), `borne-${uid}`), memoryBacked: false };
-}
-
-function isMemoryBacked(dir: string): boolean {
-  try {
-    return MEMORY_FILESYSTEMS.has(Number(statfsSync(dir).type));
-  } catch {
-    return false;
-  }
 }
 
 const LAUNCH_PREFIX = 'chromium-';

@@ -20,6 +20,12 @@ export interface ElectronShellOptions {
   backgroundColor?: string;
 }
 
+/**
+ * The window's session. Without the `persist:` prefix Electron keeps it in memory only: cookies,
+ * storage and cache of a visit never reach a disk, and die with the process whatever the way it ends.
+ */
+export const VISIT_PARTITION = 'borne-visit';
+
 /** The kiosk in an Electron BrowserWindow; the preload's IPC is the bridge. */
 export class ElectronShell implements KioskShell {
   readonly name = 'electron' as const;
@@ -47,6 +53,7 @@ export class ElectronShell implements KioskShell {
         nodeIntegration: false,
         webSecurity: true,
         preload: this.options.preloadPath,
+        partition: VISIT_PARTITION,
         spellcheck: false,
       },
     });

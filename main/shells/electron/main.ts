@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { appPaths } from '../../app-paths';
+import { memoryFolder } from '../memory-folder';
 import { runHost } from '../../host';
 import { ElectronShell } from './electron-shell';
 
@@ -7,6 +9,10 @@ import { ElectronShell } from './electron-shell';
  * The Electron main process: the kiosk host itself, with a BrowserWindow as its shell.
  * Bundled to dist/host/electron-main.js; the preload is bundled next to it as preload.cjs.
  */
+// Electron's own files (Local State, GPU cache, crash dumps, which hold page memory) go to a
+// memory-backed folder too; the single-instance lock lives there, so this comes first.
+app.setPath('userData', path.join(memoryFolder().dir, 'electron'));
+
 if (!app.requestSingleInstanceLock()) {
   // A second kiosk on the same screen would fight the first one for the devices.
   app.quit();

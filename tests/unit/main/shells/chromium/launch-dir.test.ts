@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLaunchDir, memoryBackedParent, sweepDeadLaunches } from '../../../../../main/shells/chromium/launch-dir';
+import { createLaunchDir, sweepDeadLaunches } from '../../../../../main/shells/chromium/launch-dir';
+import { memoryFolder } from '../../../../../main/shells/memory-folder';
 import { captureLog } from '../../../../support/capture-log';
 
 let parent: string;
@@ -22,14 +23,14 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
-describe('memoryBackedParent', () => {
+describe('memoryFolder', () => {
   it('prefers the runtime folder when it lives in memory', () => {
     // /dev/shm is tmpfs on Linux; standing in for XDG_RUNTIME_DIR shows the preference without a login session.
-    expect(memoryBackedParent({ XDG_RUNTIME_DIR: '/dev/shm' })).toEqual({ dir: `/dev/shm/borne-${process.getuid!()}`, memoryBacked: true });
+    expect(memoryFolder({ XDG_RUNTIME_DIR: '/dev/shm' })).toEqual({ dir: `/dev/shm/borne-${process.getuid!()}`, memoryBacked: true });
   });
 
   it('skips a runtime folder on disk', () => {
-    const { dir, memoryBacked } = memoryBackedParent({ XDG_RUNTIME_DIR: process.cwd() });
+    const { dir, memoryBacked } = memoryFolder({ XDG_RUNTIME_DIR: process.cwd() });
     expect(dir.startsWith(process.cwd())).toBe(false);
     expect(memoryBacked).toBe(true); // /dev/shm
   });

@@ -15,10 +15,10 @@ describe('the bridge socket message rate (token bucket)', () => {
     expect([60_000, 60_000, 60_000].map((t) => bucket.take(t))).toEqual([true, true, false]);
   });
 
-  it('sustains exactly its rate', () => {
-    const bucket = tokenBucket(1, 30);
+  it('sustains its rate under a steady flood: the burst, then 30 a second', () => {
+    const bucket = tokenBucket(5, 30);
     let passed = 0;
-    for (let t = 0; t <= 10_000; t += 5) if (bucket.take(t)) passed++;
-    expect(passed).toBe(1 + 300);
+    for (let t = 0; t <= 10_000; t++) if (bucket.take(t)) passed++;
+    expect(Math.abs(passed - (5 + 300))).toBeLessThanOrEqual(1); // the last fraction of a token may round either way
   });
 });

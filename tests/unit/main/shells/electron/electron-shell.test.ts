@@ -42,6 +42,8 @@ describe('ElectronShell', () => {
       webPreferences: {
         sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true,
         preload: '/app/dist/host/preload.cjs',
+        // In memory: a partition without `persist:` never writes a visit's data to disk.
+        partition: expect.not.stringMatching(/^persist:/),
       },
     });
     expect(window.shown).toBe(true);
