@@ -52,11 +52,17 @@ async function bareChromiumBoot(chromium: string): Promise<number> {
   });
   const started = performance.now();
   // fds 3 and 4 carry --remote-debugging-pipe, as in the shell.
-  const browser = spawn(chromium, flags, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  // Its own process group, as in the shell, so that its helpers end with it.
+  const browser = spawn(chromium, flags, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
   const painted = await new Promise<number>((resolve) => { onPainted = () => resolve(performance.now() - started); });
   const exited = new Promise((resolve) => browser.once('exit', resolve));
   browser.kill('SIGTERM');
   await exited;
+  try {
+    process.kill(-browser.pid!, 'SIGKILL');
+  } catch {
+    // the whole group is already gone
+  }
   server.close();
   // Chromium's helper processes may still be writing as the browser exits: retry, as rm -rf would have to.
   rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
