@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import type { Page } from '@playwright/test';
-import { openRawBridgeClient, type RawBridgeClient, type RawBridgeTarget } from '../support/raw-bridge-client';
+import { floodFor, sampleRss } from '../support/bridge-flood';
+import type { RawBridgeTarget } from '../support/raw-bridge-client';
 import { expect, onScreen, test } from './fixtures';
 
 // The attacks of the "hardening" issue, run against the real host: clients with the launch token that
@@ -12,6 +13,22 @@ const RSS_BOUND_MB = 100;
 const FLOOD_SECONDS = 30;
 
 test.describe.configure({ timeout: 120_000 });
+
+test('the upgrade request that used to kill the host (GET //[) is answered, and the kiosk keeps working', async ({ kioskPage, kiosk }) => {
+  const { hostname, port } = new URL(kioskPage.url());
+  const answer = await new Promise<string>((resolve) => {
+    const socket = connect(Number(port), hostname, () => socket.write(
+      `GET //[ HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
+      + 'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('close', () => resolve(text.split('\r\n')[0]!));
+  });
+  expect(answer).toBe('HTTP/1.1 400 Bad Request');
+  await onScreen(kioskPage, 'attract').click();
+  await expect(onScreen(kioskPage, 'language')).toBeVisible();
+  expect(kiosk.process.exitCode).toBe(null);
+});
 
 test(`a ${FLOOD_SECONDS} s flood from clients that never read keeps the host within ${RSS_BOUND_MB} MB of its start, and a real tap still works`, async ({ kioskPage, kiosk }) => {
   await onScreen(kioskPage, 'attract').click();
@@ -64,49 +81,4 @@ test('a kiosk page that blocks its own main thread costs the host no memory, and
 async function bridgeTarget(page: Page): Promise<RawBridgeTarget> {
   const token = await page.evaluate(() => (window as unknown as { borneLaunchToken: string }).borneLaunchToken);
   return { origin: new URL(page.url()).origin, token };
-}
-
-/**
- * Two attackers for `ms`: one writes as fast as the kernel takes it and reconnects whenever the host
- * closes it; one stays under the rate limit. Neither ever reads.
- */
-async function floodFor(ms: number, target: RawBridgeTarget, messages: readonly string[]) {
-  const until = Date.now() + ms;
-  let connections = 0;
-  let frames = 0;
-  const attacker = async (pauseMs: number) => {
-    while (Date.now() < until) {
-      let client: RawBridgeClient;
-      try {
-        client = await openRawBridgeClient(target);
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 50)); // refused (503 while old sockets close): retry
-        continue;
-      }
-      connections++;
-      let open = true;
-      void client.closed.then(() => (open = false));
-      client.socket.on('close', () => (open = false));
-      while (open && Date.now() < until) {
-        const full = !client.sendText(messages[frames++ % messages.length]!);
-        if (full || pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, full ? 5 : pauseMs));
-      }
-      client.socket.destroy();
-    }
-  };
-  await Promise.all([attacker(0), attacker(0), attacker(50)]);
-  return { connections, frames };
-}
-
-function sampleRss(pid: number) {
-  const read = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  const startMb = Math.round(read());
-  let peak = startMb;
-  const timer = setInterval(() => { try { peak = Math.max(peak, read()); } catch { /* exited */ } }, 250);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return { startMb, peakMb: Math.round(peak) };
-    },
-  };
 }
