@@ -1,25 +1,21 @@
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
+import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
 import { silentLogger, type DeviceLogger } from '../logger';
 import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
 
-/** Wait `firstMs` before the first retry, doubled after each failure up to `maxMs`, reset once open. */
-export interface Backoff {
-  firstMs: number;
-  maxMs: number;
-}
-
 export interface SerialTransportOptions {
   path: string;
   baudRate: number;
-  retry?: Backoff;
+  /** Reconnect delays; the count of failures starts again once the line is open. */
+  retry?: BackoffDelays;
   /** How often an open line checks that its device node is still the one it opened. */
   livenessMs?: number;
   logger?: DeviceLogger;
 }
 
-const DEFAULT_RETRY: Backoff = { firstMs: 250, maxMs: 5_000 };
+const DEFAULT_RETRY: BackoffDelays = { firstMs: 250, maxMs: 5_000 };
 
 /** Which device node a path leads to now (through symlinks), or undefined if none. */
 const deviceNodeOf = (path: string): Promise<string | undefined> =>
@@ -33,20 +29,19 @@ const reasonOf = (error: Error): string => error.message.replace(/^Error: /, '')
  * Reconnects with capped exponential backoff whenever the line cannot be opened or goes away.
  */
 export class SerialTransport extends StatusHolder implements ByteTransport {
-  private readonly retry: Backoff;
+  private readonly retry: BackoffDelays;
   private readonly logger: DeviceLogger;
   private port: SerialPort | undefined;
   private wanted = false;
   private attempt: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private livenessTimer: NodeJS.Timeout | undefined;
-  private nextDelayMs: number;
+  private failures = 0;
 
   constructor(private readonly options: SerialTransportOptions) {
     super();
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.logger = options.logger ?? silentLogger;
-    this.nextDelayMs = this.retry.firstMs;
   }
 
   async open(): Promise<void> {
@@ -65,7 +60,7 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
     const port = this.port;
     this.port = undefined;
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-    this.nextDelayMs = this.retry.firstMs;
+    this.failures = 0;
     this.setStatus(CLOSED);
   }
 
@@ -100,7 +95,7 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
 
   private opened(port: SerialPort, node: string | undefined): void {
     this.port = port;
-    this.nextDelayMs = this.retry.firstMs;
+    this.failures = 0;
     port.on('data', (chunk: Buffer) => this.emit('data', chunk));
     // A read error closes the port with a DisconnectedError; 'end' is a quiet end of file. Both mean the line went.
     port.on('close', (error: Error | null) => this.dropped(port, error ? reasonOf(error) : 'the port closed'));
@@ -130,8 +125,7 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
   private lost(reason: string): void {
     // While retrying the status stays offline (no `connecting` blink every few seconds); only the reason may change.
     this.setStatus({ state: 'offline', reason });
-    const delay = this.nextDelayMs;
-    this.nextDelayMs = Math.min(delay * 2, this.retry.maxMs);
+    const delay = backoffDelayMs(this.retry, this.failures++);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.connect();

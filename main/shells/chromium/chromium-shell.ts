@@ -10,7 +10,8 @@ import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
 import { attachKioskPage, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
-import { RelaunchBackoff, type RelaunchDelays } from './relaunch-backoff';
+import type { BackoffDelays } from '../../../common/backoff';
+import { RelaunchBackoff } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export interface ChromiumShellOptions {
@@ -26,7 +27,7 @@ export interface ChromiumShellOptions {
   /** How long `stop()` waits for Browser.close, then for SIGTERM, before SIGKILL. */
   stopTimeoutMs?: number;
   /** Delay before relaunching a browser that exited; doubles per failure up to `max`. */
-  relaunchDelayMs?: RelaunchDelays;
+  relaunchDelayMs?: BackoffDelays;
   /** Read for CHROMIUM_PATH and BORNE_CHROMIUM_FLAGS; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
 }

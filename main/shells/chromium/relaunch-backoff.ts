@@ -1,10 +1,7 @@
+import { backoffDelayMs, type BackoffDelays } from '../../../common/backoff';
+
 /** A browser that ran this long before exiting was healthy: the next relaunch starts from the first delay. */
 const HEALTHY_RUN_MS = 60_000;
-
-export interface RelaunchDelays {
-  first: number;
-  max: number;
-}
 
 /**
  * How long to wait before relaunching a browser that exited. A browser that keeps dying waits longer
@@ -14,13 +11,11 @@ export interface RelaunchDelays {
 export class RelaunchBackoff {
   private failures = 0;
 
-  constructor(private readonly delays: RelaunchDelays = { first: 1_000, max: 30_000 }) {}
+  constructor(private readonly delays: BackoffDelays = { firstMs: 1_000, maxMs: 30_000 }) {}
 
   /** The delay before the next launch, given how long the last browser ran (0 if it never started). */
   next(ranForMs: number): number {
     if (ranForMs >= HEALTHY_RUN_MS) this.failures = 0;
-    const delay = Math.min(this.delays.first * 2 ** this.failures, this.delays.max);
-    this.failures += 1;
-    return delay;
+    return backoffDelayMs(this.delays, this.failures++);
   }
 }

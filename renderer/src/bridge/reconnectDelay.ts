@@ -1,8 +1,9 @@
-const FIRST_DELAY_MS = 250;
-/** The host restarts in a few seconds; waiting longer than this only keeps the screen on "Connexion…". */
-const MAX_DELAY_MS = 5_000;
+import { backoffDelayMs, type BackoffDelays } from '../../../common/backoff';
+
+/** The host restarts in a few seconds; waiting longer than 5 s only keeps the screen on "Connexion…". */
+const RECONNECT: BackoffDelays = { firstMs: 250, maxMs: 5_000 };
 
 /** Delay before reconnect attempt number `attempt` (0 for the first retry): doubles, then stays capped. */
 export function reconnectDelayMs(attempt: number): number {
-  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.max(0, attempt));
+  return backoffDelayMs(RECONNECT, attempt);
 }

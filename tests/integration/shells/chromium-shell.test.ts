@@ -30,7 +30,7 @@ async function startKiosk(testCdpPort?: number): Promise<RunningKiosk> {
   const events: RendererEvent[] = [];
   const hub = new BridgeHub((event) => events.push(event), log);
   // Quick relaunches keep the test short; the behaviour under test is that a relaunch happens at all.
-  const shell = new ChromiumShell({ profileParentDir, relaunchDelayMs: { first: 100, max: 1_000 } });
+  const shell = new ChromiumShell({ profileParentDir, relaunchDelayMs: { firstMs: 100, maxMs: 1_000 } });
   running = { shell, hub, events, lines, profileParentDir };
   await shell.start({ hub, rendererDir, log, testCdpPort });
   return running;
