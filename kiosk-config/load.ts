@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { issueLines } from '../common/issues';
 import { fail, ok, type Result } from '../common/result';
 import { ProfileSchema, type Profile } from './schema';
 
@@ -22,9 +23,7 @@ export function resolveProfilePath(nameOrPath: string, profilesDir = PROFILES_DI
 
 /** One line per problem: `file: field.path: reason`, so a technician knows what to fix and where. */
 export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => `${file}: ${issue.path.length ? issue.path.join('.') : '(whole file)'}: ${clip(issue.message)}`)
-    .join('\n');
+  return issueLines(issues, '(whole file)').map((line) => `${file}: ${clip(line)}`).join('\n');
 }
 
 /** Reads and validates a profile. Never throws: every failure comes back as one readable message. */

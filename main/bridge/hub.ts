@@ -1,4 +1,5 @@
 import { ACTIVITY_REPORT_INTERVAL_MS, RendererEventSchema, type HostMessage, type RendererEvent } from '../../common/bridge';
+import { issueLines } from '../../common/issues';
 import { createThrottle } from '../../common/throttle';
 import type { SessionSnapshot } from '../../common/snapshot';
 import type { Logger } from '../log';
@@ -62,7 +63,7 @@ export class BridgeHub {
   private receive(raw: unknown, view: BridgeView): void {
     const parsed = RendererEventSchema.safeParse(raw);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+      const reason = issueLines(parsed.error.issues).join('; ');
       this.log.warn({ view: view.label, reason, raw: preview(raw) }, 'rejected a malformed bridge message');
       view.send({ type: 'rejected', reason });
       return;

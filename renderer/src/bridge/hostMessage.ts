@@ -1,4 +1,5 @@
 import { HostMessageSchema, type HostMessage } from '../../../common/bridge';
+import { issueLines } from '../../../common/issues';
 import { fail, ok, type Result } from '../../../common/result';
 
 /**
@@ -16,7 +17,7 @@ export function parseHostMessage(raw: unknown): Result<HostMessage> {
   }
   const parsed = HostMessageSchema.safeParse(value);
   if (!parsed.success) {
-    return fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
+    return fail(issueLines(parsed.error.issues).join('; '));
   }
   return ok(parsed.data);
 }
