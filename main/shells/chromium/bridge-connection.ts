@@ -1,12 +1,12 @@
 import type { RawData, WebSocket } from 'ws';
 import type { HostMessage } from '../../../common/bridge';
 import type { BridgeHub } from '../../bridge/hub';
+import { tokenBucket, VIEW_MESSAGE_RATE } from '../../bridge/message-rate';
 import type { Logger } from '../../log';
 
 /**
- * Limits for one bridge socket. A kiosk page sends a handful of messages a second (a tap, one activity
- * report a second, a "painted" per screen) and reads every snapshot at once; anything far beyond that
- * is a bug or an attack, and must cost the host neither memory nor its event loop.
+ * Limits for one bridge socket. A kiosk page reads every snapshot at once and sends little
+ * (VIEW_MESSAGE_RATE); a socket far beyond that is a bug or an attack, and is closed.
  */
 export interface BridgeConnectionLimits {
   /** Messages a socket may send in a burst, and per second after that (a token bucket). */
@@ -19,8 +19,8 @@ export interface BridgeConnectionLimits {
 }
 
 export const DEFAULT_CONNECTION_LIMITS: BridgeConnectionLimits = {
-  burstMessages: 60,
-  messagesPerSecond: 30,
+  burstMessages: VIEW_MESSAGE_RATE.burst,
+  messagesPerSecond: VIEW_MESSAGE_RATE.perSecond,
   maxBufferedBytes: 256 * 1024,
   heartbeatMs: 15_000,
 };
@@ -100,21 +100,6 @@ export function connectBridgeSocket(
     waiting = null;
     attached.detach();
   });
-}
-
-/** `take` answers whether one more message fits: `burst` at once, refilled at `perSecond`. */
-export function tokenBucket(burst: number, perSecond: number): { take(nowMs: number): boolean } {
-  let tokens = burst;
-  let last: number | null = null;
-  return {
-    take(nowMs) {
-      if (last !== null) tokens = Math.min(burst, tokens + ((nowMs - last) * perSecond) / 1000);
-      last = nowMs;
-      if (tokens < 1) return false;
-      tokens -= 1;
-      return true;
-    },
-  };
 }
 
 /** Not JSON goes to the hub as the raw string, so the hub rejects and logs it like any malformed message. */

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain, IpcMainEvent } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain } from 'electron';
 import { IPC_CHANNELS } from '../../../common/bridge';
 import type { AttachedView } from '../../bridge/hub';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
 import { guardKioskWindow, isFromKioskPage } from './kiosk-window-guards';
+import { ValidatedIpcMain } from './validated-ipc';
 
 /** The Electron objects the shell uses, handed in so that a unit test can pass fakes. */
 export interface ElectronPlatform {
@@ -85,15 +86,8 @@ export class ElectronShell implements KioskShell {
       window.webContents.reload();
     });
 
-    const onRendererEvent = (event: IpcMainEvent, payload: unknown) => {
-      if (!isFromKioskPage(event, window, indexUrl)) {
-        log.warn({ url: event.senderFrame?.url }, 'ignored a bridge message from outside the kiosk page');
-        return;
-      }
-      this.view?.receive(payload);
-    };
-    ipcMain.on(IPC_CHANNELS.rendererEvent, onRendererEvent);
-    this.unsubscribeIpc = () => ipcMain.removeListener(IPC_CHANNELS.rendererEvent, onRendererEvent);
+    const ipc = new ValidatedIpcMain(ipcMain, (event) => isFromKioskPage(event, window, indexUrl), log);
+    this.unsubscribeIpc = ipc.on(IPC_CHANNELS.rendererEvent, (_event, payload) => this.view?.receive(payload));
 
     try {
       await window.loadFile(indexFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenBucket } from '../../../../../main/shells/chromium/bridge-connection';
+import { tokenBucket } from '../../../../main/bridge/message-rate';
 
 describe('the bridge socket message rate (token bucket)', () => {
   it('lets a burst through at once, then refuses until time refills it', () => {
