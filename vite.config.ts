@@ -1,12 +1,23 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { coloursAsCss } from './common/colours.ts';
+
+/** `import 'virtual:kiosk-colours.css'`: the palette of common/colours.ts as CSS variables. */
+function kioskColours(): Plugin {
+  const id = 'virtual:kiosk-colours.css';
+  return {
+    name: 'borne-kiosk-colours',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) => (resolved === `\0${id}` ? coloursAsCss() : null),
+  };
+}
 
 // The renderer is a static bundle: Electron loads it from disk with loadFile, the Chromium shell
 // serves it on 127.0.0.1. Relative asset URLs (`base: './'`) make both work from any folder.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), kioskColours()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { KIOSK_COLOURS } from '../../../common/colours';
 import type { BridgeHub } from '../../bridge/hub';
 import type { Logger } from '../../log';
 import type { BridgeConnectionLimits } from './bridge-connection';
@@ -92,7 +93,7 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
 
 const START_PATH = '/starting';
 /** The kiosk's own blue from the first frame, so the screen does not flash white at boot. No script at all. */
-const START_PAGE = '<!doctype html><title>Borne</title><style>html{background:#000091}</style>';
+const START_PAGE = `<!doctype html><title>Borne</title><style>html{background:${KIOSK_COLOURS.blue}}</style>`;
 const START_PAGE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",

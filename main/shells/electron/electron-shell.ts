@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain } from 'electron';
 import { IPC_CHANNELS } from '../../../common/bridge';
+import { KIOSK_COLOURS } from '../../../common/colours';
 import type { AttachedView } from '../../bridge/hub';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
 import { guardKioskWindow, isFromKioskPage } from './kiosk-window-guards';
@@ -17,8 +18,6 @@ export interface ElectronShellOptions {
   platform: ElectronPlatform;
   /** The bundled preload; CommonJS, because a sandboxed preload cannot be an ES module. */
   preloadPath: string;
-  /** Painted before the page, so the screen never flashes white between boot and the first frame. */
-  backgroundColor?: string;
 }
 
 /**
@@ -46,7 +45,7 @@ export class ElectronShell implements KioskShell {
       kiosk: true,
       fullscreen: true,
       autoHideMenuBar: true,
-      backgroundColor: this.options.backgroundColor ?? '#000000',
+      backgroundColor: KIOSK_COLOURS.blue,
       show: false,
       webPreferences: {
         contextIsolation: true,
