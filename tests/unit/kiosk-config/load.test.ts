@@ -15,13 +15,14 @@ function profileFile(name: string, content: unknown): string {
 const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
 
 describe('loadProfile', () => {
-  it('loads every shipped profile', async () => {
-    // Tests bring their own profile (tests/fixtures/profiles/): a test fixture is not a product file.
+  it('loads every shipped profile, none of which lets tests drive the kiosk', async () => {
+    // Tests bring their own profile (tests/fixtures/profiles/): nothing a kiosk is installed with allows it.
     const shipped = readdirSync('kiosk-config/profiles').filter((f) => f.endsWith('.json'));
     expect(shipped.sort()).toEqual(['demo.json', 'mairie.json']);
     for (const file of shipped) {
       const loaded = await loadProfile(resolveProfilePath(file.replace('.json', '')));
-      expect(loaded, file).toMatchObject({ ok: true });
+      if (!loaded.ok) throw new Error(loaded.error);
+      expect(loaded.value.shell.allowTestAutomation, file).toBe(false);
     }
   });
 
