@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { chromiumFlags } from '../../main/shells/chromium/chromium-flags';
 import { findChromium } from '../../main/shells/chromium/find-chromium';
+import { TEST_PROFILE } from '../../tests/support/test-profile';
 import type { Benchmark } from '../run';
 import { median } from '../stats';
 
@@ -19,7 +20,7 @@ const RUNS = 5;
 /** Milliseconds from spawning the kiosk host to its log line saying the attract screen painted. */
 async function kioskBoot(): Promise<number> {
   const started = performance.now();
-  const host = spawn(process.execPath, ['dist/host/cli.js', '--shell', 'chromium', '--profile', 'test'],
+  const host = spawn(process.execPath, ['dist/host/cli.js', '--shell', 'chromium', '--profile', TEST_PROFILE],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => host.once('exit', resolve));
   const painted = await new Promise<number>((resolve, reject) => {

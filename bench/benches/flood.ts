@@ -36,7 +36,7 @@ async function taps(page: Page): Promise<number[]> {
 }
 
 const flood: Benchmark = async () => {
-  const kiosk = await startKiosk('test');
+  const kiosk = await startKiosk();
   const browser = await chromium.connectOverCDP(kiosk.cdpEndpoint);
   try {
     const page = browser.contexts()[0]!.pages()[0]!;

@@ -22,7 +22,7 @@ test.afterEach(async () => {
 });
 
 test('after a SIGKILL in the middle of a visit, no visit data and no launch token rest in any file; the next start removes the dead run’s folder', async () => {
-  const kiosk = await startKiosk('test');
+  const kiosk = await startKiosk();
   kiosks.push(kiosk);
   const marker = `borne-visit-${randomBytes(12).toString('hex')}`;
   const browser = await chromium.connectOverCDP(kiosk.cdpEndpoint);
@@ -78,7 +78,7 @@ test('after a SIGKILL in the middle of a visit, no visit data and no launch toke
 
   // What the dead run left (its profile folder, in memory) goes at the next start.
   expect(existsSync(launchDir)).toBe(true);
-  const next = await startKiosk('test');
+  const next = await startKiosk();
   kiosks.push(next);
   await next.waitForLog((l) => l.msg === 'removed the chromium folder of a run that did not stop cleanly' && l.dir === launchDir);
   expect(existsSync(launchDir)).toBe(false);

@@ -1,5 +1,6 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../main/shells/choose-shell';
+import { TEST_PROFILE } from '../support/test-profile';
 
 // The same visit in the Electron shell. Its binary is downloaded from GitHub at install time, so on
 // machines without that access this spec skips and says so.
@@ -11,7 +12,7 @@ test('the Electron shell shows the attract screen and runs a visit', async () =>
   if (!binary.ok) return;
   const app = await electron.launch({
     executablePath: binary.value,
-    args: ['dist/host/electron-main.js', '--profile', 'test'],
+    args: ['dist/host/electron-main.js', '--profile', TEST_PROFILE],
   });
   try {
     const window = await app.firstWindow();

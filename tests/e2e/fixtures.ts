@@ -1,12 +1,13 @@
 import { chromium, test as base, type Browser, type Page } from '@playwright/test';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { TEST_PROFILE } from '../support/test-profile';
 
 /**
  * `kiosk` is the real host process on the Chromium shell; `screen` is the kiosk's own page, reached
  * through the test CDP endpoint, so each click goes through the real bridge to the real machine.
  */
 export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; kioskPage: Page }>({
-  kioskProfile: ['test', { option: true }],
+  kioskProfile: [TEST_PROFILE, { option: true }],
   kiosk: async ({ kioskProfile }, use) => {
     const kiosk = await startKiosk(kioskProfile);
     await use(kiosk);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Profile } from '../../kiosk-config/schema';
+import { TEST_PROFILE } from './test-profile';
 
 export interface KioskProcess {
   process: ChildProcess;
@@ -35,7 +36,7 @@ export function removeProfile(file: string): void {
 }
 
 /** Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. */
-export async function startKiosk(profile = 'test', extraArgs: string[] = []): Promise<KioskProcess> {
+export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = []): Promise<KioskProcess> {
   const child = spawn(process.execPath,
     ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile, '--test-cdp-port', '0', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BORNE_LOG_LEVEL: 'debug' } });

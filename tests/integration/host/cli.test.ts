@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeProfile, writeProfile } from '../../support/kiosk-process';
+import { TEST_PROFILE } from '../../support/test-profile';
 
 // The built host, started as `npm start` starts it, refusing to start for reasons a technician can fix.
 function startHost(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -71,7 +72,8 @@ describe('the kiosk host refuses to start, with one readable message', () => {
   });
 
   it('when Chromium cannot be found', () => {
-    const { code, stderr } = startHost(['--shell', 'chromium', '--profile', 'test'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    const { code, stderr } = startHost(['--shell', 'chromium', '--profile', TEST_PROFILE],
+      { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(code).toBe(1);
     expect(stderr).toContain('CHROMIUM_PATH=/nonexistent/chromium is not an executable file');
     expect(stderr).not.toMatch(/\n\s+at /);

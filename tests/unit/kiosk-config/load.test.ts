@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProfile, PROFILE_MAX_BYTES, resolveProfilePath } from '../../../kiosk-config/load';
+import { TEST_PROFILE } from '../../support/test-profile';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'borne-profile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,13 +15,22 @@ function profileFile(name: string, content: unknown): string {
 const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
 
 describe('loadProfile', () => {
-  it('loads every shipped profile', async () => {
+  it('loads every shipped profile, none of which lets tests drive the kiosk', async () => {
+    // Tests bring their own profile (tests/fixtures/profiles/): nothing a kiosk is installed with allows it.
     const shipped = readdirSync('kiosk-config/profiles').filter((f) => f.endsWith('.json'));
-    expect(shipped).toEqual(expect.arrayContaining(['demo.json', 'test.json']));
+    expect(shipped.sort()).toEqual(['demo.json', 'mairie.json']);
     for (const file of shipped) {
       const loaded = await loadProfile(resolveProfilePath(file.replace('.json', '')));
-      expect(loaded, file).toMatchObject({ ok: true });
+      if (!loaded.ok) throw new Error(loaded.error);
+      expect(loaded.value.shell.allowTestAutomation, file).toBe(false);
     }
+  });
+
+  it('loads the test fixture, a test kiosk that allows test automation', async () => {
+    const loaded = await loadProfile(TEST_PROFILE);
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect(loaded.value.kiosk.purpose).toBe('test');
+    expect(loaded.value.shell.allowTestAutomation).toBe(true);
   });
 
   it('fills defaults for what a minimal profile leaves out', async () => {

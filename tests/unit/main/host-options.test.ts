@@ -9,8 +9,8 @@ describe('parseHostOptions', () => {
   });
 
   it('reads a profile, a shell and a test CDP port', () => {
-    expect(parseHostOptions(['--profile', 'test', '--shell', 'chromium', '--test-cdp-port', '0']))
-      .toEqual(ok({ profile: 'test', shell: 'chromium', testCdpPort: 0 }));
+    expect(parseHostOptions(['--profile', 'mairie', '--shell', 'chromium', '--test-cdp-port', '0']))
+      .toEqual(ok({ profile: 'mairie', shell: 'chromium', testCdpPort: 0 }));
   });
 
   it.each([
