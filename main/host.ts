@@ -9,7 +9,7 @@ import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
 import { createLogger, flushLogSummaries, type Logger } from './log';
 import { sessionMachine, type SessionSettings } from './session/machine';
-import { toSessionSnapshot } from './session/snapshot';
+import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
@@ -46,8 +46,10 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   log.info({ profile: profileFile, kiosk: profile.kiosk.id, purpose: profile.kiosk.purpose }, 'profile loaded');
   if (testAutomation.value) log.warn({ testCdpPort: options.testCdpPort, purpose: profile.kiosk.purpose }, TEST_AUTOMATION_WARNING);
 
+  // The wipe proves the visit is gone from the very state whose snapshot the views were last sent.
+  let published: SessionState | undefined;
   const session = createActor(
-    sessionMachine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log) } }),
+    sessionMachine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log, () => published) } }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
@@ -58,6 +60,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
     if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
+    published = state;
     hub.publish(snapshot);
   });
   session.start();

@@ -3,6 +3,7 @@ import type { RendererEvent } from '../../common/bridge';
 import type { DeviceKind, DeviceStatus } from '../../common/devices';
 import type { Language } from '../../common/language';
 import type { TemperatureMeasurement } from '../../common/measurements';
+import { emptyVisit, type VisitData } from './visit';
 
 /** The parts of the profile the visit depends on. */
 export interface SessionSettings {
@@ -23,23 +24,11 @@ export type DeviceEvent =
 
 export type SessionEvent = RendererEvent | DeviceEvent;
 
-/** What a visit leaves behind. The wipe clears it, and the wipe actor checks it is gone. */
-export interface VisitData {
-  language: Language;
-  temperature: TemperatureMeasurement | null;
-}
-
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
-  idleSecondsLeft: number | null;
   devices: Partial<Record<DeviceKind, DeviceStatus>>;
   /** Why the last wipe failed; the kiosk stays out of service until a wipe succeeds. */
   wipeFailure: string | null;
-}
-
-export interface WipeInput {
-  visit: VisitData;
-  defaultLanguage: Language;
 }
 
 /**
@@ -54,8 +43,11 @@ export const sessionMachine = setup({
     input: {} as { settings: SessionSettings },
   },
   actors: {
-    /** Clears every store the visit touched and proves it; rejects with the reason when it cannot. */
-    wipeSession: fromPromise<void, WipeInput>(async () => {
+    /**
+     * Clears every store the visit touched and proves the kiosk is back to an empty visit, as the views
+     * see it; rejects with the reason when it cannot. It reads the state itself, after `forgetVisit`.
+     */
+    wipeSession: fromPromise<void>(async () => {
       throw new Error('wipeSession is not provided');
     }),
   },
@@ -84,11 +76,7 @@ export const sessionMachine = setup({
     startIdleCountdown: assign({ idleSecondsLeft: ({ context }) => context.settings.idleWarningSeconds }),
     tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
-    forgetVisit: assign({
-      language: ({ context }) => context.settings.defaultLanguage,
-      temperature: null,
-      idleSecondsLeft: null,
-    }),
+    forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
     recordWipeFailure: assign({ wipeFailure: ({ event }) => describeError((event as { error?: unknown }).error) }),
     clearWipeFailure: assign({ wipeFailure: null }),
   },
@@ -96,9 +84,7 @@ export const sessionMachine = setup({
   id: 'session',
   context: ({ input }) => ({
     settings: input.settings,
-    language: input.settings.defaultLanguage,
-    temperature: null,
-    idleSecondsLeft: null,
+    ...emptyVisit(input.settings),
     devices: {},
     wipeFailure: null,
   }),
@@ -164,13 +150,10 @@ export const sessionMachine = setup({
     },
     wipe: {
       tags: ['wipe'],
+      // Reset first, then prove: the proof must see what the next visit would start from.
       entry: 'forgetVisit',
       invoke: {
         src: 'wipeSession',
-        input: ({ context }) => ({
-          visit: { language: context.language, temperature: context.temperature },
-          defaultLanguage: context.settings.defaultLanguage,
-        }),
         onDone: { target: 'attract', actions: 'clearWipeFailure' },
         onError: { target: 'outOfService', actions: 'recordWipeFailure' },
       },

@@ -1,12 +1,18 @@
 import type { SnapshotFrom } from 'xstate';
-import { SCREENS, type SessionSnapshot } from '../../common/snapshot';
-import type { sessionMachine } from './machine';
+import { SCREENS, type Screen, type SessionSnapshot } from '../../common/snapshot';
+import type { SessionContext, sessionMachine } from './machine';
+
+export type SessionState = SnapshotFrom<typeof sessionMachine>;
 
 /** The view of the machine that every renderer draws. Screens come from tags, not state paths. */
-export function toSessionSnapshot(state: SnapshotFrom<typeof sessionMachine>): SessionSnapshot {
-  const { context } = state;
+export function toSessionSnapshot(state: SessionState): SessionSnapshot {
   const screen = SCREENS.find((s) => state.hasTag(s));
   if (!screen) throw new Error(`session state ${JSON.stringify(state.value)} has no screen tag`);
+  return snapshotOf(state.context, screen);
+}
+
+/** The snapshot a context gives on a screen; the wipe also draws it for an empty visit, to compare. */
+export function snapshotOf(context: SessionContext, screen: Screen): SessionSnapshot {
   return {
     screen,
     language: context.language,

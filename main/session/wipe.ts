@@ -1,24 +1,48 @@
+import { isDeepStrictEqual } from 'node:util';
 import { fromPromise } from 'xstate';
 import type { Logger } from '../log';
 import type { KioskShell } from '../shells/shell';
-import type { WipeInput } from './machine';
+import { snapshotOf, toSessionSnapshot, type SessionState } from './snapshot';
+import { emptyVisit } from './visit';
 
 /**
- * Clears what a visit leaves behind and proves it: the session context (already reset by the
- * machine, checked here) and the browser's stores (cleared by the shell, then read back).
- * Any leftover fails the wipe, and the machine keeps the kiosk out of service.
+ * Clears what a visit leaves behind and proves it: the browser's stores (cleared by the shell, then
+ * read back) and the session (reset by the machine on entry to `wipe`, checked here on the state whose
+ * snapshot the views were last sent, which `published` returns). Any leftover fails the wipe, and the
+ * machine keeps the kiosk out of service.
  */
-export function wipeSessionThrough(shell: KioskShell, log: Logger) {
-  return fromPromise<void, WipeInput>(async ({ input }) => {
-    const leftovers: string[] = [];
-    if (input.visit.temperature !== null) leftovers.push('session: temperature');
-    if (input.visit.language !== input.defaultLanguage) leftovers.push('session: language');
+export function wipeSessionThrough(shell: KioskShell, log: Logger, published: () => SessionState | undefined) {
+  return fromPromise<void>(async () => {
     const browsing = await shell.wipeBrowsingData();
-    leftovers.push(...browsing.leftovers.map((l) => `browser: ${l}`));
+    // Read only after an await: xstate starts this actor before the host publishes the wipe state.
+    const leftovers = [...visitLeftovers(published()), ...browsing.leftovers.map((l) => `browser: ${l}`)];
     if (leftovers.length > 0) {
       log.error({ leftovers }, 'wipe failed: the kiosk stays out of service');
       throw new Error(`the wipe left data behind: ${leftovers.join(', ')}`);
     }
     log.info({ cleared: browsing.cleared }, 'visit wiped and verified');
   });
+}
+
+/**
+ * Where `state` still differs from an empty visit: each field of the visit's definition in the context
+ * (views never see some of them), and each field of the snapshot the views are sent, against the
+ * snapshot an empty visit gives. No field is named here, so a field added to the visit is checked too.
+ */
+export function visitLeftovers(state: SessionState | undefined): string[] {
+  // Proving an earlier state would prove nothing about the one the next visit starts from.
+  if (!state?.hasTag('wipe')) return ['session: the state the views were sent is not the wiped one'];
+  const empty = emptyVisit(state.context.settings);
+  const sent = toSessionSnapshot(state);
+  const clean = snapshotOf({ ...state.context, ...empty }, sent.screen);
+  return [
+    ...differingKeys(empty, state.context).map((key) => `session: ${key}`),
+    ...differingKeys(clean, sent).map((key) => `snapshot: ${key}`),
+  ];
+}
+
+/** The keys of `expected` whose value in `actual` is not deeply equal to it. */
+function differingKeys(expected: object, actual: object): string[] {
+  const found = actual as Record<string, unknown>;
+  return Object.entries(expected).filter(([key, value]) => !isDeepStrictEqual(value, found[key])).map(([key]) => key);
 }

@@ -1,35 +1,69 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, toPromise } from 'xstate';
-import { wipeSessionThrough } from '../../../../main/session/wipe';
-import type { WipeInput } from '../../../../main/session/machine';
-import type { BrowsingWipeReport, KioskShell } from '../../../../main/shells/shell';
-import { captureLog } from '../../../support/capture-log';
+import { assign } from 'xstate';
+import { sessionMachine } from '../../../../main/session/machine';
+import type { SessionState } from '../../../../main/session/snapshot';
+import { visitLeftovers } from '../../../../main/session/wipe';
+import { startSimulatedKiosk, startWipingKiosk } from './simulated-kiosk';
 
-const shellReporting = (report: BrowsingWipeReport): KioskShell => ({
-  name: 'chromium',
-  start: async () => {},
-  stop: async () => {},
-  wipeBrowsingData: async () => report,
-});
-const cleanVisit: WipeInput = { visit: { language: 'fr', temperature: null }, defaultLanguage: 'fr' };
+const fever = { celsius: 38, site: 'finger' as const, takenAt: null };
 
-function wipe(shell: KioskShell, input: WipeInput) {
-  return toPromise(createActor(wipeSessionThrough(shell, captureLog().log), { input }).start());
+/** A visit in English with a 38 °C reading, ended by the person. */
+async function visitAndLeave(kiosk: ReturnType<typeof startWipingKiosk>) {
+  kiosk.actor.send({ type: 'SESSION.START' });
+  kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+  kiosk.actor.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: fever });
+  expect(kiosk.view()).toMatchObject({ screen: 'home', language: 'en', temperature: fever });
+  kiosk.actor.send({ type: 'VISIT.FINISH' });
+  kiosk.actor.send({ type: 'END.DISMISS' });
+  await kiosk.settle();
 }
 
-describe('wipeSessionThrough', () => {
-  it('passes when the session is reset and the browser reports nothing left', async () => {
-    await expect(wipe(shellReporting({ cleared: ['cookies'], leftovers: [] }), cleanVisit)).resolves.toBeUndefined();
+describe('the wipe proof', () => {
+  it('passes when the reset empties the visit and the browser reports nothing left', async () => {
+    const kiosk = startWipingKiosk();
+    await visitAndLeave(kiosk);
+    expect(kiosk.view()).toMatchObject({ screen: 'attract', language: 'fr', temperature: null, idleWarning: null });
+    expect(kiosk.failure()).toBeNull();
+    expect(kiosk.lines.some((l) => l.msg === 'visit wiped and verified')).toBe(true);
   });
 
   it('fails, naming what survived, when the browser still holds data', async () => {
-    await expect(wipe(shellReporting({ cleared: [], leftovers: ['cookies: 1'] }), cleanVisit))
-      .rejects.toThrow('the wipe left data behind: browser: cookies: 1');
+    const kiosk = startWipingKiosk({ browsing: { cleared: [], leftovers: ['cookies: 1'] } });
+    await visitAndLeave(kiosk);
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.failure()).toBe('the wipe left data behind: browser: cookies: 1');
   });
 
-  it('fails when the visit data was not reset', async () => {
-    const dirty: WipeInput = { visit: { language: 'en', temperature: { celsius: 37, site: null, takenAt: null } }, defaultLanguage: 'fr' };
-    await expect(wipe(shellReporting({ cleared: [], leftovers: [] }), dirty))
-      .rejects.toThrow('the wipe left data behind: session: temperature, session: language');
+  it('puts the kiosk out of service, for good, when the reset leaves the temperature behind', async () => {
+    // The reset as it used to be written by hand, one field short.
+    const forgetful = sessionMachine.provide({
+      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, idleSecondsLeft: null }) },
+    });
+    const kiosk = startWipingKiosk({ machine: forgetful });
+    await visitAndLeave(kiosk);
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.failure()).toBe('the wipe left data behind: session: temperature, snapshot: temperature');
+    // Every retry resets the same way and fails the same way: no visit starts on that state.
+    kiosk.seconds(30);
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.lines.filter((l) => l.msg === 'wipe failed: the kiosk stays out of service')).toHaveLength(2);
+  });
+
+  it('checks every field of the visit without naming any: a leftover language fails it too', async () => {
+    const forgetful = sessionMachine.provide({ actions: { forgetVisit: assign({ temperature: null, idleSecondsLeft: null }) } });
+    const kiosk = startWipingKiosk({ machine: forgetful });
+    await visitAndLeave(kiosk);
+    expect(kiosk.failure()).toBe('the wipe left data behind: session: language, snapshot: language');
+  });
+
+  it('proves nothing on a state other than the wiped one', () => {
+    const kiosk = startSimulatedKiosk(sessionMachine);
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    const beforeTheWipe: SessionState = kiosk.actor.getSnapshot();
+    expect(visitLeftovers(beforeTheWipe)).toEqual(['session: the state the views were sent is not the wiped one']);
+    expect(visitLeftovers(undefined)).toHaveLength(1);
   });
 });

@@ -1,0 +1,17 @@
+import type { TemperatureMeasurement } from '../../common/measurements';
+import type { SessionSettings } from './machine';
+
+/**
+ * What a visit holds, as it is before anyone touches the kiosk: the one list of per-visit fields.
+ * The machine starts from it and resets to it, and the wipe proves the kiosk is back to it field by
+ * field, so a field added here is reset and checked with no other edit.
+ */
+export function emptyVisit(settings: SessionSettings) {
+  return {
+    language: settings.defaultLanguage,
+    temperature: null as TemperatureMeasurement | null,
+    idleSecondsLeft: null as number | null,
+  };
+}
+
+export type VisitData = ReturnType<typeof emptyVisit>;
