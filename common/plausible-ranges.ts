@@ -15,19 +15,24 @@ export interface PlausibleRange {
 export const PLAUSIBLE_RANGES = {
   // Below 30 °C is deep hypothermia, above 45 °C is not survivable: a thermometer showing either is wrong.
   bodyTemperature: { min: 30, max: 45, unit: '°C' },
+  // A person walking into a kiosk is not below 50 %; oximeters do not report above 100 %.
+  spo2: { min: 50, max: 100, unit: '%' },
+  // Pulse oximeters measure 25–250 beats a minute (the CMS50D+ manual's range).
+  pulseRate: { min: 25, max: 250, unit: '/min' },
 } as const satisfies Record<string, PlausibleRange>;
 
-export type MeasurementKind = keyof typeof PLAUSIBLE_RANGES;
-export const MEASUREMENT_KINDS = Object.keys(PLAUSIBLE_RANGES) as MeasurementKind[];
+/** A measured quantity: one line of the table above. */
+export type Quantity = keyof typeof PLAUSIBLE_RANGES;
+export const QUANTITIES = Object.keys(PLAUSIBLE_RANGES) as Quantity[];
 
 /** True for a finite value within its kind's range; NaN and ±Infinity are never plausible. */
-export function isPlausible(kind: MeasurementKind, value: number): boolean {
+export function isPlausible(kind: Quantity, value: number): boolean {
   const { min, max } = PLAUSIBLE_RANGES[kind];
   return Number.isFinite(value) && value >= min && value <= max;
 }
 
 /** "30–45 °C": a reason that names the range and never the value, so it may go in a log. */
-export function describeRange(kind: MeasurementKind): string {
+export function describeRange(kind: Quantity): string {
   const { min, max, unit } = PLAUSIBLE_RANGES[kind];
   return `${min}–${max} ${unit}`;
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceKind, DeviceStatus } from '../common/devices';
 import type { TemperatureMeasurement } from '../common/measurements';
-import type { MeasurementKind } from '../common/plausible-ranges';
+import type { Quantity } from '../common/plausible-ranges';
 import { fail, ok, type Result } from '../common/result';
 import type { DevicesConfig, ThermometerConfig } from './config';
 import { ThermometerDriver } from './drivers/thermometer';
@@ -40,7 +40,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   }
 
   /** How many implausible readings of each kind were refused since the manager was made. */
-  rejectedReadings(): Record<MeasurementKind, number> {
+  rejectedReadings(): Record<Quantity, number> {
     return this.gate.rejectedReadings();
   }
 

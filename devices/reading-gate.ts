@@ -1,5 +1,5 @@
 import type { DeviceKind } from '../common/devices';
-import { describeRange, isPlausible, MEASUREMENT_KINDS, type MeasurementKind } from '../common/plausible-ranges';
+import { describeRange, isPlausible, QUANTITIES, type Quantity } from '../common/plausible-ranges';
 import type { DeviceLogger } from './logger';
 
 /**
@@ -10,12 +10,12 @@ import type { DeviceLogger } from './logger';
  * One gate is shared by every driver of a DeviceManager.
  */
 export class ReadingGate {
-  private readonly rejected = Object.fromEntries(MEASUREMENT_KINDS.map((kind) => [kind, 0])) as Record<MeasurementKind, number>;
+  private readonly rejected = Object.fromEntries(QUANTITIES.map((kind) => [kind, 0])) as Record<Quantity, number>;
 
   constructor(private readonly logger: DeviceLogger) {}
 
   /** True if `value` may be shown; otherwise counts and logs the refusal. */
-  admit(device: DeviceKind, kind: MeasurementKind, value: number): boolean {
+  admit(device: DeviceKind, kind: Quantity, value: number): boolean {
     if (isPlausible(kind, value)) return true;
     this.rejected[kind] += 1;
     this.logger.warn({ device, kind, reason: `outside ${describeRange(kind)}` }, 'implausible reading refused');
@@ -23,7 +23,7 @@ export class ReadingGate {
   }
 
   /** How many readings of each kind were refused since the gate was made. */
-  rejectedReadings(): Record<MeasurementKind, number> {
+  rejectedReadings(): Record<Quantity, number> {
     return { ...this.rejected };
   }
 }

@@ -48,7 +48,7 @@ it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, a
 
   // The line keeps its order: everything sent before 37.4 has been handled by now.
   expect(seen).toEqual([{ celsius: 37.4, site: 'ear', takenAt: null }]);
-  expect(manager.rejectedReadings()).toEqual({ bodyTemperature: 3 });
+  expect(manager.rejectedReadings()).toEqual({ bodyTemperature: 3, spo2: 0, pulseRate: 0 });
   const warnings = lines.filter((line) => line.level === 40).map(({ msg, reason }) => ({ msg, reason }));
   expect(warnings).toEqual([
     ...IMPLAUSIBLE_READINGS.map(() => ({ msg: 'implausible reading refused', reason: 'outside 30–45 °C' })),

@@ -97,7 +97,7 @@ describe('ThermometerDriver', () => {
     ])('refuses and counts %s °C, warning without the value', (label, celsius, exponent) => {
       transport.deviceSends(reading(celsius, exponent));
       expect(measurements).toEqual([]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1 });
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1, spo2: 0, pulseRate: 0 });
       // The range check refused it, not the codec: a decoding failure would say 'bad frame skipped'.
       expect(logger.at('warn')).toEqual([{
         level: 'warn',
@@ -112,7 +112,7 @@ describe('ThermometerDriver', () => {
     it.each([30, 37.6, 45])('accepts %s °C and counts nothing', (celsius) => {
       transport.deviceSends(reading(celsius));
       expect(measurements.map((m) => m.celsius)).toEqual([celsius]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0 });
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, spo2: 0, pulseRate: 0 });
       expect(logger.at('warn')).toEqual([]);
     });
 
@@ -122,14 +122,14 @@ describe('ThermometerDriver', () => {
       transport.deviceSends(frame(100)); // 212 °F: plausible as a number of °F, not as a body temperature
       transport.deviceSends(frame(38.5)); // 101.3 °F
       expect(measurements.map((m) => m.celsius)).toEqual([38.5]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1 });
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1, spo2: 0, pulseRate: 0 });
     });
 
     it('counts every refusal and goes on reading after them', () => {
       for (const celsius of [-300, 99.9, 29.9]) transport.deviceSends(reading(celsius));
       transport.deviceSends(reading(37.4));
       expect(measurements.map((m) => m.celsius)).toEqual([37.4]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 3 });
+      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 3, spo2: 0, pulseRate: 0 });
     });
   });
 });
