@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceKindSchema } from './devices';
 import { LanguageSchema } from './language';
 import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
 
@@ -17,6 +18,13 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('USER.ACTIVITY') }).strict(),
   /** The person left the end screen before its timer. */
   z.object({ type: z.literal('END.DISMISS') }).strict(),
+  /** The person asked to measure with a device of this kind (home screen). */
+  z.object({ type: z.literal('MEASURE.START'), kind: DeviceKindSchema }).strict(),
+  /** The person tries again after the device could not be armed. */
+  z.object({ type: z.literal('MEASURE.RETRY') }).strict(),
+  /** The person leaves the measurement step, with its reading (done) or without (cancel). */
+  z.object({ type: z.literal('MEASURE.DONE') }).strict(),
+  z.object({ type: z.literal('MEASURE.CANCEL') }).strict(),
   /** The view painted a screen; the host logs it (boot time, blank-screen watchdog). */
   z.object({ type: z.literal('VIEW.PAINTED'), screen: ScreenSchema }).strict(),
 ]);

@@ -39,8 +39,3 @@ export type MeasurementOf<K extends DeviceKind> = Extract<Measurement, { kind: K
 export const MeasurementsSchema = z.partialRecord(DeviceKindSchema, MeasurementSchema)
   .refine((all) => Object.entries(all).every(([kind, measurement]) => measurement?.kind === kind), 'each measurement is filed under its own kind');
 export type Measurements = { [K in DeviceKind]?: MeasurementOf<K> };
-
-// Until the session keeps measurements per kind (the device seam in progress), its temperature field
-// still uses these names.
-export const TemperatureMeasurementSchema = TemperatureSchema;
-export type TemperatureMeasurement = Temperature;

@@ -1,12 +1,27 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
-import { TemperatureMeasurementSchema } from './measurements';
+import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
-export const SCREENS = ['attract', 'language', 'home', 'end', 'wipe', 'out-of-service'] as const;
+export const SCREENS = ['attract', 'language', 'home', 'measure', 'end', 'wipe', 'out-of-service'] as const;
 export const ScreenSchema = z.enum(SCREENS);
 export type Screen = z.infer<typeof ScreenSchema>;
+
+/**
+ * Where a measurement step stands: `arming` the device, `waiting` for the person to use it, `failed`
+ * to arm it (the reason is for the agent), `measured` with the reading in `measurements`.
+ */
+export const MEASURING_PHASES = ['arming', 'waiting', 'failed', 'measured'] as const;
+export const MeasuringPhaseSchema = z.enum(MEASURING_PHASES);
+export type MeasuringPhase = z.infer<typeof MeasuringPhaseSchema>;
+
+export const MeasuringSchema = z.object({
+  kind: DeviceKindSchema,
+  phase: MeasuringPhaseSchema,
+  failure: z.string().nullable(),
+}).strict();
+export type Measuring = z.infer<typeof MeasuringSchema>;
 
 /** Everything a view needs to draw the kiosk. The host sends a whole snapshot on every change. */
 export const SessionSnapshotSchema = z.object({
@@ -16,8 +31,10 @@ export const SessionSnapshotSchema = z.object({
   offeredLanguages: z.array(LanguageSchema).min(1),
   /** Set while the inactivity warning counts down; the visit ends when it reaches zero. */
   idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }).strict().nullable(),
-  /** The latest reading of this visit; null outside a visit and after the wipe. */
-  temperature: TemperatureMeasurementSchema.nullable(),
+  /** The visit's latest measurement of each kind; empty outside a visit and after the wipe. */
+  measurements: MeasurementsSchema,
+  /** The measurement step under way, on the `measure` screen; null otherwise. */
+  measuring: MeasuringSchema.nullable(),
   devices: z.partialRecord(DeviceKindSchema, DeviceStatusSchema),
   /**
    * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the

@@ -1,33 +1,33 @@
 import { EventEmitter } from 'node:events';
-import type { DeviceKind, DeviceStatus } from '../common/devices';
-import type { TemperatureMeasurement } from '../common/measurements';
+import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
+import { DEVICE_KINDS, type DeviceCommand, type DeviceKind, type DeviceStatus } from '../common/devices';
+import { DisposableStore } from '../common/disposables';
+import type { Measurement } from '../common/measurements';
 import type { Quantity } from '../common/plausible-ranges';
-import { fail, ok, type Result } from '../common/result';
-import type { DevicesConfig, ThermometerConfig } from './config';
-import { ThermometerDriver } from './drivers/thermometer';
+import { fail, type Result } from '../common/result';
+import type { DeviceDriver } from './drivers/driver';
 import type { DeviceLogger } from './logger';
 import { ReadingGate } from './reading-gate';
-import { openPtyPair } from './simulators/pty-pair';
-import { ThermometerSimulator } from './simulators/thermometer-simulator';
-import { SerialTransport } from './transports/serial-transport';
+import { DEVICE_REGISTRY, type DeviceKindEntry } from './registry';
 
 export interface DeviceManagerEvents {
-  measurement: [kind: 'thermometer', measurement: TemperatureMeasurement];
+  measurement: [measurement: Measurement];
   status: [kind: DeviceKind, status: DeviceStatus];
 }
 
 /**
- * Every configured device, as the host sees it: typed measurements and statuses, whatever the wire.
- * A device that cannot start (no socat, no port) is reported offline with the reason; `start()` never
- * throws, because a kiosk without its thermometer still serves every other procedure. A reading outside
- * its kind's plausible range (common/plausible-ranges.ts) is refused here, before the host sees it.
+ * Every configured device, as the host sees it: typed measurements and statuses, whatever the wire,
+ * and commands with typed results. Each kind comes from the registry (devices/registry.ts); nothing
+ * here names one. A device that cannot start (no socat, no port) is reported offline with the
+ * reason; `start()` never throws, because a kiosk without its thermometer still serves every other
+ * procedure. A reading outside its plausible range (common/plausible-ranges.ts) never leaves a driver.
  */
 export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   private readonly current: Partial<Record<DeviceKind, DeviceStatus>> = {};
-  /** What `stop()` undoes, in the order things were started. */
-  private readonly started: Array<() => Promise<void>> = [];
-  private starting: Promise<void> | undefined;
+  private readonly drivers: Partial<Record<DeviceKind, DeviceDriver<Measurement>>> = {};
+  private readonly running = new DisposableStore();
   private readonly gate: ReadingGate;
+  private starting: Promise<void> | undefined;
 
   constructor(private readonly config: DevicesConfig, private readonly logger: DeviceLogger) {
     super();
@@ -39,62 +39,57 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     return { ...this.current };
   }
 
-  /** How many implausible readings of each kind were refused since the manager was made. */
+  /** How many implausible readings of each quantity were refused since the manager was made. */
   rejectedReadings(): Record<Quantity, number> {
     return this.gate.rejectedReadings();
   }
 
   /** Starts every configured device; resolves once each has made its first attempt. Idempotent. */
   start(): Promise<void> {
-    this.starting ??= this.config.thermometer ? this.startThermometer(this.config.thermometer) : Promise.resolve();
+    this.starting ??= (async () => {
+      for (const kind of DEVICE_KINDS) {
+        const config = this.config[kind];
+        if (config) await this.startDevice(kind, config);
+      }
+    })();
     return this.starting;
   }
 
   /** Stops every device, simulators and pty pairs included. Idempotent; safe while `start()` is running. */
   async stop(): Promise<void> {
     await this.starting;
-    this.starting = undefined;
-    // Newest first: the driver lets go of the line before its pty disappears, so it does not start reconnecting.
-    for (const undo of this.started.splice(0).reverse()) await undo();
+    // Newest first: a driver lets go of its line before the simulator's pty disappears, so it does not reconnect.
+    for (const error of await this.running.dispose()) this.logger.error({ reason: String(error) }, 'a device did not stop cleanly');
   }
 
-  private async startThermometer(config: ThermometerConfig): Promise<void> {
-    this.report('thermometer', { state: 'connecting' });
+  /** Asks a device to do something for a measurement step; an unknown kind or command is an error value. */
+  async command(kind: DeviceKind, command: DeviceCommand): Promise<Result<void>> {
+    const driver = this.drivers[kind];
+    if (!driver) return fail(`this kiosk has no ${kind}`);
+    if (!DEVICE_REGISTRY[kind].commands.includes(command)) return fail(`a ${kind} does not take the command ${command}`);
+    return driver.command(command);
+  }
+
+  private async startDevice<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>): Promise<void> {
+    const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
+    this.report(kind, { state: 'connecting' });
     try {
-      if (config.simulator) {
-        const simulated = await this.startSimulator(config.serial, config.simulator);
-        if (!simulated.ok) {
-          this.report('thermometer', { state: 'offline', reason: simulated.error });
-          return;
-        }
+      const simulated = await entry.simulate(config, this.logger);
+      if (!simulated.ok) {
+        this.report(kind, { state: 'offline', reason: simulated.error });
+        return;
       }
-      const { path, baudRate } = config.serial;
-      const driver = new ThermometerDriver(
-        new SerialTransport({ path, baudRate, logger: this.logger }), this.logger, this.gate);
-      driver.on('measurement', (measurement) => this.emit('measurement', 'thermometer', measurement));
-      driver.on('status', (status) => this.report('thermometer', status));
-      this.started.push(() => driver.stop());
+      for (const stop of simulated.value) this.running.add(stop);
+      const driver = entry.createDriver(config, this.logger, this.gate) as unknown as DeviceDriver<Measurement>;
+      driver.on('measurement', (measurement) => this.emit('measurement', measurement));
+      driver.on('status', (status) => this.report(kind, status));
+      this.drivers[kind] = driver;
+      this.running.add(() => driver.stop());
       await driver.start();
     } catch (error) {
       // Nothing above should throw; if something does, the kiosk keeps running without this device.
-      this.report('thermometer', { state: 'offline', reason: `failed to start: ${(error as Error).message}` });
+      this.report(kind, { state: 'offline', reason: `failed to start: ${(error as Error).message}` });
     }
-  }
-
-  /** A pty pair with the kiosk side at the configured path, and a simulator on the `.sim` side. */
-  private async startSimulator(
-    serial: ThermometerConfig['serial'],
-    simulator: NonNullable<ThermometerConfig['simulator']>,
-  ): Promise<Result<void>> {
-    const pair = await openPtyPair({ kioskPath: serial.path, devicePath: `${serial.path}.sim` });
-    if (!pair.ok) return fail(`simulator: ${pair.error}`);
-    this.started.push(() => pair.value.stop());
-    const device = await ThermometerSimulator.open(pair.value.devicePath, serial.baudRate);
-    if (!device.ok) return device;
-    this.started.push(() => device.value.close());
-    device.value.startPeriodic(simulator.everySeconds, simulator.celsius);
-    this.logger.info({ device: 'thermometer', path: serial.path }, 'simulator started');
-    return ok(undefined);
   }
 
   private report(kind: DeviceKind, status: DeviceStatus): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DevicesConfigSchema } from '../common/device-config';
 import { LanguageSchema } from '../common/language';
 
 /**
@@ -6,40 +7,10 @@ import { LanguageSchema } from '../common/language';
  * break inside it is a mistake (or worse), and it would travel into every log line and to the fleet.
  */
 export const KIOSK_NAME_MAX = 80;
-/** Linux's PATH_MAX is 4096 bytes with the final NUL; real device paths are a few dozen characters. */
-export const DEVICE_PATH_MAX = 4095;
-
-/** Names count characters as a person sees them (code points, not UTF-16 units); paths count bytes, as the OS does. */
+/** Names count characters as a person sees them (code points, not UTF-16 units). */
 const characters = (text: string) => [...text].length;
-const bytes = (text: string) => new TextEncoder().encode(text).length;
 // Control characters (line breaks, tabs, escapes, NUL) have no place in a name shown on a screen.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** A serial line as the OS names it. Paths are configuration: ptys and USB adapters are not listed reliably. */
-export const SerialPortConfigSchema = z.object({
-  path: z.string()
-    .min(1, 'give the device path, for example /dev/ttyUSB0')
-    .refine((p) => bytes(p) <= DEVICE_PATH_MAX, {
-      error: (issue) => `a device path is at most ${DEVICE_PATH_MAX} bytes (the limit of Linux), this one has `
-        + `${bytes(issue.input as string)}: give the path of the device, for example /dev/ttyUSB0`,
-    })
-    .refine((p) => !p.includes('\u0000'), 'a device path cannot contain a NUL character: give the path of the device, for example /dev/ttyUSB0'),
-  baudRate: z.number().int().positive().default(9600),
-}).strict();
-export type SerialPortConfig = z.infer<typeof SerialPortConfigSchema>;
-
-export const ThermometerConfigSchema = z.object({
-  serial: SerialPortConfigSchema,
-  /**
-   * Demo and test kiosks: the host opens a pty pair with socat, the kiosk side at `serial.path`,
-   * and a simulator writes real Temperature Measurement frames into the other side.
-   */
-  simulator: z.object({
-    everySeconds: z.number().positive().max(3600).default(4),
-    celsius: z.number().min(30).max(45).default(36.8),
-  }).strict().optional(),
-}).strict();
-export type ThermometerConfig = z.infer<typeof ThermometerConfigSchema>;
 
 /**
  * What a kiosk is for. `production` serves the public, so it is the default: a profile that forgets
@@ -85,9 +56,8 @@ export const ProfileSchema = z.object({
      */
     allowTestAutomation: z.boolean().default(false),
   }).strict().default({ allowTestAutomation: false }),
-  devices: z.object({
-    thermometer: ThermometerConfigSchema.optional(),
-  }).strict().default({}),
+  /** One entry per device kind, each validated by its kind's schema (common/device-config.ts). */
+  devices: DevicesConfigSchema.default({}),
 }).strict().superRefine((profile, ctx) => {
   // A copy of a production profile with one flag flipped must not open a remote-control port on a
   // kiosk in public service: the purpose has to be changed too, on purpose.

@@ -11,6 +11,7 @@ import { createLogger, flushLogSummaries, type Logger } from './log';
 import { sessionMachine, type SessionSettings } from './session/machine';
 import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
+import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
 
@@ -48,8 +49,15 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
 
   // The wipe proves the visit is gone from the very state whose snapshot the views were last sent.
   let published: SessionState | undefined;
+  const devices = new DeviceManager(profile.devices, log.child({ layer: 'devices' }));
   const session = createActor(
-    sessionMachine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log, () => published) } }),
+    sessionMachine.provide({
+      actors: {
+        wipeSession: wipeSessionThrough(shell, log, () => published),
+        measurementFlow: measurementFlowThrough(devices),
+      },
+      actions: { cancelDevice: (_, kind) => void devices.command(kind, 'cancel') },
+    }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
@@ -65,10 +73,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   });
   session.start();
 
-  const devices = new DeviceManager(profile.devices, log.child({ layer: 'devices' }));
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
-  devices.on('measurement', (_kind, measurement) =>
-    session.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement }));
+  devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));
   await devices.start();
 
   try {

@@ -1,4 +1,4 @@
-import { BODY_SITES, type BodySite, type TemperatureMeasurement } from '../../common/measurements';
+import { BODY_SITES, type BodySite, type Temperature } from '../../common/measurements';
 import { fail, ok, type Result } from '../../common/result';
 import { DATE_TIME_BYTES, dateTimeBytes, readDateTime, type GattDateTime } from './gatt-date-time';
 import { decodeFloat, encodeFloat } from './ieee11073';
@@ -24,7 +24,7 @@ const fahrenheitFromCelsius = (c: number): number => (c * 9) / 5 + 32;
  * (NaN, NRes, ±INF, reserved), a bad date or an unknown type code comes back as an error saying which.
  * Bytes after the known fields are ignored, as the Bluetooth specification asks of readers.
  */
-export function decodeTemperatureMeasurement(bytes: Uint8Array): Result<TemperatureMeasurement> {
+export function decodeTemperatureMeasurement(bytes: Uint8Array): Result<Temperature> {
   if (bytes.length < FLAGS_AND_VALUE_BYTES) {
     return fail(`temperature measurement truncated: ${bytes.length} bytes, needs at least ${FLAGS_AND_VALUE_BYTES}`);
   }

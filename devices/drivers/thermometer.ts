@@ -1,19 +1,16 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceStatus } from '../../common/devices';
-import type { TemperatureMeasurement } from '../../common/measurements';
-import { ok, type Result } from '../../common/result';
+import type { DeviceCommand } from '../../common/devices';
+import type { MeasurementOf } from '../../common/measurements';
+import { fail, ok, type Result } from '../../common/result';
 import { decodeGattFrame, formatUuid } from '../codecs/gatt-frame';
 import { SlipDecoder } from '../codecs/slip';
 import { decodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../codecs/temperature-measurement';
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
+import type { DeviceDriver, DriverEvents } from './driver';
 
-export interface ThermometerEvents {
-  measurement: [measurement: TemperatureMeasurement];
-  /** The link's status, forwarded from the transport. */
-  status: [status: DeviceStatus];
-}
 
 // A full Temperature Measurement frame is 15 bytes with its UUID; 64 leaves room for future fields
 // while a line spewing garbage without END is cut short.
@@ -25,7 +22,8 @@ const MAX_FRAME_BYTES = 64;
  * frame is logged as a warning and skipped, and the driver goes on with the next one. The driver owns
  * its transport; the gate is shared with the other drivers when the DeviceManager passes one.
  */
-export class ThermometerDriver extends EventEmitter<ThermometerEvents> {
+export class ThermometerDriver extends EventEmitter<DriverEvents<MeasurementOf<'thermometer'>>>
+  implements DeviceDriver<MeasurementOf<'thermometer'>> {
   private readonly slip = new SlipDecoder(MAX_FRAME_BYTES);
 
   constructor(
@@ -55,6 +53,18 @@ export class ThermometerDriver extends EventEmitter<ThermometerEvents> {
     return this.transport.close();
   }
 
+  /**
+   * The thermometer measures when the person presses its button and sends every reading by itself:
+   * arming only checks that it can be heard, and the session decides which readings it takes.
+   */
+  async command(command: DeviceCommand): Promise<Result<void>> {
+    const { status } = this.transport;
+    if (command === 'arm' && status.state !== 'ready') {
+      return fail(`the thermometer is not ready: ${status.state === 'offline' ? status.reason : 'still connecting'}`);
+    }
+    return ok(undefined);
+  }
+
   // Logs carry reasons, never the bytes: a frame holds a body temperature, and logs rest on disk.
   private receive(chunk: Uint8Array): void {
     for (const frame of this.slip.push(chunk)) {
@@ -74,7 +84,7 @@ export class ThermometerDriver extends EventEmitter<ThermometerEvents> {
     if (!measurement.ok) return measurement;
     // The gate logs its own refusal: the frame was well formed, the value is what is wrong.
     if (this.gate.admit('thermometer', 'bodyTemperature', measurement.value.celsius)) {
-      this.emit('measurement', measurement.value);
+      this.emit('measurement', { kind: 'thermometer', ...measurement.value });
     }
     return ok(undefined);
   }

@@ -1,8 +1,9 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, sendTo, setup } from 'xstate';
 import type { RendererEvent } from '../../common/bridge';
 import type { DeviceKind, DeviceStatus } from '../../common/devices';
+import type { Measurement } from '../../common/measurements';
 import type { Language } from '../../common/language';
-import type { TemperatureMeasurement } from '../../common/measurements';
+import { measurementFlow, type DeviceMeasuredEvent, type MeasuringPhaseEvent } from './measurement-flow';
 import { emptyVisit, type VisitData } from './visit';
 
 /** The parts of the profile the visit depends on. */
@@ -19,10 +20,10 @@ export interface SessionSettings {
 
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
 export type DeviceEvent =
-  | { type: 'DEVICE.TEMPERATURE_MEASURED'; measurement: TemperatureMeasurement }
+  | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent;
+export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
@@ -50,6 +51,8 @@ export const sessionMachine = setup({
     wipeSession: fromPromise<void>(async () => {
       throw new Error('wipeSession is not provided');
     }),
+    /** One measurement step; the host provides it with its device commands. */
+    measurementFlow,
   },
   delays: {
     idleTimeout: ({ context }) => context.settings.idleTimeoutSeconds * 1000,
@@ -60,15 +63,27 @@ export const sessionMachine = setup({
     languageOffered: ({ context, event }) =>
       event.type === 'LANGUAGE.CHOOSE' && context.settings.offeredLanguages.includes(event.language),
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
+    /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
+    deviceConfigured: ({ context, event }) => event.type === 'MEASURE.START' && context.devices[event.kind] !== undefined,
   },
   actions: {
     chooseLanguage: assign({
       language: ({ context, event }) => (event.type === 'LANGUAGE.CHOOSE' ? event.language : context.language),
     }),
-    recordTemperature: assign({
-      temperature: ({ context, event }) =>
-        event.type === 'DEVICE.TEMPERATURE_MEASURED' ? event.measurement : context.temperature,
+    startMeasuring: assign({
+      measuring: ({ event }) => (event.type === 'MEASURE.START' ? { kind: event.kind, phase: 'arming' as const, failure: null } : null),
     }),
+    recordPhase: assign({
+      measuring: ({ context, event }) =>
+        event.type === 'MEASURE.PHASE' && context.measuring ? { ...context.measuring, phase: event.phase, failure: event.failure } : context.measuring,
+    }),
+    recordMeasurement: assign(({ context }, measurement: Measurement) => ({
+      measurements: { ...context.measurements, [measurement.kind]: measurement },
+      measuring: context.measuring && { ...context.measuring, phase: 'measured' as const, failure: null },
+    })),
+    stopMeasuring: assign({ measuring: null }),
+    /** A step that ends before its reading tells the device (a cuff deflates); provided by the host. */
+    cancelDevice: (_, _kind: DeviceKind) => {},
     recordDeviceStatus: assign({
       devices: ({ context, event }) =>
         event.type === 'DEVICE.STATUS_CHANGED' ? { ...context.devices, [event.kind]: event.status } : context.devices,
@@ -98,8 +113,6 @@ export const sessionMachine = setup({
     visit: {
       type: 'parallel',
       on: {
-        // Measurements are kept only inside a visit; between visits they are dropped unread.
-        'DEVICE.TEMPERATURE_MEASURED': { actions: 'recordTemperature' },
         // The person may leave at any step.
         'VISIT.FINISH': 'end',
       },
@@ -113,6 +126,34 @@ export const sessionMachine = setup({
             },
             home: {
               tags: ['home'],
+              on: { 'MEASURE.START': { guard: 'deviceConfigured', target: 'measure', actions: 'startMeasuring' } },
+            },
+            measure: {
+              tags: ['measure'],
+              exit: 'stopMeasuring',
+              on: { 'MEASURE.PHASE': { actions: 'recordPhase' } },
+              initial: 'taking',
+              states: {
+                taking: {
+                  // However the step ends (cancel, finish, inactivity), the device stops waiting for the person.
+                  exit: { type: 'cancelDevice', params: ({ context }) => context.measuring!.kind },
+                  invoke: {
+                    id: 'measurement',
+                    src: 'measurementFlow',
+                    input: ({ context }) => ({ kind: context.measuring!.kind }),
+                    onDone: { target: 'result', actions: { type: 'recordMeasurement', params: ({ event }) => event.output } },
+                  },
+                  on: {
+                    // Readings reach the step that asked for one, and no other state: elsewhere they are dropped unread.
+                    'DEVICE.MEASURED': { actions: sendTo('measurement', ({ event }) => event) },
+                    'MEASURE.RETRY': { actions: sendTo('measurement', ({ event }) => event) },
+                    'MEASURE.CANCEL': '#session.visit.step.home',
+                  },
+                },
+                result: {
+                  on: { 'MEASURE.DONE': '#session.visit.step.home' },
+                },
+              },
             },
           },
         },

@@ -18,7 +18,8 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     language: context.language,
     offeredLanguages: context.settings.offeredLanguages,
     idleWarning: context.idleSecondsLeft === null ? null : { secondsLeft: context.idleSecondsLeft },
-    temperature: context.temperature,
+    measurements: context.measurements,
+    measuring: context.measuring,
     devices: context.devices,
     testAutomation: context.settings.testAutomation,
   };

@@ -1,4 +1,5 @@
-import type { TemperatureMeasurement } from '../../common/measurements';
+import type { Measurements } from '../../common/measurements';
+import type { Measuring } from '../../common/snapshot';
 import type { SessionSettings } from './machine';
 
 /**
@@ -9,7 +10,8 @@ import type { SessionSettings } from './machine';
 export function emptyVisit(settings: SessionSettings) {
   return {
     language: settings.defaultLanguage,
-    temperature: null as TemperatureMeasurement | null,
+    measurements: {} as Measurements,
+    measuring: null as Measuring | null,
     idleSecondsLeft: null as number | null,
   };
 }

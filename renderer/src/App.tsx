@@ -9,6 +9,7 @@ import { ConnectingScreen } from './screens/ConnectingScreen';
 import { EndScreen } from './screens/EndScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { LanguageScreen } from './screens/LanguageScreen';
+import { MeasureScreen } from './screens/MeasureScreen';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
 import type { ScreenProps } from './screens/screenProps';
 import { WipeScreen } from './screens/WipeScreen';
@@ -19,6 +20,7 @@ function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
     case 'attract': return <AttractScreen snapshot={snapshot} send={send} />;
     case 'language': return <LanguageScreen snapshot={snapshot} send={send} />;
     case 'home': return <HomeScreen snapshot={snapshot} send={send} />;
+    case 'measure': return <MeasureScreen snapshot={snapshot} send={send} />;
     case 'end': return <EndScreen snapshot={snapshot} send={send} />;
     case 'wipe': return <WipeScreen snapshot={snapshot} />;
     case 'out-of-service': return <OutOfServiceScreen snapshot={snapshot} />;

@@ -83,7 +83,7 @@ test('implausible readings never reach the screen or the logs, and the next good
   expect(screenText.match(/°C/g)).toEqual(['°C']);
   for (const fragment of IMPLAUSIBLE_FRAGMENTS) expect(screenText).not.toMatch(fragment);
   // The status badge is still on screen, not pushed off by a long reading.
-  const badge = await kioskPage.locator('.thermometer .status').boundingBox();
+  const badge = await kioskPage.locator('[data-device="thermometer"] .status').boundingBox();
   const viewport = kioskPage.viewportSize() ?? (await kioskPage.evaluate(() => ({ width: innerWidth, height: innerHeight })));
   expect(badge && badge.x >= 0 && badge.x + badge.width <= viewport.width).toBe(true);
   await kioskPage.screenshot({ path: 'test-results/home-after-implausible.png' });

@@ -16,19 +16,36 @@ export const fr = {
   },
   home: {
     greeting: 'Bonjour !',
-    intro: 'Vous pouvez prendre votre température.',
+    intro: 'Vous pouvez prendre vos mesures avec les appareils.',
     finish: "J'ai terminé",
   },
-  thermometer: {
-    title: 'Thermomètre',
+  /** What every device card and measurement step says, whatever the device. */
+  device: {
     status: { connecting: 'En préparation', ready: 'Prêt', offline: 'Indisponible' },
-    connecting: 'Le thermomètre se prépare. Merci de patienter.',
-    waiting: 'Prenez votre température avec le thermomètre.',
     resultHere: "Le résultat va s'afficher ici.",
-    reading: 'Votre température',
-    offline: 'Le thermomètre ne marche pas pour le moment.',
     offlineHelp: "Vous pouvez demander de l'aide à l'accueil.",
     offlineDetail: "Information pour l'agent : {{reason}}",
+    cancel: 'Annuler',
+    retry: 'Réessayer',
+    done: 'Continuer',
+  },
+  /** One block per device kind (DEVICE_KINDS in common/devices.ts), with the same keys. */
+  thermometer: {
+    title: 'Thermomètre',
+    start: 'Prendre ma température',
+    connecting: 'Le thermomètre se prépare. Merci de patienter.',
+    waiting: 'Prenez votre température avec le thermomètre.',
+    reading: 'Votre température',
+    offline: 'Le thermomètre ne marche pas pour le moment.',
+  },
+  pulseOximeter: {
+    title: 'Oxymètre',
+    start: 'Mesurer mon oxygène',
+    connecting: "L'oxymètre se prépare. Merci de patienter.",
+    waiting: "Mettez un doigt dans la pince de l'oxymètre. Ne bougez plus.",
+    reading: 'Oxygène dans le sang',
+    offline: "L'oxymètre ne marche pas pour le moment.",
+    pulse: 'Pouls : {{pulse}} battements par minute',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {

@@ -1,21 +1,34 @@
-import { ThermometerCard } from '../components/ThermometerCard';
+import { DEVICE_KINDS } from '../../../common/devices';
+import { DeviceCard } from '../components/DeviceCard';
 import { useText } from '../i18n/useText';
 import type { ScreenProps } from './screenProps';
 
-/** The visit itself: a greeting, the thermometer if this kiosk has one, and a way to leave. */
+/** The visit itself: a greeting, each device this kiosk has with its last reading, and a way to leave. */
 export function HomeScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
-  const thermometer = snapshot.devices.thermometer;
+  const kinds = DEVICE_KINDS.filter((kind) => snapshot.devices[kind]);
   return (
     <main className="screen screen--visit" data-screen="home">
       <header>
         <h1 className="title">{t('home.greeting')}</h1>
         {/* Only invite a measurement the kiosk can take; when offline the card says what to do instead. */}
-        {thermometer && thermometer.state !== 'offline' && <p className="lead">{t('home.intro')}</p>}
+        {kinds.some((kind) => snapshot.devices[kind]?.state !== 'offline') && <p className="lead">{t('home.intro')}</p>}
       </header>
-      {thermometer && (
-        <ThermometerCard status={thermometer} reading={snapshot.temperature} language={snapshot.language} />
-      )}
+      <div className="device-list">
+        {kinds.map((kind) => {
+          const status = snapshot.devices[kind]!;
+          return (
+            <div className="device-list__item" key={kind}>
+              <DeviceCard kind={kind} status={status} reading={snapshot.measurements[kind]} measuring={null} language={snapshot.language} />
+              {status.state !== 'offline' && (
+                <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.START', kind })}>
+                  {t(`${kind}.start`)}
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </div>
       <button type="button" className="button button--primary button--finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
         {t('home.finish')}
       </button>

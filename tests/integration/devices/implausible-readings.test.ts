@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { TemperatureMeasurement } from '../../../common/measurements';
+import type { Measurement } from '../../../common/measurements';
 import { DeviceManager } from '../../../devices/manager';
 import { openPtyPair } from '../../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../../devices/simulators/thermometer-simulator';
@@ -34,9 +34,9 @@ it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, a
   if (!device.ok) throw new Error(device.error);
   cleanup.push(() => device.value.close());
 
-  const seen: TemperatureMeasurement[] = [];
-  manager.on('measurement', (_kind, measurement) => seen.push(measurement));
-  const good = nextEvent<['thermometer', TemperatureMeasurement]>(manager, 'measurement', (_k, m) => m.celsius === 37.4);
+  const seen: Measurement[] = [];
+  manager.on('measurement', (measurement) => void seen.push(measurement));
+  const good = nextEvent<[Measurement]>(manager, 'measurement', (m) => m.kind === 'thermometer' && m.celsius === 37.4);
   for (const { celsius, exponent } of IMPLAUSIBLE_READINGS) {
     expect(await device.value.sendReading(celsius, { exponent, site: 'ear' })).toEqual({ ok: true, value: undefined });
   }
@@ -47,7 +47,7 @@ it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, a
   await good;
 
   // The line keeps its order: everything sent before 37.4 has been handled by now.
-  expect(seen).toEqual([{ celsius: 37.4, site: 'ear', takenAt: null }]);
+  expect(seen).toEqual([{ kind: 'thermometer', celsius: 37.4, site: 'ear', takenAt: null }]);
   expect(manager.rejectedReadings()).toEqual({ bodyTemperature: 3, spo2: 0, pulseRate: 0 });
   const warnings = lines.filter((line) => line.level === 40).map(({ msg, reason }) => ({ msg, reason }));
   expect(warnings).toEqual([

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../common/devices';
-import type { TemperatureMeasurement } from '../../../common/measurements';
+import type { Measurement } from '../../../common/measurements';
 import { DeviceManager } from '../../../devices/manager';
 import { silentLogger } from '../../../devices/logger';
 import { nextEvent, processesMentioning, tempFolder } from './support';
@@ -25,12 +25,12 @@ describe('DeviceManager', () => {
       { thermometer: { serial: { path, baudRate: 9600 }, simulator: { everySeconds: 0.1, celsius: 37 } } },
       silentLogger,
     );
-    const measurement = nextEvent<['thermometer', TemperatureMeasurement]>(manager, 'measurement');
+    const measurement = nextEvent<[Measurement]>(manager, 'measurement');
     await manager.start();
     expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' } });
 
-    const [kind, reading] = await measurement;
-    expect(kind).toBe('thermometer');
+    const [reading] = await measurement;
+    if (reading.kind !== 'thermometer') throw new Error(`expected a temperature, got a ${reading.kind} measurement`);
     expect(reading.celsius).toBeGreaterThanOrEqual(36.8);
     expect(reading.celsius).toBeLessThanOrEqual(37.2);
     expect(reading.site).toBe('ear');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../common/devices';
-import type { TemperatureMeasurement } from '../../../common/measurements';
+import type { MeasurementOf } from '../../../common/measurements';
 import { ThermometerDriver } from '../../../devices/drivers/thermometer';
 import { silentLogger } from '../../../devices/logger';
 import { openPtyPair, type PtyPair } from '../../../devices/simulators/pty-pair';
@@ -37,7 +37,7 @@ describe('thermometer over a real pty', () => {
     return driver;
   };
   const nextMeasurement = (driver: ThermometerDriver) =>
-    nextEvent<[TemperatureMeasurement]>(driver, 'measurement').then(([m]) => m);
+    nextEvent<[MeasurementOf<'thermometer'>]>(driver, 'measurement').then(([m]) => m);
   const nextStatus = (driver: ThermometerDriver, state: DeviceStatus['state']) =>
     nextEvent<[DeviceStatus]>(driver, 'status', (s) => s.state === state).then(([s]) => s);
 

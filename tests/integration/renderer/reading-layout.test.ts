@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const reading = (celsius: number, language: SessionSnapshot['language'] = 'fr'): SessionSnapshot =>
-  ({ ...homeWithReadingSnapshot, language, temperature: { celsius, site: 'ear', takenAt: null } });
+  ({ ...homeWithReadingSnapshot, language, measurements: { thermometer: { kind: 'thermometer', celsius, site: 'ear', takenAt: null } } });
 
 async function show(snapshot: SessionSnapshot, viewport = KIOSK): Promise<Page> {
   const { page, problems } = await openSnapshot(browser, origin, snapshot, viewport);
@@ -47,12 +47,12 @@ const inside = (inner: Box, outer: Box): boolean =>
 /** The card, its status badge and (if shown) its reading, and whether anything scrolls sideways. */
 async function layoutOf(page: Page) {
   const box = async (selector: string) => page.locator(selector).boundingBox();
-  const card = await box('.thermometer');
+  const card = await box('[data-device="thermometer"]');
   if (!card) throw new Error('no thermometer card on screen');
   const viewport = page.viewportSize()!;
   return {
     card,
-    badge: await box('.thermometer .status'),
+    badge: await box('[data-device="thermometer"] .status'),
     value: (await page.locator('.reading__value').count()) > 0 ? await box('.reading__value') : null,
     viewport: { x: 0, y: 0, width: viewport.width, height: viewport.height },
     // Text wider than its box is either cut (overflow hidden) or drawn outside the box (overflow visible).

@@ -6,8 +6,9 @@ export const attractSnapshot: SessionSnapshot = {
   language: 'fr',
   offeredLanguages: ['fr', 'en'],
   idleWarning: null,
-  temperature: null,
-  devices: { thermometer: { state: 'ready' } },
+  measurements: {},
+  measuring: null,
+  devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } },
   testAutomation: false,
 };
 
@@ -16,13 +17,33 @@ export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: '
 export const homeWithReadingSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'home',
-  temperature: { celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' },
+  measurements: {
+    thermometer: { kind: 'thermometer', celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' },
+    pulseOximeter: { kind: 'pulseOximeter', spo2Percent: 97, pulsePerMinute: 72 },
+  },
+};
+
+/** The oximeter step, waiting for a finger; then with its reading. */
+export const measureWaitingSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'measure',
+  measuring: { kind: 'pulseOximeter', phase: 'waiting', failure: null },
+};
+export const measureDoneSnapshot: SessionSnapshot = {
+  ...homeWithReadingSnapshot,
+  screen: 'measure',
+  measuring: { kind: 'pulseOximeter', phase: 'measured', failure: null },
+};
+export const measureFailedSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'measure',
+  measuring: { kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: lost /dev/ttyUSB0' },
 };
 
 export const homeThermometerOfflineSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'home',
-  devices: { thermometer: { state: 'offline', reason: 'serial port /dev/ttyUSB0 closed' } },
+  devices: { thermometer: { state: 'offline', reason: 'serial port /dev/ttyUSB0 closed' }, pulseOximeter: { state: 'connecting' } },
 };
 
 export const idleWarningSnapshot: SessionSnapshot = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../../../kiosk-config/load';
-import { DEVICE_PATH_MAX, KIOSK_NAME_MAX, ProfileSchema } from '../../../kiosk-config/schema';
+import { KIOSK_NAME_MAX, ProfileSchema } from '../../../kiosk-config/schema';
+import { DEVICE_PATH_MAX } from '../../../common/device-config';
 
 const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
 const withKiosk = (kiosk: Record<string, unknown>, rest: Record<string, unknown> = {}) =>

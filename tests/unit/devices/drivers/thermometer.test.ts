@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../../common/devices';
-import type { TemperatureMeasurement } from '../../../../common/measurements';
+import type { MeasurementOf } from '../../../../common/measurements';
 import { encodeGattFrame } from '../../../../devices/codecs/gatt-frame';
 import { encodeSlip } from '../../../../devices/codecs/slip';
 import {
@@ -21,7 +21,7 @@ describe('ThermometerDriver', () => {
   let logger: ReturnType<typeof recordingLogger>;
   let gate: ReadingGate;
   let driver: ThermometerDriver;
-  let measurements: TemperatureMeasurement[];
+  let measurements: Array<MeasurementOf<'thermometer'>>;
   let statuses: DeviceStatus[];
 
   beforeEach(async () => {
@@ -38,7 +38,7 @@ describe('ThermometerDriver', () => {
 
   it('emits the measurement carried by a good frame', () => {
     transport.deviceSends(reading(37.6));
-    expect(measurements).toEqual([{ celsius: 37.6, site: 'ear', takenAt: null }]);
+    expect(measurements).toEqual([{ kind: 'thermometer', celsius: 37.6, site: 'ear', takenAt: null }]);
   });
 
   it('assembles a frame that arrives one byte at a time', () => {

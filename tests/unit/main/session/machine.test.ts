@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import { sessionMachine, type SessionSettings } from '../../../../main/session/machine';
 import { toSessionSnapshot } from '../../../../main/session/snapshot';
-import { settings, startSimulatedKiosk } from './simulated-kiosk';
+import { fakeDevices, measure, settings, startSimulatedKiosk } from './simulated-kiosk';
 
-const reading = { celsius: 37.6, site: 'finger' as const, takenAt: null };
+const reading = { kind: 'thermometer' as const, celsius: 37.6, site: 'finger' as const, takenAt: null };
 
 /** Starts a visit machine on a simulated clock; `wipe` decides how each wipe ends (wipe.test.ts runs the real one). */
-function startKiosk(wipe: () => Promise<void> = async () => {}, overrides: Partial<SessionSettings> = {}) {
+function startKiosk(wipe: () => Promise<void> = async () => {}, overrides: Partial<SessionSettings> = {}, devices = fakeDevices()) {
   let wipes = 0;
   const machine = sessionMachine.provide({
     actors: { wipeSession: fromPromise<void>(async () => { wipes++; await wipe(); }) },
   });
-  return { ...startSimulatedKiosk(machine, overrides), wipes: () => wipes };
+  return { ...startSimulatedKiosk(machine, overrides, devices), wipes: () => wipes };
 }
 
 describe('a visit', () => {
@@ -99,17 +99,78 @@ describe('inactivity', () => {
 });
 
 describe('measurements and devices', () => {
-  it('keeps a temperature only during a visit, and the wipe forgets it', async () => {
-    const kiosk = startKiosk();
-    kiosk.actor.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: reading });
-    expect(kiosk.view().temperature).toBeNull();
+  const oximetry = { kind: 'pulseOximeter' as const, spo2Percent: 97, pulsePerMinute: 72 };
+
+  /** At home in a visit, the thermometer ready; on the measure screen, armed, when `start`. */
+  async function atHome({ start = false, devices = fakeDevices() } = {}) {
+    const kiosk = startKiosk(async () => {}, {}, devices);
+    kiosk.actor.send({ type: 'DEVICE.STATUS_CHANGED', kind: 'thermometer', status: { state: 'ready' } });
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
-    kiosk.actor.send({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: reading });
-    expect(kiosk.view().temperature).toEqual(reading);
+    if (start) {
+      kiosk.actor.send({ type: 'MEASURE.START', kind: 'thermometer' });
+      await kiosk.settle();
+    }
+    return kiosk;
+  }
+
+  it('takes a reading only in a measurement step that asked for it, of its own kind', async () => {
+    const kiosk = await atHome();
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: reading }); // nobody asked
+    expect(kiosk.view().measurements).toEqual({});
+
+    kiosk.actor.send({ type: 'MEASURE.START', kind: 'thermometer' });
+    expect(kiosk.view()).toMatchObject({ screen: 'measure', measuring: { kind: 'thermometer', phase: 'arming' } });
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: reading }); // before the device is armed
+    await kiosk.settle();
+    expect(kiosk.view()).toMatchObject({ measuring: { phase: 'waiting' }, measurements: {} });
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: oximetry }); // another kind
+    expect(kiosk.view().measurements).toEqual({});
+
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: reading });
+    expect(kiosk.view()).toMatchObject({ screen: 'measure', measuring: { phase: 'measured' }, measurements: { thermometer: reading } });
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: { ...reading, celsius: 39 } }); // the step has its reading
+    kiosk.actor.send({ type: 'MEASURE.DONE' });
+    expect(kiosk.view()).toMatchObject({ screen: 'home', measuring: null, measurements: { thermometer: reading } });
+    expect(kiosk.devices.commands).toEqual([['thermometer', 'arm'], ['thermometer', 'cancel']]);
+  });
+
+  it('forgets the visit\'s measurements with the wipe', async () => {
+    const kiosk = await atHome();
+    await measure(kiosk, reading);
     kiosk.actor.send({ type: 'VISIT.FINISH' });
     kiosk.actor.send({ type: 'END.DISMISS' });
-    expect(kiosk.view().temperature).toBeNull();
+    await kiosk.settle();
+    expect(kiosk.view()).toMatchObject({ screen: 'attract', measurements: {}, measuring: null });
+  });
+
+  it('says why a device could not be armed, and lets the person try again', async () => {
+    const devices = fakeDevices('the thermometer is not ready: unplugged');
+    const kiosk = await atHome({ start: true, devices });
+    expect(kiosk.view().measuring).toEqual({ kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: unplugged' });
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: reading }); // not armed: not taken
+    expect(kiosk.view().measurements).toEqual({});
+    kiosk.actor.send({ type: 'MEASURE.RETRY' });
+    await kiosk.settle();
+    expect(devices.commands.filter(([, command]) => command === 'arm')).toHaveLength(2);
+  });
+
+  it('tells the device when the step ends without a reading: cancelled, or the visit left', async () => {
+    const cancelled = await atHome({ start: true });
+    cancelled.actor.send({ type: 'MEASURE.CANCEL' });
+    expect(cancelled.view()).toMatchObject({ screen: 'home', measuring: null });
+    expect(cancelled.devices.commands.at(-1)).toEqual(['thermometer', 'cancel']);
+
+    const left = await atHome({ start: true });
+    left.actor.send({ type: 'VISIT.FINISH' });
+    expect(left.view().screen).toBe('end');
+    expect(left.devices.commands.at(-1)).toEqual(['thermometer', 'cancel']);
+  });
+
+  it('offers no step for a device the kiosk does not have', async () => {
+    const kiosk = await atHome();
+    kiosk.actor.send({ type: 'MEASURE.START', kind: 'pulseOximeter' });
+    expect(kiosk.view()).toMatchObject({ screen: 'home', measuring: null });
   });
 
   it('tracks device status in and out of visits', () => {

@@ -34,7 +34,7 @@ describe('a field added to the visit', () => {
 
   it('fails the wipe when a reset that lists fields by hand forgets it', async () => {
     const handWritten = consenting.provide({
-      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, temperature: null, idleSecondsLeft: null }) },
+      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, measurements: {}, measuring: null, idleSecondsLeft: null }) },
     });
     const kiosk = startWipingKiosk({ machine: handWritten });
     await visitAndLeave(kiosk);

@@ -1,4 +1,8 @@
 import { createActor, SimulatedClock } from 'xstate';
+import type { DeviceCommand, DeviceKind } from '../../../../common/devices';
+import type { Measurement } from '../../../../common/measurements';
+import { fail, ok, type Result } from '../../../../common/result';
+import { measurementFlowThrough } from '../../../../main/session/device-commands';
 import { sessionMachine, type SessionSettings } from '../../../../main/session/machine';
 import { toSessionSnapshot, type SessionState } from '../../../../main/session/snapshot';
 import { wipeSessionThrough } from '../../../../main/session/wipe';
@@ -16,16 +20,41 @@ export const settings: SessionSettings = {
   testAutomation: false,
 };
 
-/** Runs a session machine (with its implementations provided) on a simulated clock. */
-export function startSimulatedKiosk(machine: typeof sessionMachine, overrides: Partial<SessionSettings> = {}) {
+/** Stands in for the device manager: records every command and answers it, or fails arming with `armFailure`. */
+export function fakeDevices(armFailure: string | null = null) {
+  const commands: Array<[DeviceKind, DeviceCommand]> = [];
+  return {
+    commands,
+    command: async (kind: DeviceKind, command: DeviceCommand): Promise<Result<void>> => {
+      commands.push([kind, command]);
+      return command === 'arm' && armFailure !== null ? fail(armFailure) : ok(undefined);
+    },
+  };
+}
+
+/** Runs a session machine (with its implementations provided) on a simulated clock, its devices answering as `devices` does. */
+export function startSimulatedKiosk(machine: typeof sessionMachine, overrides: Partial<SessionSettings> = {}, devices = fakeDevices()) {
   const clock = new SimulatedClock();
-  const actor = createActor(machine, { input: { settings: { ...settings, ...overrides } }, clock }).start();
+  const withDevices = machine.provide({
+    actors: { measurementFlow: measurementFlowThrough(devices) },
+    actions: { cancelDevice: (_, kind) => void devices.command(kind, 'cancel') },
+  });
+  const actor = createActor(withDevices, { input: { settings: { ...settings, ...overrides } }, clock }).start();
   const view = () => toSessionSnapshot(actor.getSnapshot());
   // Lets the wipe actor's promise settle.
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   // One second at a time, as real time passes: timers set while the clock jumps start at the jump's end.
   const seconds = (n: number) => { for (let i = 0; i < n; i++) clock.increment(1000); };
-  return { actor, view, seconds, settle };
+  return { actor, view, seconds, settle, devices };
+}
+
+/** From home: a ready device of `measurement.kind`, a measurement step, the reading, back home with it. */
+export async function measure(kiosk: ReturnType<typeof startSimulatedKiosk>, measurement: Measurement): Promise<void> {
+  kiosk.actor.send({ type: 'DEVICE.STATUS_CHANGED', kind: measurement.kind, status: { state: 'ready' } });
+  kiosk.actor.send({ type: 'MEASURE.START', kind: measurement.kind });
+  await kiosk.settle(); // the device is armed
+  kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement });
+  kiosk.actor.send({ type: 'MEASURE.DONE' });
 }
 
 const shellReporting = (report: BrowsingWipeReport): KioskShell => ({

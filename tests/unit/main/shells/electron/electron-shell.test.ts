@@ -9,7 +9,7 @@ import { captureLog } from '../../../../support/capture-log';
 import { FakeWindow, fakePlatform } from './fake-electron';
 
 const snapshot: SessionSnapshot = {
-  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, temperature: null, devices: {},
+  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };

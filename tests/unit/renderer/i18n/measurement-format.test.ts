@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCelsius } from '../../../../renderer/src/i18n/temperature';
+import { formatCelsius } from '../../../../renderer/src/i18n/measurement-format';
 
 describe('formatCelsius', () => {
   it('writes a decimal comma in French and a decimal point in English', () => {

@@ -1,0 +1,74 @@
+import type { DeviceConfigOf } from '../common/device-config';
+import type { DeviceCommand, DeviceKind } from '../common/devices';
+import type { Disposer } from '../common/disposables';
+import type { MeasurementOf } from '../common/measurements';
+import { fail, ok, type Result } from '../common/result';
+import type { DeviceDriver } from './drivers/driver';
+import { PulseOximeterDriver } from './drivers/pulse-oximeter';
+import { ThermometerDriver } from './drivers/thermometer';
+import type { DeviceLogger } from './logger';
+import type { ReadingGate } from './reading-gate';
+import { OximeterSimulator } from './simulators/oximeter-simulator';
+import { openPtyPair } from './simulators/pty-pair';
+import { ThermometerSimulator } from './simulators/thermometer-simulator';
+import { SerialTransport } from './transports/serial-transport';
+
+/** Everything the device manager needs to know of one kind of device. */
+export interface DeviceKindEntry<K extends DeviceKind> {
+  /** The commands this kind accepts; anything else is refused before it reaches the driver. */
+  commands: readonly DeviceCommand[];
+  createDriver(config: DeviceConfigOf<K>, logger: DeviceLogger, gate: ReadingGate): DeviceDriver<MeasurementOf<K>>;
+  /**
+   * Demo and test kiosks (the profile gives `simulator`): plays the device from the far end of a pty
+   * pair at `serial.path`. Resolves with what stops it (nothing without `simulator`), or with why it
+   * could not start.
+   */
+  simulate(config: DeviceConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+}
+
+/**
+ * The device registry: one entry per kind. Adding a kind is adding an entry (with its config schema in
+ * common/device-config.ts and its measurement in common/measurements.ts), a driver, a codec, a
+ * simulator, a card in the renderer and its words; the manager, the session and the wipe follow.
+ */
+export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> } = {
+  thermometer: {
+    commands: ['arm', 'cancel'],
+    createDriver: ({ serial }, logger, gate) => new ThermometerDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    simulate: ({ serial, simulator }, logger) => !simulator ? Promise.resolve(ok([])) : withPtyPair(serial.path, async (devicePath) => {
+      const device = await ThermometerSimulator.open(devicePath, serial.baudRate);
+      if (!device.ok) return device;
+      device.value.startPeriodic(simulator.everySeconds, simulator.celsius);
+      logger.info({ device: 'thermometer', path: serial.path }, 'simulator started');
+      return ok([() => device.value.close()]);
+    }),
+  },
+  pulseOximeter: {
+    commands: ['arm', 'cancel'],
+    createDriver: ({ serial }, logger, gate) =>
+      new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate),
+    simulate: ({ serial, simulator }, logger) => !simulator ? Promise.resolve(ok([])) : withPtyPair(serial.path, async (devicePath) => {
+      const device = await OximeterSimulator.open(devicePath, serial.baudRate);
+      if (!device.ok) return device;
+      device.value.startLive({ spo2: simulator.spo2, pulse: simulator.pulse });
+      logger.info({ device: 'pulseOximeter', path: serial.path }, 'simulator started');
+      return ok([() => device.value.close()]);
+    }),
+  },
+};
+
+/** A pty pair with the kiosk side at `kioskPath` and the device side at `kioskPath.sim`, for `play`. */
+async function withPtyPair(
+  kioskPath: string,
+  play: (devicePath: string) => Promise<Result<Disposer[]>>,
+): Promise<Result<Disposer[]>> {
+  const pair = await openPtyPair({ kioskPath, devicePath: `${kioskPath}.sim` });
+  if (!pair.ok) return fail(`simulator: ${pair.error}`);
+  const played = await play(pair.value.devicePath);
+  if (!played.ok) {
+    await pair.value.stop();
+    return played;
+  }
+  // The simulator lets go of its side before the pair disappears.
+  return ok([() => pair.value.stop(), ...played.value]);
+}
