@@ -8,7 +8,7 @@ describe('InOtherLanguages', () => {
     const { container } = render(
       <InOtherLanguages languages={['en', 'fr']} texts={['outOfService.title', 'outOfService.help']} className="lead" />,
     );
-    const lines = [...container.querySelectorAll('span')];
+    const lines = Array.from(container.querySelectorAll('span'));
     expect(lines.map((line) => [line.lang, line.textContent])).toEqual([
       ['en', 'Kiosk temporarily unavailable'],
       ['en', 'You can ask for help at the front desk.'],

@@ -94,6 +94,6 @@ describe('ThermometerCard', () => {
     const card = showCard(READY);
     const pictograms = card.querySelectorAll('svg');
     expect(pictograms.length).toBeGreaterThan(0);
-    for (const svg of pictograms) expect(svg).toHaveAttribute('aria-hidden', 'true');
+    for (const svg of Array.from(pictograms)) expect(svg).toHaveAttribute('aria-hidden', 'true');
   });
 });
