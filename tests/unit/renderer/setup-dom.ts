@@ -7,4 +7,8 @@ import { afterEach } from 'vitest';
 import '../../../renderer/src/i18n/index';
 
 // Testing Library only cleans up by itself when the runner has global hooks; ours imports them.
-afterEach(cleanup);
+// The App sets the page's lang; each test starts from a page without one.
+afterEach(() => {
+  cleanup();
+  document.documentElement.removeAttribute('lang');
+});
