@@ -1,4 +1,8 @@
 /// <reference lib="dom" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { expect, onScreen, test } from './fixtures';
 
 test('a visit goes attract → language → home, and inactivity brings the kiosk back to attract', async ({ kioskPage, kiosk }) => {
@@ -41,21 +45,77 @@ test('the person can finish the visit, and the end screen leads to a wiped attra
   await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
 });
 
-test('a forged message from the page is rejected by the host and acted on by nobody', async ({ kioskPage, kiosk }) => {
-  // A page script cannot reach the host other than through the bridge: try a device event.
-  const reply = await kioskPage.evaluate(async () => {
+// The kiosk has a thermometer that is ready and silent (its simulator's first reading is an hour away),
+// so the home screen's card would show any reading that got into the visit, and none comes by itself.
+const withSilentThermometer = test.extend({
+  kioskProfile: async ({}, use) => {
+    const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-forgery-'));
+    const profile = writeProfile({
+      kiosk: { id: 'e2e-forgery', name: 'Forgery test', purpose: 'test' },
+      languages: { offered: ['fr', 'en'], default: 'fr' },
+      // Long enough that the idle warning never covers the screen during the test.
+      session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
+      shell: { allowTestAutomation: true },
+      devices: {
+        thermometer: {
+          serial: { path: path.join(links, 'thermometer'), baudRate: 9600 },
+          simulator: { everySeconds: 3600, celsius: 36.8 },
+        },
+      },
+    });
+    await use(profile);
+    removeProfile(profile);
+    rmSync(links, { recursive: true, force: true });
+  },
+});
+
+withSilentThermometer('a forged reading from the page is rejected by the host and acted on by nobody', async ({ kioskPage, kiosk }) => {
+  await onScreen(kioskPage, 'attract').click();
+  await kioskPage.getByRole('button', { name: 'Français' }).click();
+  const card = kioskPage.getByRole('region', { name: 'Thermomètre' });
+  await expect(card).toContainText('Prêt');
+  await expect(card).toContainText('Prenez votre température avec le thermomètre.');
+
+  // A page script cannot reach the host other than through the bridge: it forges what a thermometer
+  // would report, a plausible fever, in the very shape the session machine takes from the device manager.
+  const forged = { type: 'DEVICE.TEMPERATURE_MEASURED', measurement: { celsius: 38.5, site: 'finger', takenAt: null } };
+  const reply = await kioskPage.evaluate(async (message) => {
     const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
-    const socket = new WebSocket(`ws://${location.host}/bridge?token=${token}`);
+    const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
     await new Promise((resolve) => socket.addEventListener('open', resolve));
-    const answer = new Promise<string>((resolve) => socket.addEventListener('message', (m) => {
-      if (String(m.data).includes('rejected')) resolve(String(m.data));
-    }));
-    socket.send(JSON.stringify({ type: 'DEVICE.TEMPERATURE_MEASURED', measurement: { celsius: 41, site: null, takenAt: null } }));
-    return answer;
+    const answer = new Promise<string | null>((resolve) => {
+      socket.addEventListener('message', (m) => {
+        if (String(m.data).includes('"rejected"')) resolve(String(m.data));
+      });
+      // An accepted forgery gets no answer: say so as a value, so the assertion below is what fails.
+      setTimeout(() => resolve(null), 5_000);
+    });
+    socket.send(JSON.stringify(message));
+    const text = await answer;
+    socket.close();
+    return text;
+  }, forged);
+  expect(reply && JSON.parse(reply)).toMatchObject({ type: 'rejected', reason: expect.stringContaining('type') });
+  await kiosk.waitForLog((l) => l.msg === 'rejected a malformed bridge message' && String(l.raw).includes('38.5'));
+
+  // The host's truth, after the forgery: a view that attaches now is sent the latest snapshot at once.
+  const latest = await kioskPage.evaluate(async () => {
+    const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
+    const bridge = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+    const first = await new Promise<string>((resolve) => bridge.addEventListener('message', (m) => resolve(String(m.data)), { once: true }));
+    bridge.close();
+    return JSON.parse(first) as unknown;
   });
-  expect(JSON.parse(reply)).toMatchObject({ type: 'rejected' });
-  await kiosk.waitForLog((l) => l.msg === 'rejected a malformed bridge message');
-  await expect(onScreen(kioskPage, 'attract')).toBeVisible();
+  expect(latest).toMatchObject({
+    type: 'snapshot',
+    snapshot: { screen: 'home', temperature: null, devices: { thermometer: { state: 'ready' } } },
+  });
+
+  // And the screen, which had every snapshot before that one: still waiting, no reading of any kind.
+  await expect(card).toContainText('Prenez votre température avec le thermomètre.');
+  const screenText = await kioskPage.locator('body').innerText();
+  expect(screenText).not.toContain('38,5');
+  expect(screenText).not.toMatch(/°C/);
 });
 
 test('the kiosk window covers the whole screen, with no browser bars', async ({ kioskPage }) => {

@@ -27,6 +27,8 @@ export function IdleWarningDialog({ secondsLeft, language, onStillHere }: Props)
         <h2 id="idle-question" className="title">{t('idle.question')}</h2>
         <p id="idle-countdown" className="countdown">
           <span className="countdown__digits">{secondsLeft}</span>
+          {/* A real space: the description reads "12 seconds", not "12seconds", whatever the CSS does. */}
+          {' '}
           <span className="countdown__unit">{t('idle.seconds', { count: secondsLeft })}</span>
         </p>
         <p id="idle-explain" className="lead">{t('idle.explain')}</p>

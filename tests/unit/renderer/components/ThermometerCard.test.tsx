@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../../common/devices';
+import type { Language } from '../../../../common/language';
+import type { TemperatureMeasurement } from '../../../../common/measurements';
+import { ThermometerCard } from '../../../../renderer/src/components/ThermometerCard';
+import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../../../support/implausible-readings';
+
+const READY: DeviceStatus = { state: 'ready' };
+const OFFLINE: DeviceStatus = { state: 'offline', reason: 'serial port /dev/ttyUSB0 closed' };
+const ARMPIT: TemperatureMeasurement = { celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' };
+
+function showCard(status: DeviceStatus, reading: TemperatureMeasurement | null = null, language: Language = 'fr') {
+  render(<ThermometerCard status={status} reading={reading} language={language} />);
+  return screen.getByRole('region', { name: language === 'fr' ? 'Thermomètre' : 'Thermometer' });
+}
+
+describe('ThermometerCard', () => {
+  it('while the thermometer connects, says it is getting ready and asks to wait', () => {
+    const card = showCard({ state: 'connecting' });
+    expect(card).toHaveClass('thermometer--connecting');
+    expect(within(card).getByText('En préparation')).toBeVisible();
+    expect(within(card).getByText('Le thermomètre se prépare. Merci de patienter.')).toBeVisible();
+    expect(card).not.toHaveTextContent('°C');
+  });
+
+  it('when ready without a reading, says to take a temperature and where the result will show', () => {
+    const card = showCard(READY);
+    expect(within(card).getByText('Prêt')).toBeVisible();
+    expect(within(card).getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+    expect(within(card).getByText("Le résultat va s'afficher ici.")).toBeVisible();
+    expect(card).not.toHaveTextContent('°C');
+  });
+
+  it('when offline, says it in words, points to the front desk and gives staff the reason', () => {
+    const card = showCard(OFFLINE);
+    expect(card).toHaveClass('thermometer--offline');
+    expect(within(card).getByText('Indisponible')).toBeVisible();
+    expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
+    expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
+    expect(within(card).getByText("Information pour l'agent : serial port /dev/ttyUSB0 closed")).toBeVisible();
+    expect(within(card).queryByText('Prenez votre température avec le thermomètre.')).not.toBeInTheDocument();
+  });
+
+  it('shows a reading in French with a decimal comma and where it was taken, in the live region', () => {
+    const card = showCard(READY, ARMPIT);
+    const live = card.querySelector('[aria-live="polite"]');
+    expect(live).not.toBeNull();
+    expect(within(live as HTMLElement).getByText('Votre température')).toBeVisible();
+    expect(within(live as HTMLElement).getByText('37,6 °C')).toBeVisible();
+    expect(within(live as HTMLElement).getByText('Prise sous le bras')).toBeVisible();
+    // The reading replaces the invitation to measure.
+    expect(within(card).queryByText('Prenez votre température avec le thermomètre.')).not.toBeInTheDocument();
+  });
+
+  it('shows no body-site line when the thermometer did not say where', () => {
+    const card = showCard(READY, { ...ARMPIT, site: null });
+    expect(within(card).getByText('37,6 °C')).toBeVisible();
+    expect(within(card).queryByText(/Prise /)).not.toBeInTheDocument();
+  });
+
+  it('keeps a reading on screen after the thermometer goes offline, and says it is offline', () => {
+    const card = showCard(OFFLINE, ARMPIT);
+    expect(within(card).getByText('37,6 °C')).toBeVisible();
+    expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
+  });
+
+  it('speaks English when the snapshot does, with a decimal point', () => {
+    const card = showCard(READY, { ...ARMPIT, site: 'tympanum' }, 'en');
+    expect(within(card).getByText('Ready')).toBeVisible();
+    expect(within(card).getByText('Your temperature')).toBeVisible();
+    expect(within(card).getByText('37.6 °C')).toBeVisible();
+    expect(within(card).getByText('Taken in the ear')).toBeVisible();
+    expect(card).not.toHaveTextContent('37,6');
+  });
+
+  it('says the offline reason to staff in English too', () => {
+    const card = showCard(OFFLINE, null, 'en');
+    expect(within(card).getByText('Not available')).toBeVisible();
+    expect(within(card).getByText('For staff: serial port /dev/ttyUSB0 closed')).toBeVisible();
+  });
+
+  it.each(IMPLAUSIBLE_READINGS)('shows nothing of an implausible reading ($label °C): as if there were none', ({ celsius }) => {
+    const card = showCard(READY, { ...ARMPIT, celsius });
+    expect(card).not.toHaveTextContent('°C');
+    expect(within(card).queryByText('Votre température')).not.toBeInTheDocument();
+    expect(within(card).queryByText('Prise sous le bras')).not.toBeInTheDocument();
+    for (const fragment of IMPLAUSIBLE_FRAGMENTS) expect(card.textContent).not.toMatch(fragment);
+    expect(within(card).getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+  });
+
+  it('hides its pictograms from assistive technologies', () => {
+    const card = showCard(READY);
+    const pictograms = card.querySelectorAll('svg');
+    expect(pictograms.length).toBeGreaterThan(0);
+    for (const svg of Array.from(pictograms)) expect(svg).toHaveAttribute('aria-hidden', 'true');
+  });
+});
