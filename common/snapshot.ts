@@ -41,5 +41,7 @@ export const SessionSnapshotSchema = z.object({
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
    */
   testAutomation: z.boolean(),
-}).strict();
+}).strict().refine((snapshot) => (snapshot.screen === 'measure') === (snapshot.measuring !== null), {
+  message: 'a measurement step is shown on the measure screen, and only there', path: ['measuring'],
+});
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

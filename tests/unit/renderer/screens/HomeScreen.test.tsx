@@ -7,7 +7,8 @@ import type { SessionSnapshot } from '../../../../common/snapshot';
 import { HomeScreen } from '../../../../renderer/src/screens/HomeScreen';
 import { homeThermometerOfflineSnapshot, homeWithReadingSnapshot } from '../../../support/renderer-preview/snapshots';
 
-const homeWaiting: SessionSnapshot = { ...homeWithReadingSnapshot, temperature: null };
+const homeWaiting: SessionSnapshot = { ...homeWithReadingSnapshot, measurements: {} };
+const thermometerOnly: SessionSnapshot = { ...homeWaiting, devices: { thermometer: { state: 'ready' } } };
 
 const showHome = (snapshot: SessionSnapshot) => {
   const send = vi.fn<(event: RendererEvent) => void>();
@@ -16,38 +17,47 @@ const showHome = (snapshot: SessionSnapshot) => {
 };
 
 describe('HomeScreen', () => {
-  it('greets the person and invites a measurement when the thermometer is ready', () => {
+  it('greets the person and shows one card per device of this kiosk, in a fixed order', () => {
     showHome(homeWaiting);
     expect(screen.getByRole('heading', { level: 1, name: 'Bonjour !' })).toBeVisible();
-    expect(screen.getByText('Vous pouvez prendre votre température.')).toBeVisible();
-    expect(screen.getByRole('region', { name: 'Thermomètre' })).toHaveTextContent('Prêt');
+    expect(screen.getByText('Vous pouvez prendre vos mesures avec les appareils.')).toBeVisible();
+    expect(screen.getAllByRole('region').map((region) => region.getAttribute('data-device'))).toEqual(['thermometer', 'pulseOximeter']);
   });
 
-  it('shows the reading of this visit in the thermometer card', () => {
+  it('starts a measurement step with the device the person chose', async () => {
+    const send = showHome(homeWaiting);
+    await userEvent.click(screen.getByRole('button', { name: 'Mesurer mon oxygène' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Prendre ma température' }));
+    expect(send.mock.calls).toEqual([[{ type: 'MEASURE.START', kind: 'pulseOximeter' }], [{ type: 'MEASURE.START', kind: 'thermometer' }]]);
+  });
+
+  it('shows the readings of this visit in their cards', () => {
     showHome(homeWithReadingSnapshot);
     expect(screen.getByRole('region', { name: 'Thermomètre' })).toHaveTextContent('37,6 °C');
+    expect(screen.getByRole('region', { name: 'Oxymètre' })).toHaveTextContent('97');
   });
 
-  it('does not invite a measurement the kiosk cannot take when the thermometer is offline', () => {
+  it('offers no measurement with an offline device, and the card says what to do', () => {
     showHome(homeThermometerOfflineSnapshot);
-    expect(screen.queryByText('Vous pouvez prendre votre température.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Prendre ma température' })).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Thermomètre' })).toHaveTextContent('Le thermomètre ne marche pas pour le moment.');
   });
 
-  it('shows no thermometer, and invites no measurement, on a kiosk without one', () => {
-    showHome({ ...homeWaiting, devices: {} });
-    expect(screen.queryByRole('region')).not.toBeInTheDocument();
-    expect(screen.queryByText('Vous pouvez prendre votre température.')).not.toBeInTheDocument();
+  it('does not invite measurements when every device is offline', () => {
+    showHome({ ...homeThermometerOfflineSnapshot, devices: { thermometer: { state: 'offline', reason: 'gone' } } });
+    expect(screen.queryByText('Vous pouvez prendre vos mesures avec les appareils.')).not.toBeInTheDocument();
   });
 
-  it('shows no reading when the kiosk has no thermometer, whatever the snapshot says', () => {
+  it('shows no device, and invites no measurement, on a kiosk without one', () => {
     showHome({ ...homeWithReadingSnapshot, devices: {} });
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    expect(screen.queryByText('Vous pouvez prendre vos mesures avec les appareils.')).not.toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('°C');
   });
 
-  it('finishes the visit from its "I am done" button, and sends nothing else', async () => {
-    const send = showHome(homeWaiting);
-    expect(screen.getAllByRole('button')).toHaveLength(1);
+  it('finishes the visit from its "I am done" button', async () => {
+    const send = showHome(thermometerOnly);
+    expect(screen.getAllByRole('button')).toHaveLength(2);
     await userEvent.click(screen.getByRole('button', { name: "J'ai terminé" }));
     expect(send.mock.calls).toEqual([[{ type: 'VISIT.FINISH' }]]);
   });
@@ -55,9 +65,8 @@ describe('HomeScreen', () => {
   it('speaks English when the visit does', async () => {
     const send = showHome({ ...homeWithReadingSnapshot, language: 'en' });
     expect(screen.getByRole('heading', { level: 1, name: 'Hello!' })).toBeVisible();
-    expect(screen.getByText('You can take your temperature.')).toBeVisible();
     expect(screen.getByRole('region', { name: 'Thermometer' })).toHaveTextContent('37.6 °C');
-    await userEvent.click(screen.getByRole('button', { name: "I'm done" }));
-    expect(send.mock.calls).toEqual([[{ type: 'VISIT.FINISH' }]]);
+    await userEvent.click(screen.getByRole('button', { name: 'Take my temperature' }));
+    expect(send.mock.calls).toEqual([[{ type: 'MEASURE.START', kind: 'thermometer' }]]);
   });
 });

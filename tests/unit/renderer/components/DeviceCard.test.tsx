@@ -3,23 +3,24 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../../common/devices';
 import type { Language } from '../../../../common/language';
-import type { TemperatureMeasurement } from '../../../../common/measurements';
-import { ThermometerCard } from '../../../../renderer/src/components/ThermometerCard';
+import type { MeasurementOf } from '../../../../common/measurements';
+import type { Measuring } from '../../../../common/snapshot';
+import { DeviceCard } from '../../../../renderer/src/components/DeviceCard';
 import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../../../support/implausible-readings';
 
 const READY: DeviceStatus = { state: 'ready' };
 const OFFLINE: DeviceStatus = { state: 'offline', reason: 'serial port /dev/ttyUSB0 closed' };
-const ARMPIT: TemperatureMeasurement = { celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' };
+const ARMPIT: MeasurementOf<'thermometer'> = { kind: 'thermometer', celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' };
 
-function showCard(status: DeviceStatus, reading: TemperatureMeasurement | null = null, language: Language = 'fr') {
-  render(<ThermometerCard status={status} reading={reading} language={language} />);
+function showCard(status: DeviceStatus, reading: MeasurementOf<'thermometer'> | null = null, language: Language = 'fr', measuring: Measuring | null = null) {
+  render(<DeviceCard kind="thermometer" status={status} reading={reading ?? undefined} measuring={measuring} language={language} />);
   return screen.getByRole('region', { name: language === 'fr' ? 'Thermomètre' : 'Thermometer' });
 }
 
-describe('ThermometerCard', () => {
+describe('DeviceCard for a thermometer', () => {
   it('while the thermometer connects, says it is getting ready and asks to wait', () => {
     const card = showCard({ state: 'connecting' });
-    expect(card).toHaveClass('thermometer--connecting');
+    expect(card).toHaveClass('device-card--connecting');
     expect(within(card).getByText('En préparation')).toBeVisible();
     expect(within(card).getByText('Le thermomètre se prépare. Merci de patienter.')).toBeVisible();
     expect(card).not.toHaveTextContent('°C');
@@ -35,7 +36,7 @@ describe('ThermometerCard', () => {
 
   it('when offline, says it in words, points to the front desk and gives staff the reason', () => {
     const card = showCard(OFFLINE);
-    expect(card).toHaveClass('thermometer--offline');
+    expect(card).toHaveClass('device-card--offline');
     expect(within(card).getByText('Indisponible')).toBeVisible();
     expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
     expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
@@ -90,10 +91,49 @@ describe('ThermometerCard', () => {
     expect(within(card).getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
   });
 
+  it('in a measurement step, says the device is getting ready while it is armed', () => {
+    const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'arming', failure: null });
+    expect(within(card).getByText('Le thermomètre se prépare. Merci de patienter.')).toBeVisible();
+  });
+
+  it('in a measurement step that could not arm the device, says so and gives staff the reason', () => {
+    const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: unplugged' });
+    expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
+    expect(within(card).getByText("Information pour l'agent : the thermometer is not ready: unplugged")).toBeVisible();
+  });
+
   it('hides its pictograms from assistive technologies', () => {
     const card = showCard(READY);
     const pictograms = card.querySelectorAll('svg');
     expect(pictograms.length).toBeGreaterThan(0);
     for (const svg of Array.from(pictograms)) expect(svg).toHaveAttribute('aria-hidden', 'true');
+  });
+});
+
+describe('DeviceCard for a pulse oximeter', () => {
+  const reading: MeasurementOf<'pulseOximeter'> = { kind: 'pulseOximeter', spo2Percent: 97, pulsePerMinute: 72 };
+  const show = (measurement: MeasurementOf<'pulseOximeter'> | undefined, language: Language = 'fr') => {
+    render(<DeviceCard kind="pulseOximeter" status={READY} reading={measurement} measuring={null} language={language} />);
+    return screen.getByRole('region', { name: language === 'fr' ? 'Oxymètre' : 'Pulse oximeter' });
+  };
+
+  it('asks for a finger in the clip until there is a reading', () => {
+    const card = show(undefined);
+    expect(within(card).getByText("Mettez un doigt dans la pince de l'oxymètre. Ne bougez plus.")).toBeVisible();
+    expect(card).not.toHaveTextContent('%');
+  });
+
+  it('shows the oxygen saturation and the pulse, in each language', () => {
+    expect(show(reading)).toHaveTextContent(/Oxygène dans le sang97\s%Pouls : 72 battements par minute/);
+  });
+
+  it('shows the oxygen saturation and the pulse in English', () => {
+    expect(show(reading, 'en')).toHaveTextContent('Oxygen in the blood97%Pulse: 72 beats a minute');
+  });
+
+  it('shows nothing of an implausible reading', () => {
+    const card = show({ ...reading, spo2Percent: 20 });
+    expect(card).not.toHaveTextContent('%');
+    expect(card).not.toHaveTextContent('72');
   });
 });
