@@ -8,6 +8,11 @@ import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
 export interface SerialTransportOptions {
   path: string;
   baudRate: number;
+  /**
+   * Parity bit of each byte, `none` by default (8N1). A pty ignores it; a USB adapter talking to a device
+   * that expects parity (the CMS50D+ runs 8O1) garbles every byte without it.
+   */
+  parity?: 'none' | 'odd' | 'even';
   /** Reconnect delays; the count of failures starts again once the line is open. */
   retry?: BackoffDelays;
   /** How often an open line checks that its device node is still the one it opened. */
@@ -81,7 +86,8 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
   }
 
   private async tryOpen(): Promise<void> {
-    const port = new SerialPort({ path: this.options.path, baudRate: this.options.baudRate, autoOpen: false });
+    const { path, baudRate, parity = 'none' } = this.options;
+    const port = new SerialPort({ path, baudRate, parity, autoOpen: false });
     const error = await new Promise<Error | null>((resolve) => port.open(resolve));
     const node = error ? undefined : await deviceNodeOf(this.options.path);
     if (!this.wanted) {
