@@ -39,7 +39,7 @@ test(`a ${FLOOD_SECONDS} s flood from clients that never read keeps the host wit
   // During a visit, every activity report used to publish a whole snapshot to every view.
   const flood = floodFor(FLOOD_SECONDS * 1000, target, [
     '{"type":"USER.ACTIVITY"}', '{"type":"VIEW.PAINTED","screen":"language"}', '{not json', '{"type":"ADMIN.EXIT"}',
-    '{"type":"DEVICE.TEMPERATURE_MEASURED","measurement":{"celsius":41,"site":null,"takenAt":null}}',
+    '{"type":"DEVICE.MEASURED","measurement":{"kind":"thermometer","celsius":41,"site":null,"takenAt":null}}',
   ]);
   await new Promise((resolve) => setTimeout(resolve, (FLOOD_SECONDS - 5) * 1000));
   // A person taps while the flood goes on: the kiosk answers.

@@ -5,6 +5,7 @@ import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../devices/simulators/thermometer-simulator';
 import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../support/implausible-readings';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
+import type { Page } from '@playwright/test';
 import { expect, onScreen, test as base } from './fixtures';
 
 // The kiosk opens one end of a real pty pair as its thermometer; the test plays the device on the
@@ -40,16 +41,33 @@ const test = base.extend<{ thermometer: ThermometerSimulator }>({
   },
 });
 
-test('a reading from the thermometer shows live on the home screen, and is gone after the visit', async ({ kioskPage, kiosk, thermometer }) => {
+/** From attract to the thermometer's measurement step, armed and waiting for the person. */
+async function startMeasuring(kioskPage: Page): Promise<void> {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(kioskPage.getByText('Prêt')).toBeVisible();
+  await kioskPage.getByRole('button', { name: 'Prendre ma température' }).click();
+  await expect(kioskPage.getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+}
+
+test('a reading counts only in the step that asked for it; it shows, stays with the visit, and is gone after it', async ({ kioskPage, kiosk, thermometer }) => {
+  await onScreen(kioskPage, 'attract').click();
+  await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await expect(kioskPage.getByText('Prêt')).toBeVisible();
+  // On home, nobody asked for a reading: it is dropped. (A pty delivers in microseconds; the pause
+  // only makes sure it reached the host before the step starts.)
+  await thermometer.sendReading(39.1, { site: 'finger' });
+  await kioskPage.waitForTimeout(300);
+  await kioskPage.getByRole('button', { name: 'Prendre ma température' }).click();
+  await expect(kioskPage.getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+  await expect(kioskPage.getByText(/°C/)).toHaveCount(0);
 
   await thermometer.sendReading(37.6, { site: 'finger' });
-  await expect(kioskPage.getByText('37,6 °C')).toBeVisible();
-  await thermometer.sendReading(38.2, { site: 'finger' });
-  await expect(kioskPage.getByText('38,2 °C')).toBeVisible();
+  await expect(onScreen(kioskPage, 'measure').getByText('37,6 °C')).toBeVisible();
+  await kioskPage.screenshot({ path: 'test-results/measure-with-reading.png' });
+  await kioskPage.getByRole('button', { name: 'Continuer' }).click();
+  await expect(onScreen(kioskPage, 'home').getByText('37,6 °C')).toBeVisible();
   await kioskPage.screenshot({ path: 'test-results/home-with-reading.png' });
 
   await kioskPage.getByRole('button', { name: /terminé/i }).click();
@@ -62,10 +80,7 @@ test('a reading from the thermometer shows live on the home screen, and is gone 
 });
 
 test('implausible readings never reach the screen or the logs, and the next good one shows', async ({ kioskPage, kiosk, thermometer }) => {
-  await onScreen(kioskPage, 'attract').click();
-  await kioskPage.getByRole('button', { name: 'Français' }).click();
-  await expect(onScreen(kioskPage, 'home')).toBeVisible();
-  await expect(kioskPage.getByText('Prêt')).toBeVisible();
+  await startMeasuring(kioskPage);
 
   // -300, 99.9 and 8.39e133 °C, each a well-formed frame carrying a finite FLOAT.
   for (const { celsius, exponent } of IMPLAUSIBLE_READINGS) {
@@ -86,7 +101,7 @@ test('implausible readings never reach the screen or the logs, and the next good
   const badge = await kioskPage.locator('[data-device="thermometer"] .status').boundingBox();
   const viewport = kioskPage.viewportSize() ?? (await kioskPage.evaluate(() => ({ width: innerWidth, height: innerHeight })));
   expect(badge && badge.x >= 0 && badge.x + badge.width <= viewport.width).toBe(true);
-  await kioskPage.screenshot({ path: 'test-results/home-after-implausible.png' });
+  await kioskPage.screenshot({ path: 'test-results/measure-after-implausible.png' });
 
   // Logged as warnings with the range they missed; no value, bad or good, in the devices' log lines.
   expect(refusals().map(({ device, kind, reason }) => ({ device, kind, reason }))).toEqual(

@@ -78,7 +78,7 @@ withSilentThermometer('a forged reading from the page is rejected by the host an
 
   // A page script cannot reach the host other than through the bridge: it forges what a thermometer
   // would report, a plausible fever, in the very shape the session machine takes from the device manager.
-  const forged = { type: 'DEVICE.TEMPERATURE_MEASURED', measurement: { celsius: 38.5, site: 'finger', takenAt: null } };
+  const forged = { type: 'DEVICE.MEASURED', measurement: { kind: 'thermometer', celsius: 38.5, site: 'finger', takenAt: null } };
   const reply = await kioskPage.evaluate(async (message) => {
     const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
     const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
@@ -108,7 +108,7 @@ withSilentThermometer('a forged reading from the page is rejected by the host an
   });
   expect(latest).toMatchObject({
     type: 'snapshot',
-    snapshot: { screen: 'home', temperature: null, devices: { thermometer: { state: 'ready' } } },
+    snapshot: { screen: 'home', measurements: {}, measuring: null, devices: { thermometer: { state: 'ready' } } },
   });
 
   // And the screen, which had every snapshot before that one: still waiting, no reading of any kind.
