@@ -4,6 +4,7 @@ import { createActor } from 'xstate';
 import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
 import type { Profile } from '../kiosk-config/schema';
 import { DeviceManager } from '../devices/manager';
+import { DisposableStore } from '../common/disposables';
 import { appPaths } from './app-paths';
 import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
@@ -72,17 +73,21 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     hub.publish(snapshot);
   });
   session.start();
+  // Undone newest first: the shell, then the devices, then the session.
+  const running = new DisposableStore();
+  running.add(() => void session.stop());
 
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));
+  running.add(() => devices.stop());
   await devices.start();
 
+  running.add(() => shell.stop());
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
       testCdpPort: options.testCdpPort });
   } catch (error) {
-    await devices.stop();
-    session.stop();
+    await running.dispose();
     throw error;
   }
   log.info({ shell: shell.name }, 'kiosk ready');
@@ -91,9 +96,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   return {
     hub,
     stop: () => (stopping ??= (async () => {
-      await shell.stop();
-      await devices.stop();
-      session.stop();
+      for (const error of await running.dispose()) log.error({ err: error }, 'a part of the kiosk did not stop cleanly');
       flushLogSummaries(log); // the pending "repeated N more times" lines, before the process exits
       log.info('kiosk stopped');
     })()),

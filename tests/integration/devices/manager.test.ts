@@ -79,4 +79,26 @@ describe('DeviceManager', () => {
     await manager.start();
     expect(manager.statuses()).toEqual({});
   });
+
+  it('runs every kind of the registry side by side, each from its own profile entry', async () => {
+    manager = new DeviceManager({
+      thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37 } },
+      pulseOximeter: { serial: { path: folder.path('oximeter'), baudRate: 19200 }, simulator: { spo2: 96, pulse: 70 } },
+    }, silentLogger);
+    const oximetry = nextEvent<[Measurement]>(manager, 'measurement', (m) => m.kind === 'pulseOximeter');
+    const temperature = nextEvent<[Measurement]>(manager, 'measurement', (m) => m.kind === 'thermometer');
+    await manager.start();
+    expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } });
+    expect((await oximetry)[0]).toEqual({ kind: 'pulseOximeter', spo2Percent: 96, pulsePerMinute: 70 });
+    expect((await temperature)[0]).toMatchObject({ kind: 'thermometer', site: 'ear' });
+  });
+
+  it('passes the commands a kind accepts to its driver, and answers anything else with an error value', async () => {
+    manager = new DeviceManager({ thermometer: { serial: { path: folder.path('ttyUSB9'), baudRate: 9600 } } }, silentLogger);
+    await manager.start();
+    expect(await manager.command('pulseOximeter', 'arm')).toEqual({ ok: false, error: 'this kiosk has no pulseOximeter' });
+    // The driver's own answer: the line is not there, so it cannot be armed.
+    expect(await manager.command('thermometer', 'arm')).toEqual({ ok: false, error: expect.stringMatching(/^the thermometer is not ready: .*ttyUSB9/) });
+    expect(await manager.command('thermometer', 'cancel')).toEqual({ ok: true, value: undefined });
+  });
 });

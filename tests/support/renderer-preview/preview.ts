@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { SessionSnapshot } from '../../../common/snapshot';
+import { findChromium } from '../../../main/shells/chromium/find-chromium';
 import { fakePreloadScript, type FakePreloadWindow } from './fakePreload';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -12,10 +13,12 @@ export function buildRenderer(): string {
   return resolve(repo, 'dist/renderer');
 }
 
-/** Debian's Chromium, never a downloaded one: the kiosk machines have no internet either. */
+/** The system's Chromium, found as the kiosk finds it, never a downloaded one: kiosks have no internet either. */
 export function launchChromium(): Promise<Browser> {
+  const found = findChromium();
+  if (!found.ok) throw new Error(found.error);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.value,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

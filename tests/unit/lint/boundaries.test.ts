@@ -15,7 +15,7 @@ describe('folder boundaries', () => {
     ['common/leak.ts', "import { app } from 'electron';", "may not import the package 'electron'"],
     ['common/leak.ts', "import { useState } from 'react';", 'it may import zod only'],
     // kiosk-config/: common only.
-    ['kiosk-config/leak.ts', "import { x } from '../devices/config';", 'kiosk-config/ may not import devices/'],
+    ['kiosk-config/leak.ts', "import { x } from '../devices/registry';", 'kiosk-config/ may not import devices/'],
     ['kiosk-config/leak.ts', "import { x } from '../main/host';", 'kiosk-config/ may not import main/'],
     ['kiosk-config/leak.ts', "import { x } from '../renderer/src/App';", 'kiosk-config/ may not import renderer/'],
     ['kiosk-config/leak.ts', "import { x } from '../fleet/server';", 'kiosk-config/ may not import fleet/'],
