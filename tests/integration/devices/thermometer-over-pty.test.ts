@@ -61,7 +61,7 @@ describe('thermometer over a real pty', () => {
     const measurement = nextMeasurement(driver);
     const sent = await simulator.sendReading(37.6, { site: 'finger', takenAt: new Date(2012, 11, 5, 11, 50, 27) });
     expect(sent).toEqual({ ok: true, value: undefined });
-    expect(await measurement).toEqual({ celsius: 37.6, site: 'finger', takenAt: '2012-12-05T11:50:27' });
+    expect(await measurement).toEqual({ kind: 'thermometer', celsius: 37.6, site: 'finger', takenAt: '2012-12-05T11:50:27' });
   });
 
   it('reads a Fahrenheit thermometer in Celsius', async () => {
@@ -70,7 +70,7 @@ describe('thermometer over a real pty', () => {
     const simulator = await startSimulator();
     const measurement = nextMeasurement(driver);
     await simulator.sendReading(38.5, { fahrenheit: true });
-    expect(await measurement).toEqual({ celsius: 38.5, site: null, takenAt: null });
+    expect(await measurement).toEqual({ kind: 'thermometer', celsius: 38.5, site: null, takenAt: null });
   });
 
   it('goes offline when the pty pair dies, reconnects when it comes back, and reads again', async () => {
