@@ -1,12 +1,9 @@
-import { EventEmitter } from 'node:events';
-import type { DeviceCommand, DeviceStatus } from '../../common/devices';
 import type { MeasurementOf, Oximetry } from '../../common/measurements';
-import { fail, ok, type Result } from '../../common/result';
 import { Cms50dDecoder, type Cms50dFrame } from '../codecs/cms50d';
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import type { DeviceDriver, DriverEvents } from './driver';
+import { LineDriver } from './line-driver';
 import { sameReading, SteadyOximetry } from './steady-oximetry';
 
 type OximeterMeasurement = MeasurementOf<'pulseOximeter'>;
@@ -17,8 +14,7 @@ type OximeterMeasurement = MeasurementOf<'pulseOximeter'>;
  * for about a second (steady-oximetry.ts), once per change of reading, after `gate` found both values
  * plausible. A bad frame is logged as a warning and breaks steadiness; the stream goes on.
  */
-export class PulseOximeterDriver extends EventEmitter<DriverEvents<OximeterMeasurement>>
-  implements DeviceDriver<OximeterMeasurement> {
+export class PulseOximeterDriver extends LineDriver<OximeterMeasurement> {
   private readonly decoder = new Cms50dDecoder();
   private readonly steady = new SteadyOximetry();
   /** The last reading emitted, so a still finger gives one measurement and not one per second. */
@@ -26,56 +22,30 @@ export class PulseOximeterDriver extends EventEmitter<DriverEvents<OximeterMeasu
   private probeError = false;
 
   constructor(
-    private readonly transport: ByteTransport,
+    transport: ByteTransport,
     private readonly logger: DeviceLogger,
     private readonly gate = new ReadingGate(logger),
   ) {
-    super();
-    transport.on('data', (chunk) => this.receive(chunk));
-    transport.on('status', (status) => {
-      if (status.state !== 'ready') {
-        // Half a frame, or half a run, from a previous connection means nothing on the next one.
-        this.decoder.reset();
-        this.steady.reset();
-      }
-      this.emit('status', status);
-    });
-  }
-
-  get status(): DeviceStatus {
-    return this.transport.status;
-  }
-
-  start(): Promise<void> {
-    return this.transport.open();
-  }
-
-  stop(): Promise<void> {
-    return this.transport.close();
+    super(transport, 'pulse oximeter');
   }
 
   /**
-   * The older firmware streams without being asked, so `arm` only checks that the line is up and forgets
-   * the last reading, so that the step gets a fresh one even if it equals the previous visitor's.
+   * The older firmware streams without being asked; arming forgets the last reading, so that the step
+   * gets a fresh one even if it equals the previous visitor's.
    */
-  async command(command: DeviceCommand): Promise<Result<void>> {
-    switch (command) {
-      case 'arm': {
-        const status = this.transport.status;
-        if (status.state !== 'ready') {
-          return fail(`the pulse oximeter is offline: ${status.state === 'offline' ? status.reason : 'still connecting'}`);
-        }
-        this.steady.reset();
-        this.lastEmitted = undefined;
-        return ok(undefined);
-      }
-      case 'cancel':
-        return ok(undefined);
-    }
+  protected override armed(): void {
+    this.steady.reset();
+    this.lastEmitted = undefined;
+  }
+
+  /** Half a frame, or half a run, from a previous connection means nothing on the next one. */
+  protected forgetPartialInput(): void {
+    this.decoder.reset();
+    this.steady.reset();
   }
 
   // Logs carry reasons, never bytes or values: a frame holds an SpO2 and a pulse, and logs rest on disk.
-  private receive(chunk: Uint8Array): void {
+  protected receive(chunk: Uint8Array): void {
     for (const frame of this.decoder.push(chunk)) {
       if (!frame.ok) {
         this.steady.reset();

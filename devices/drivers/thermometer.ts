@@ -1,16 +1,12 @@
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../../common/devices';
-import type { DeviceCommand } from '../../common/devices';
 import type { MeasurementOf } from '../../common/measurements';
-import { fail, ok, type Result } from '../../common/result';
+import { ok, type Result } from '../../common/result';
 import { decodeGattFrame, formatUuid } from '../codecs/gatt-frame';
 import { SlipDecoder } from '../codecs/slip';
 import { decodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../codecs/temperature-measurement';
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import type { DeviceDriver, DriverEvents } from './driver';
-
+import { LineDriver } from './line-driver';
 
 // A full Temperature Measurement frame is 15 bytes with its UUID; 64 leaves room for future fields
 // while a line spewing garbage without END is cut short.
@@ -19,54 +15,28 @@ const MAX_FRAME_BYTES = 64;
 /**
  * A thermometer behind a BLE-to-serial bridge: SLIP frames, each a GATT characteristic UUID and value
  * (docs/devices.md). Emits every Temperature Measurement it can decode and `gate` finds plausible; a bad
- * frame is logged as a warning and skipped, and the driver goes on with the next one. The driver owns
- * its transport; the gate is shared with the other drivers when the DeviceManager passes one.
+ * frame is logged as a warning and skipped, and the driver goes on with the next one. The thermometer
+ * measures when the person presses its button and sends every reading by itself: arming only checks
+ * that it can be heard, and the session decides which readings it takes. The gate is shared with the
+ * other drivers when the DeviceManager passes one.
  */
-export class ThermometerDriver extends EventEmitter<DriverEvents<MeasurementOf<'thermometer'>>>
-  implements DeviceDriver<MeasurementOf<'thermometer'>> {
+export class ThermometerDriver extends LineDriver<MeasurementOf<'thermometer'>> {
   private readonly slip = new SlipDecoder(MAX_FRAME_BYTES);
 
   constructor(
-    private readonly transport: ByteTransport,
+    transport: ByteTransport,
     private readonly logger: DeviceLogger,
     private readonly gate = new ReadingGate(logger),
   ) {
-    super();
-    transport.on('data', (chunk) => this.receive(chunk));
-    transport.on('status', (status) => {
-      if (status.state !== 'ready') this.slip.reset(); // half a frame from a previous connection is garbage
-      this.emit('status', status);
-    });
+    super(transport, 'thermometer');
   }
 
-  get status(): DeviceStatus {
-    return this.transport.status;
-  }
-
-  /** Opens the line; resolves once the first attempt settled. The transport keeps reconnecting after that. */
-  start(): Promise<void> {
-    return this.transport.open();
-  }
-
-  /** Closes the line; idempotent. */
-  stop(): Promise<void> {
-    return this.transport.close();
-  }
-
-  /**
-   * The thermometer measures when the person presses its button and sends every reading by itself:
-   * arming only checks that it can be heard, and the session decides which readings it takes.
-   */
-  async command(command: DeviceCommand): Promise<Result<void>> {
-    const { status } = this.transport;
-    if (command === 'arm' && status.state !== 'ready') {
-      return fail(`the thermometer is not ready: ${status.state === 'offline' ? status.reason : 'still connecting'}`);
-    }
-    return ok(undefined);
+  protected forgetPartialInput(): void {
+    this.slip.reset();
   }
 
   // Logs carry reasons, never the bytes: a frame holds a body temperature, and logs rest on disk.
-  private receive(chunk: Uint8Array): void {
+  protected receive(chunk: Uint8Array): void {
     for (const frame of this.slip.push(chunk)) {
       const handled = frame.ok ? this.handle(frame.value) : frame;
       if (!handled.ok) this.logger.warn({ device: 'thermometer', reason: handled.error }, 'bad frame skipped');

@@ -168,7 +168,7 @@ describe('pulse oximeter over a real pty', () => {
     await firstPair.stop();
     expect(await offline).toEqual({ state: 'offline', reason: expect.stringContaining(kioskPath) });
     expect(await driver.command('arm')).toEqual({
-      ok: false, error: expect.stringMatching(new RegExp(`^the pulse oximeter is offline: lost ${kioskPath}`)),
+      ok: false, error: expect.stringMatching(new RegExp(`^the pulse oximeter is not ready: lost ${kioskPath}`)),
     });
     await first.close();
 

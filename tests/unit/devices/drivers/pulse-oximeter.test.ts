@@ -153,15 +153,15 @@ describe('PulseOximeterDriver', () => {
 
     it('refuses to arm while the line is down, saying why', async () => {
       transport.deviceDisconnects('device unplugged');
-      expect(await driver.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is offline: device unplugged' });
+      expect(await driver.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is not ready: device unplugged' });
       await driver.stop();
-      expect(await driver.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is offline: closed' });
+      expect(await driver.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is not ready: closed' });
     });
 
     it('refuses to arm while still connecting', async () => {
       const connecting = new PulseOximeterDriver(new MemoryTransport(), logger);
       const starting = connecting.start();
-      expect(await connecting.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is offline: still connecting' });
+      expect(await connecting.command('arm')).toEqual({ ok: false, error: 'the pulse oximeter is not ready: still connecting' });
       await starting;
       expect(await connecting.command('arm')).toEqual({ ok: true, value: undefined });
     });
