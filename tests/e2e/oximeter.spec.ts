@@ -1,43 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { OximeterSimulator } from '../../devices/simulators/oximeter-simulator';
-import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
-import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { expect, onScreen, test as base } from './fixtures';
+import { testWithDeviceOnPty } from './device-on-pty';
+import { expect, onScreen } from './fixtures';
 
 // The second device kind, end to end through the registry: the kiosk opens one end of a real pty
 // pair as a CMS50D+ pulse oximeter, and the test plays the device on the other end, streaming its
 // live frames as the real one does (about 60 a second).
-let pair: PtyPair;
+const test = testWithDeviceOnPty('pulseOximeter', (path) => ({ serial: { path, baudRate: 19200 } }), (path) => OximeterSimulator.open(path));
 
-const test = base.extend<{ oximeter: OximeterSimulator }>({
-  kioskProfile: async ({}, use) => {
-    const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-oximeter-'));
-    const opened = await openPtyPair({ kioskPath: path.join(links, 'kiosk'), devicePath: path.join(links, 'device') });
-    if (!opened.ok) throw new Error(opened.error);
-    pair = opened.value;
-    const profile = writeProfile({
-      kiosk: { id: 'e2e-oximeter', name: 'Oximeter test', purpose: 'test' },
-      languages: { offered: ['fr', 'en'], default: 'fr' },
-      session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
-      shell: { allowTestAutomation: true },
-      devices: { pulseOximeter: { serial: { path: pair.kioskPath } } },
-    });
-    await use(profile);
-    removeProfile(profile);
-    await pair.stop();
-    rmSync(links, { recursive: true, force: true });
-  },
-  oximeter: async ({}, use) => {
-    const simulator = await OximeterSimulator.open(pair.devicePath);
-    if (!simulator.ok) throw new Error(simulator.error);
-    await use(simulator.value);
-    await simulator.value.close();
-  },
-});
-
-test('a pulse oximeter reading is taken in its step, shown with the pulse, kept for the visit and wiped after it', async ({ kioskPage, kiosk, oximeter }) => {
+test('a pulse oximeter reading is taken in its step, shown with the pulse, kept for the visit and wiped after it', async ({ kioskPage, kiosk, device: oximeter }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'English' }).click();
   const card = kioskPage.getByRole('region', { name: 'Pulse oximeter' });

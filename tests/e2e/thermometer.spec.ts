@@ -1,45 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../devices/simulators/thermometer-simulator';
 import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../support/implausible-readings';
-import { removeProfile, writeProfile } from '../support/kiosk-process';
 import type { Page } from '@playwright/test';
-import { expect, onScreen, test as base } from './fixtures';
+import { testWithDeviceOnPty } from './device-on-pty';
+import { expect, onScreen } from './fixtures';
 
 // The kiosk opens one end of a real pty pair as its thermometer; the test plays the device on the
 // other end, writing real Temperature Measurement frames.
-let pair: PtyPair;
-
-const test = base.extend<{ thermometer: ThermometerSimulator }>({
-  kioskProfile: async ({}, use) => {
-    // Made here, not at module level: Playwright also loads this file in its runner, which runs no fixtures or hooks.
-    const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-thermometer-'));
-    const opened = await openPtyPair({ kioskPath: path.join(links, 'kiosk'), devicePath: path.join(links, 'device') });
-    if (!opened.ok) throw new Error(opened.error);
-    pair = opened.value;
-    // The one profile of this file's tests: each test gets it with its own pty pair.
-    const profile = writeProfile({
-      // Only a test (or demo) kiosk may allow the test automation this spec drives it with.
-      kiosk: { id: 'e2e-thermometer', name: 'Thermometer test', purpose: 'test' },
-      languages: { offered: ['fr', 'en'], default: 'fr' },
-      session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
-      shell: { allowTestAutomation: true },
-      devices: { thermometer: { serial: { path: pair.kioskPath, baudRate: 9600 } } },
-    });
-    await use(profile);
-    removeProfile(profile);
-    await pair.stop();
-    rmSync(links, { recursive: true, force: true });
-  },
-  thermometer: async ({}, use) => {
-    const simulator = await ThermometerSimulator.open(pair.devicePath);
-    if (!simulator.ok) throw new Error(simulator.error);
-    await use(simulator.value);
-    await simulator.value.close();
-  },
-});
+const test = testWithDeviceOnPty('thermometer', (path) => ({ serial: { path, baudRate: 9600 } }), (path) => ThermometerSimulator.open(path));
 
 /** From attract to the thermometer's measurement step, armed and waiting for the person. */
 async function startMeasuring(kioskPage: Page): Promise<void> {
@@ -51,7 +18,7 @@ async function startMeasuring(kioskPage: Page): Promise<void> {
   await expect(kioskPage.getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
 }
 
-test('a reading counts only in the step that asked for it; it shows, stays with the visit, and is gone after it', async ({ kioskPage, kiosk, thermometer }) => {
+test('a reading counts only in the step that asked for it; it shows, stays with the visit, and is gone after it', async ({ kioskPage, kiosk, device: thermometer }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
   await expect(kioskPage.getByText('Prêt')).toBeVisible();
@@ -79,7 +46,7 @@ test('a reading counts only in the step that asked for it; it shows, stays with 
   await expect(kioskPage.getByText(/°C/)).toHaveCount(0);
 });
 
-test('implausible readings never reach the screen or the logs, and the next good one shows', async ({ kioskPage, kiosk, thermometer }) => {
+test('implausible readings never reach the screen or the logs, and the next good one shows', async ({ kioskPage, kiosk, device: thermometer }) => {
   await startMeasuring(kioskPage);
 
   // -300, 99.9 and 8.39e133 °C, each a well-formed frame carrying a finite FLOAT.

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DevicesConfig } from '../../common/device-config';
+import type { DeviceKind } from '../../common/devices';
+import type { Result } from '../../common/result';
+import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
+import { removeProfile, writeProfile } from '../support/kiosk-process';
+import { test as base } from './fixtures';
+
+interface Simulator {
+  close(): Promise<void>;
+}
+
+/**
+ * Tests whose kiosk has one device of `kind` on the kiosk end of a real pty pair, and a `device`
+ * fixture that plays it from the other end with the device's real frames (`open` is the simulator's).
+ */
+export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
+  kind: K,
+  config: (kioskPath: string) => NonNullable<DevicesConfig[K]>,
+  open: (devicePath: string) => Promise<Result<S>>,
+) {
+  let pair: PtyPair;
+  return base.extend<{ device: S }>({
+    kioskProfile: async ({}, use) => {
+      // Made here, not at module level: Playwright also loads spec files in its runner, which runs no fixtures.
+      const links = mkdtempSync(path.join(tmpdir(), `borne-e2e-${kind}-`));
+      const opened = await openPtyPair({ kioskPath: path.join(links, 'kiosk'), devicePath: path.join(links, 'device') });
+      if (!opened.ok) throw new Error(opened.error);
+      pair = opened.value;
+      const profile = writeProfile({
+        // Only a test (or demo) kiosk may allow the test automation the specs drive it with.
+        kiosk: { id: `e2e-${kind.toLowerCase()}`, name: `${kind} test`, purpose: 'test' },
+        languages: { offered: ['fr', 'en'], default: 'fr' },
+        session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
+        shell: { allowTestAutomation: true },
+        devices: { [kind]: config(pair.kioskPath) },
+      });
+      await use(profile);
+      removeProfile(profile);
+      await pair.stop();
+      rmSync(links, { recursive: true, force: true });
+    },
+    device: async ({}, use) => {
+      const simulator = await open(pair.devicePath);
+      if (!simulator.ok) throw new Error(simulator.error);
+      await use(simulator.value);
+      await simulator.value.close();
+    },
+  });
+}
