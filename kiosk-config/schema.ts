@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DevicesConfigSchema } from '../common/device-config';
 import { LanguageSchema } from '../common/language';
+import { LockdownConfigSchema } from '../common/lockdown-config';
 
 /**
  * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
@@ -58,6 +59,8 @@ export const ProfileSchema = z.object({
   }).strict().default({ allowTestAutomation: false }),
   /** One entry per device kind, each validated by its kind's schema (common/device-config.ts). */
   devices: DevicesConfigSchema.default({}),
+  /** What a visit may reach besides the kiosk's own pages (common/lockdown-config.ts). */
+  lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [], downloads: 'deny' }),
 }).strict().superRefine((profile, ctx) => {
   // A copy of a production profile with one flag flipped must not open a remote-control port on a
   // kiosk in public service: the purpose has to be changed too, on purpose.

@@ -5,6 +5,9 @@ import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
 import type { Profile } from '../kiosk-config/schema';
 import { DeviceManager } from '../devices/manager';
 import { DisposableStore } from '../common/disposables';
+import { fail, ok, type Result } from '../common/result';
+import { chromiumLockdown } from './lockdown/chromium-lockdown';
+import { checkInstalledPolicies, policyDir } from './lockdown/installed-policies';
 import { appPaths } from './app-paths';
 import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
@@ -42,6 +45,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const profile = loaded.value;
   const testAutomation = decideTestAutomation(options.testCdpPort, profile, profileFile);
   if (!testAutomation.ok) throw new Error(testAutomation.error);
+  const lockdown = await checkLockdown(profile, profileFile, shell);
+  if (!lockdown.ok) throw new Error(lockdown.error);
   if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
     throw new Error(`the renderer is not built (${paths.rendererDir}): run npm run build`);
   }
@@ -101,6 +106,18 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       log.info('kiosk stopped');
     })()),
   };
+}
+
+/**
+ * A kiosk in public service runs Chromium only under its managed policies: without them a visitor can
+ * open the file chooser (Ctrl+O) or a bare browser. Demo and test kiosks run without, as a developer's.
+ */
+async function checkLockdown(profile: Profile, profileFile: string, shell: KioskShell): Promise<Result<void>> {
+  if (shell.name !== 'chromium' || profile.kiosk.purpose !== 'production') return ok(undefined);
+  const installed = await checkInstalledPolicies(chromiumLockdown(profile).managed, policyDir());
+  if (installed.ok) return installed;
+  return fail(`Chromium's managed policies for this profile are not in place (${installed.error}): `
+    + `run sudo npm run install-policies -- --profile ${profileFile}`);
 }
 
 /** systemd waits 90 s before SIGKILL by default; a kiosk has no reason to take more than a few. */

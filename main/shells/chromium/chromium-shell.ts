@@ -9,7 +9,7 @@ import { findChromium } from './find-chromium';
 import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
-import { attachKioskPage, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
+import { attachKioskPage, closeEveryOtherWindow, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
 import type { BackoffDelays } from '../../../common/backoff';
 import { RelaunchBackoff } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
@@ -148,6 +148,10 @@ export class ChromiumShell implements KioskShell {
     }
     if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
     onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
+    closeEveryOtherWindow(browser.cdp, launch.page, (url) => log.warn({ url }, 'closed a window the kiosk did not open'));
+    // Downloads are the managed policies' to refuse (DownloadRestrictions); this covers a kiosk without them.
+    await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' })
+      .catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
       return 'unchecked';

@@ -14,7 +14,7 @@ export interface KioskPage {
   offTheRecord: boolean;
 }
 
-const TargetInfoSchema = z.object({ targetId: z.string(), type: z.string(), browserContextId: z.string().optional() });
+const TargetInfoSchema = z.object({ targetId: z.string(), type: z.string(), url: z.string().optional(), browserContextId: z.string().optional() });
 const BrowserContextsSchema = z.object({ defaultBrowserContextId: z.string().optional() });
 const TargetsSchema = z.object({ targetInfos: z.array(TargetInfoSchema) });
 const TargetCreatedSchema = z.object({ targetInfo: TargetInfoSchema });
@@ -56,6 +56,24 @@ export async function showKioskPage(cdp: CdpPipe, page: KioskPage, pageUrl: stri
     const { errorText } = NavigatedSchema.parse(await cdp.send('Page.navigate', { url: pageUrl }, page.sessionId));
     if (errorText) throw new Error(`Chromium could not open the kiosk page from ${origin}: ${errorText}`);
     await waitForOurPage(cdp, page, origin);
+  });
+}
+
+/**
+ * The kiosk has one window. Any other page that appears (Ctrl+T, Ctrl+N, Ctrl+Shift+N, a site's
+ * window.open or target=_blank, a DevTools or downloads window) is closed the instant Chromium announces
+ * it; `onClosed` hears its URL, for the log. Managed policies stop what never becomes a page (dialogs).
+ */
+export function closeEveryOtherWindow(cdp: CdpPipe, page: KioskPage, onClosed: (url: string) => void): void {
+  cdp.on('Target.targetCreated', (params) => {
+    const created = TargetCreatedSchema.safeParse(params);
+    if (!created.success) return;
+    const { targetId, type } = created.data.targetInfo;
+    if (type !== 'page' || targetId === page.targetId) return;
+    cdp.send('Target.closeTarget', { targetId }).then(
+      () => onClosed(created.data.targetInfo.url ?? ''),
+      () => {}, // gone already
+    );
   });
 }
 

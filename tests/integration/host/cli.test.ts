@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeProfile, writeProfile } from '../../support/kiosk-process';
@@ -84,5 +86,25 @@ describe('the kiosk host refuses to start, with one readable message', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--shell must be one of electron, chromium');
     expect(stderr).toContain('usage: borne');
+  });
+
+  it('on a production profile whose Chromium policies are not installed, naming the command that installs them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'borne-policies-'));
+    try {
+      const refused = startHost(['--shell', 'chromium', '--profile', 'mairie'], { BORNE_CHROMIUM_POLICY_DIR: dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Borne could not start: Chromium's managed policies for this profile are not in place \(.*borne\.json is missing\): run sudo npm run install-policies -- --profile .*mairie\.json/);
+
+      const install = spawnSync(process.execPath, ['dist/host/install-policies.js', '--profile', 'mairie'],
+        { encoding: 'utf8', env: { ...process.env, BORNE_CHROMIUM_POLICY_DIR: dir } });
+      expect(install.status).toBe(0);
+      expect(install.stdout).toContain(`${dir}/borne.json`);
+      // Past the policy check: the next thing it needs is Chromium itself.
+      const next = startHost(['--shell', 'chromium', '--profile', 'mairie'], { BORNE_CHROMIUM_POLICY_DIR: dir, CHROMIUM_PATH: '/nonexistent/chromium' });
+      expect(next.stderr).not.toContain('managed policies');
+      expect(next.stderr).toContain('CHROMIUM_PATH=/nonexistent/chromium is not an executable file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

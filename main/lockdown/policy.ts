@@ -1,0 +1,92 @@
+import type { LockdownConfig } from '../../common/lockdown-config';
+
+/**
+ * The one lockdown policy: pure decisions computed from the profile, used by both shells (the
+ * Electron shell through its webContents events, the Chromium shell through managed policies and
+ * DevTools). Nothing here touches a browser, so every rule is unit-tested.
+ */
+export interface LockdownPolicy {
+  /** URL prefixes of the kiosk's own pages (`http://127.0.0.1:` for the Chromium shell, any port; a file:// folder for Electron). */
+  readonly kioskPages: readonly string[];
+  readonly allow: LockdownConfig['allow'];
+  readonly mediaOrigins: readonly string[];
+  readonly downloads: LockdownConfig['downloads'];
+}
+
+export type Verdict = { allow: true } | { allow: false; reason: string };
+
+const ALLOWED: Verdict = { allow: true };
+const refuse = (reason: string): Verdict => ({ allow: false, reason });
+
+export function lockdownPolicy(config: LockdownConfig, kioskPages: readonly string[]): LockdownPolicy {
+  return { kioskPages, allow: config.allow, mediaOrigins: config.mediaOrigins, downloads: config.downloads };
+}
+
+/**
+ * Whether a frame may show `url`, for the top frame, a subframe or the target of a redirect alike:
+ * the kiosk's own pages, and http(s) pages under an allowed origin and path prefix. Every other
+ * scheme (file:, chrome:, devtools:, view-source:, javascript:, data:, external protocols such as
+ * mailto: or intent:) is refused; a blob: URL counts as the origin that made it.
+ */
+export function decideNavigation(policy: LockdownPolicy, url: string): Verdict {
+  if (policy.kioskPages.some((prefix) => url.startsWith(prefix))) return ALLOWED;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return refuse('not a URL');
+  }
+  if (parsed.protocol === 'blob:') return decideNavigation(policy, parsed.pathname);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return refuse(`the ${parsed.protocol} scheme is never opened`);
+  if (parsed.username || parsed.password) return refuse('credentials in the address');
+  const allowed = policy.allow.some((rule) => parsed.origin === rule.origin && underPrefix(parsed.pathname, rule.pathPrefix));
+  return allowed ? ALLOWED : refuse(`${parsed.origin}${parsed.pathname} is not on this kiosk's list of sites`);
+}
+
+/** `/rdv` allows `/rdv`, `/rdv/` and `/rdv/x`, not `/rdvx`: a prefix is a folder, not a string. */
+function underPrefix(pathname: string, prefix: string): boolean {
+  if (prefix === '/' || pathname === prefix) return true;
+  const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  return pathname.startsWith(folder);
+}
+
+/** A new window or tab is never opened: an allowed target opens in the kiosk's one view instead. */
+export function decideNewWindow(policy: LockdownPolicy, url: string): 'same-view' | 'deny' {
+  return decideNavigation(policy, url).allow ? 'same-view' : 'deny';
+}
+
+/** A permission is granted only for the camera and microphone, and only to the profile's media origins. */
+export function decidePermission(policy: LockdownPolicy, origin: string, permission: string): boolean {
+  return MEDIA_PERMISSIONS.has(permission) && policy.mediaOrigins.includes(origin);
+}
+const MEDIA_PERMISSIONS = new Set(['media', 'camera', 'microphone', 'videoCapture', 'audioCapture']);
+
+/** A key press as both shells see it (Electron's `before-input-event`, a DOM KeyboardEvent). */
+export interface KeyPress {
+  key: string;
+  control: boolean;
+  shift: boolean;
+  alt: boolean;
+  meta: boolean;
+}
+
+/**
+ * Shortcuts that open, leave, reload, save, print, find, zoom, inspect or switch. The renderer needs
+ * none of them; a site in the locked view neither.
+ */
+const BLOCKED = {
+  control: new Set(['w', 'n', 't', 'l', 'o', 's', 'p', 'r', 'f', 'g', 'h', 'j', 'u', 'q', 'd', 'e', 'k', '+', '=', '-', '0', 'tab', 'pageup', 'pagedown', 'f4']),
+  controlShift: new Set(['n', 'i', 'j', 'c', 'b', 'delete', 'o', 'm', 't', 'w', 'q', 'r', 'a', 'tab']),
+  alt: new Set(['arrowleft', 'arrowright', 'home', 'f4', 'd', 'e', 'f']),
+};
+
+export function isBlockedShortcut({ key, control, shift, alt, meta }: KeyPress): boolean {
+  const name = key.toLowerCase();
+  if (/^f([1-9]|1[0-2])$/.test(name)) return true; // help, reload, full screen, DevTools, caret browsing…
+  if (name === 'browserback' || name === 'browserforward' || name === 'browserrefresh' || name === 'browserhome') return true;
+  if (meta) return true; // the system's own shortcuts (and Chromium's on a desktop that maps Super)
+  if (control && shift) return BLOCKED.controlShift.has(name);
+  if (control) return BLOCKED.control.has(name);
+  if (alt) return BLOCKED.alt.has(name);
+  return false;
+}
