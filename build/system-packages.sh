@@ -10,6 +10,7 @@ needed=(
   "xvfb-run:xvfb"              # a real display for the kiosk window in tests
   "xauth:xauth"                # xvfb-run needs it
   "socat:socat"                # pty pairs for device simulators
+  "xdotool:xdotool"            # real key presses from the X server in the escape suite
 )
 
 missing=()

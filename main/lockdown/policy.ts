@@ -61,32 +61,4 @@ export function decidePermission(policy: LockdownPolicy, origin: string, permiss
 }
 const MEDIA_PERMISSIONS = new Set(['media', 'camera', 'microphone', 'videoCapture', 'audioCapture']);
 
-/** A key press as both shells see it (Electron's `before-input-event`, a DOM KeyboardEvent). */
-export interface KeyPress {
-  key: string;
-  control: boolean;
-  shift: boolean;
-  alt: boolean;
-  meta: boolean;
-}
-
-/**
- * Shortcuts that open, leave, reload, save, print, find, zoom, inspect or switch. The renderer needs
- * none of them; a site in the locked view neither.
- */
-const BLOCKED = {
-  control: new Set(['w', 'n', 't', 'l', 'o', 's', 'p', 'r', 'f', 'g', 'h', 'j', 'u', 'q', 'd', 'e', 'k', '+', '=', '-', '0', 'tab', 'pageup', 'pagedown', 'f4']),
-  controlShift: new Set(['n', 'i', 'j', 'c', 'b', 'delete', 'o', 'm', 't', 'w', 'q', 'r', 'a', 'tab']),
-  alt: new Set(['arrowleft', 'arrowright', 'home', 'f4', 'd', 'e', 'f']),
-};
-
-export function isBlockedShortcut({ key, control, shift, alt, meta }: KeyPress): boolean {
-  const name = key.toLowerCase();
-  if (/^f([1-9]|1[0-2])$/.test(name)) return true; // help, reload, full screen, DevTools, caret browsing…
-  if (name === 'browserback' || name === 'browserforward' || name === 'browserrefresh' || name === 'browserhome') return true;
-  if (meta) return true; // the system's own shortcuts (and Chromium's on a desktop that maps Super)
-  if (control && shift) return BLOCKED.controlShift.has(name);
-  if (control) return BLOCKED.control.has(name);
-  if (alt) return BLOCKED.alt.has(name);
-  return false;
-}
+export { isBlockedShortcut, type KeyPress } from '../../common/shortcuts';

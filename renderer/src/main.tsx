@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LAUNCH_TOKEN_GLOBAL, type KioskBridgeApi } from '../../common/bridge';
+import { isBlockedShortcut } from '../../common/shortcuts';
 import { App } from './App';
 import { connectKiosk } from './bridge/connect';
 import { pickTransport } from './bridge/transport';
@@ -19,6 +20,17 @@ declare global {
 
 // A kiosk has no menus to offer: a long press must not open one.
 document.addEventListener('contextmenu', (event) => event.preventDefault());
+// Shortcuts that would open the browser's find bar, print or save dialogs, source view… are cancelled
+// before Chromium acts on them (those it reserves, such as Ctrl+T, the shell closes or policies stop).
+window.addEventListener('keydown', (event) => {
+  if (isBlockedShortcut({ key: event.key, control: event.ctrlKey, shift: event.shiftKey, alt: event.altKey, meta: event.metaKey })) {
+    event.preventDefault();
+  }
+}, { capture: true });
+// Ctrl + wheel (or a touchpad pinch) zooms the browser; the kiosk's layout is made for one size.
+window.addEventListener('wheel', (event) => {
+  if (event.ctrlKey) event.preventDefault();
+}, { capture: true, passive: false });
 
 const launchToken: unknown = Reflect.get(window, LAUNCH_TOKEN_GLOBAL);
 const connection = connectKiosk(pickTransport({ borne: window.borne, host: location.host, launchToken }));

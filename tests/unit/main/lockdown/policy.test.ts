@@ -69,7 +69,7 @@ describe('shortcuts', () => {
     ...['N', 'I', 'J', 'C', 'B', 'Delete', 'O', 'M'].map((key) => press(key, { control: true, shift: true })),
     ...Array.from({ length: 12 }, (_, i) => press(`F${i + 1}`)),
     press('ArrowLeft', { alt: true }), press('ArrowRight', { alt: true }), press('Home', { alt: true }), press('F4', { alt: true }),
-    press('BrowserBack'), press('a', { meta: true }),
+    press('BrowserBack'), press('a', { meta: true }), press('+', { control: true, shift: true }), press('_', { control: true, shift: true }),
   ])('blocks $key (ctrl $control, shift $shift, alt $alt)', (key) => {
     expect(isBlockedShortcut(key)).toBe(true);
   });
