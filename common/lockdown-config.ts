@@ -22,7 +22,5 @@ export const LockdownConfigSchema = z.object({
   }).strict()).max(500).default([]),
   /** Origins that may use the camera and the microphone (video appointments, teleconsultation). */
   mediaOrigins: z.array(OriginSchema).max(50).default([]),
-  /** Files a site sends: refused, or kept in a per-visit folder that the wipe removes. */
-  downloads: z.enum(['deny', 'visit-folder']).default('deny'),
 }).strict();
 export type LockdownConfig = z.infer<typeof LockdownConfigSchema>;

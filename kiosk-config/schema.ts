@@ -60,7 +60,7 @@ export const ProfileSchema = z.object({
   /** One entry per device kind, each validated by its kind's schema (common/device-config.ts). */
   devices: DevicesConfigSchema.default({}),
   /** What a visit may reach besides the kiosk's own pages (common/lockdown-config.ts). */
-  lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [], downloads: 'deny' }),
+  lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [] }),
 }).strict().superRefine((profile, ctx) => {
   // A copy of a production profile with one flag flipped must not open a remote-control port on a
   // kiosk in public service: the purpose has to be changed too, on purpose.

@@ -90,7 +90,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   running.add(() => shell.stop());
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
-      testCdpPort: options.testCdpPort });
+      testCdpPort: options.testCdpPort, lockdown: profile.lockdown });
   } catch (error) {
     await running.dispose();
     throw error;

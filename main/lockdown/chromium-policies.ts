@@ -26,7 +26,8 @@ export function chromiumManagedPolicies(policy: LockdownPolicy): Record<string, 
     // Native dialogs a visitor could use to browse the disk or leave the kiosk.
     AllowFileSelectionDialogs: false,
     PrintingEnabled: false,
-    DownloadRestrictions: policy.downloads === 'deny' ? 3 : 1, // 3: every download blocked; 1: dangerous ones
+    // Every download blocked: a file kept in an off-the-record window still lands in ~/Downloads, on disk.
+    DownloadRestrictions: 3,
     PromptForDownloadLocation: false,
     // Every window is off the record, so nothing of a visit is written to the profile; no guest, no other person.
     IncognitoModeAvailability: 2,

@@ -10,7 +10,6 @@ export interface LockdownPolicy {
   readonly kioskPages: readonly string[];
   readonly allow: LockdownConfig['allow'];
   readonly mediaOrigins: readonly string[];
-  readonly downloads: LockdownConfig['downloads'];
 }
 
 export type Verdict = { allow: true } | { allow: false; reason: string };
@@ -19,7 +18,7 @@ const ALLOWED: Verdict = { allow: true };
 const refuse = (reason: string): Verdict => ({ allow: false, reason });
 
 export function lockdownPolicy(config: LockdownConfig, kioskPages: readonly string[]): LockdownPolicy {
-  return { kioskPages, allow: config.allow, mediaOrigins: config.mediaOrigins, downloads: config.downloads };
+  return { kioskPages, allow: config.allow, mediaOrigins: config.mediaOrigins };
 }
 
 /**

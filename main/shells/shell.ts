@@ -1,3 +1,4 @@
+import type { LockdownConfig } from '../../common/lockdown-config';
 import type { BridgeHub } from '../bridge/hub';
 import type { Logger } from '../log';
 
@@ -14,6 +15,8 @@ export interface ShellStartOptions {
    * The host only passes it when the profile allows test automation.
    */
   testCdpPort?: number;
+  /** The profile's lockdown section; each shell adds its own kiosk pages to make the policy. */
+  lockdown: LockdownConfig;
 }
 
 /** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */

@@ -5,7 +5,10 @@ import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell
 import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
+import { CHROMIUM_KIOSK_PAGES } from '../../lockdown/chromium-lockdown';
+import { lockdownPolicy, type LockdownPolicy } from '../../lockdown/policy';
 import { findChromium } from './find-chromium';
+import { guardNavigations } from './navigation-guard';
 import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
@@ -34,6 +37,7 @@ export interface ChromiumShellOptions {
 
 interface Session {
   log: Logger;
+  policy: LockdownPolicy;
   launchParent: string;
   server: RendererServer;
   executable: string;
@@ -72,7 +76,7 @@ export class ChromiumShell implements KioskShell {
     return this.current?.browser.pid;
   }
 
-  async start({ hub, rendererDir, log, testCdpPort }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, testCdpPort, lockdown }: ShellStartOptions): Promise<void> {
     if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
     const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
     if (!found.ok) throw new Error(found.error);
@@ -81,7 +85,8 @@ export class ChromiumShell implements KioskShell {
     }
     const launchParent = this.launchParent(log);
     await sweepDeadLaunches(launchParent, log);
-    this.session = { log, launchParent, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
+    const policy = lockdownPolicy(lockdown, CHROMIUM_KIOSK_PAGES);
+    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -137,12 +142,15 @@ export class ChromiumShell implements KioskShell {
   }
 
   private async loadPage(launch: Launch): Promise<void> {
-    const { log, server } = this.session!;
+    const { log, server, policy } = this.session!;
     const { browser } = launch;
     try {
       launch.page = await attachKioskPage(browser.cdp, this.loadTimeoutMs);
       await provideLaunchToken(browser.cdp, launch.page, server.origin, server.launchToken);
+      await guardNavigations(browser.cdp, launch.page, policy, (url, reason) => log.warn({ url, reason }, 'refused a navigation'));
       await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
+      // Back from the kiosk page must not lead to the start page: the kiosk page is the first in history.
+      await browser.cdp.send('Page.resetNavigationHistory', {}, launch.page.sessionId);
     } catch (error) {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }

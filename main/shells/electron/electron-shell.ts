@@ -5,7 +5,8 @@ import { IPC_CHANNELS } from '../../../common/bridge';
 import { KIOSK_COLOURS } from '../../../common/colours';
 import type { AttachedView } from '../../bridge/hub';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
-import { guardKioskWindow, isFromKioskPage } from './kiosk-window-guards';
+import { lockdownPolicy } from '../../lockdown/policy';
+import { guardWebContents, isFromKioskPage } from './kiosk-window-guards';
 import { ValidatedIpcMain } from './validated-ipc';
 
 /** The Electron objects the shell uses, handed in so that a unit test can pass fakes. */
@@ -36,7 +37,7 @@ export class ElectronShell implements KioskShell {
 
   constructor(private readonly options: ElectronShellOptions) {}
 
-  async start({ hub, rendererDir, log }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, lockdown }: ShellStartOptions): Promise<void> {
     if (this.window || this.stopped) throw new Error('this Electron shell was already started');
     const { BrowserWindow, ipcMain } = this.options.platform;
     const indexFile = path.join(rendererDir, 'index.html');
@@ -58,7 +59,8 @@ export class ElectronShell implements KioskShell {
       },
     });
     this.window = window;
-    guardKioskWindow(window, indexUrl, log);
+    // The kiosk's own pages are the files of the renderer folder.
+    guardWebContents(window.webContents, lockdownPolicy(lockdown, [pathToFileURL(`${rendererDir}/`).href]), log);
     window.once('ready-to-show', () => window.show());
     window.on('close', (event) => {
       // Only stop() closes the kiosk; a stray Alt+F4 would otherwise leave the screen black.

@@ -1,4 +1,5 @@
-import type { BrowserWindow, IpcMainEvent } from 'electron';
+import type { BrowserWindow, IpcMainEvent, WebContents } from 'electron';
+import { decideNavigation, decideNewWindow, decidePermission, isBlockedShortcut, type LockdownPolicy } from '../../lockdown/policy';
 import type { Logger } from '../../log';
 
 /** Our page, whatever its fragment or query: the one rule both the IPC check and navigation use. */
@@ -19,23 +20,46 @@ export function isFromKioskPage(event: IpcMainEvent, window: BrowserWindow, inde
 }
 
 /**
- * Minimal safe defaults until the shared lockdown policy exists: no new windows, no navigation away
- * from the kiosk page, no permission granted to the page.
+ * The lockdown policy on the kiosk's web contents (and on any other the app ever creates, through
+ * main.ts's `web-contents-created`): navigation of every frame and redirect, new windows (an allowed
+ * target opens in the same view), permissions, downloads, and shortcuts, all decided by main/lockdown.
  */
-export function guardKioskWindow(window: BrowserWindow, indexUrl: string, log: Logger): void {
-  const contents = window.webContents;
+export function guardWebContents(contents: WebContents, policy: LockdownPolicy, log: Logger): void {
   contents.setWindowOpenHandler(({ url }) => {
-    log.warn({ url }, 'refused to open a window');
+    if (decideNewWindow(policy, url) === 'same-view') void contents.loadURL(url);
+    else log.warn({ url }, 'refused to open a window');
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event) => {
-    if (isKioskPageUrl(event.url, indexUrl)) return;
+  const guardNavigation = (event: { url: string; preventDefault(): void }) => {
+    const verdict = decideNavigation(policy, event.url);
+    if (verdict.allow) return;
     event.preventDefault();
-    log.warn({ url: event.url }, 'refused to navigate away from the kiosk page');
+    log.warn({ url: event.url, reason: verdict.reason }, 'refused a navigation');
+  };
+  contents.on('will-navigate', guardNavigation);
+  contents.on('will-frame-navigate', guardNavigation);
+  contents.on('will-redirect', guardNavigation);
+  contents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown') return;
+    if (isBlockedShortcut({ key: input.key, control: input.control, shift: input.shift, alt: input.alt, meta: input.meta })) event.preventDefault();
   });
-  contents.session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn({ permission }, 'refused a permission request');
-    callback(false);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.session.on('will-download', (event, item) => {
+    event.preventDefault();
+    log.warn({ url: item.getURL() }, 'refused a download');
   });
-  contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setPermissionRequestHandler((requester, permission, callback) => {
+    const granted = decidePermission(policy, originOf(requester.getURL()), permission);
+    if (!granted) log.warn({ permission }, 'refused a permission request');
+    callback(granted);
+  });
+  contents.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(policy, requestingOrigin, permission));
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { appPaths } from '../../app-paths';
 import { memoryFolder } from '../memory-folder';
 import { runHost } from '../../host';
@@ -17,6 +17,14 @@ if (!app.requestSingleInstanceLock()) {
   // A second kiosk on the same screen would fight the first one for the devices.
   app.quit();
 } else {
+  // No menu, so none of its accelerators (reload, DevTools, zoom, quit) either.
+  Menu.setApplicationMenu(null);
+  // The kiosk window gets the full lockdown from its shell; any other web contents (a webview, a window
+  // something forced open) gets nothing: no window, no navigation.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
   // Electron quits when the last window closes; a kiosk quits only when the host stops it.
   app.on('window-all-closed', () => {});
   // Borne's options follow the entry script (`electron [chromium switches] dist/host/electron-main.js …`,

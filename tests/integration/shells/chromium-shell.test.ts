@@ -13,6 +13,7 @@ import { captureLog } from '../../support/capture-log';
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'test-renderer');
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 const poll = { timeout: 20_000, interval: 100 };
+const NO_SITES = { allow: [], mediaOrigins: [] };
 
 interface RunningKiosk {
   shell: ChromiumShell;
@@ -32,7 +33,7 @@ async function startKiosk(testCdpPort?: number): Promise<RunningKiosk> {
   // Quick relaunches keep the test short; the behaviour under test is that a relaunch happens at all.
   const shell = new ChromiumShell({ profileParentDir, relaunchDelayMs: { firstMs: 100, maxMs: 1_000 } });
   running = { shell, hub, events, lines, profileParentDir };
-  await shell.start({ hub, rendererDir, log, testCdpPort });
+  await shell.start({ hub, rendererDir, log, testCdpPort, lockdown: NO_SITES });
   return running;
 }
 
@@ -170,7 +171,7 @@ describe('ChromiumShell when Chromium does not cooperate', () => {
     await writeFile(executable, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
     const { log, lines } = captureLog();
     const shell = new ChromiumShell({ executablePath: executable, profileParentDir, ...options });
-    const started = shell.start({ hub: new BridgeHub(() => {}, log), rendererDir, log });
+    const started = shell.start({ hub: new BridgeHub(() => {}, log), rendererDir, log, lockdown: NO_SITES });
     const error = await started.then(() => null, (reason: Error) => reason);
     const leftProfiles = (await readdir(profileParentDir)).filter((name) => name !== 'fake-chromium');
     await rm(profileParentDir, { recursive: true, force: true });

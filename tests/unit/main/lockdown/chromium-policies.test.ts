@@ -33,10 +33,6 @@ describe('Chromium managed policies', () => {
     const { managed } = chromiumLockdown(profile({ mediaOrigins: ['https://rdv.example.fr'] }));
     expect(managed).toMatchObject({ VideoCaptureAllowed: false, VideoCaptureAllowedUrls: ['https://rdv.example.fr'], AudioCaptureAllowedUrls: ['https://rdv.example.fr'] });
   });
-
-  it('allow downloads (dangerous ones excepted) only when the profile keeps them for the visit', () => {
-    expect(chromiumLockdown(profile({ downloads: 'visit-folder' })).managed.DownloadRestrictions).toBe(1);
-  });
 });
 
 describe('installed policies', () => {

@@ -22,7 +22,7 @@ async function startedShell() {
   events = [];
   const hub = new BridgeHub((event) => events.push(event), log);
   const shell = new ElectronShell({ platform, preloadPath: '/app/dist/host/preload.cjs' });
-  await shell.start({ hub, rendererDir: '/app/dist/renderer', log });
+  await shell.start({ hub, rendererDir: '/app/dist/renderer', log, lockdown: { allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/' }], mediaOrigins: [] } });
   const window = FakeWindow.created[0]!;
   /** What ipcMain hands the shell when a frame of `contents` calls ipcRenderer.send. */
   const sendFrom = (frame: { url: string }, payload: unknown, contents = window.webContents) =>
@@ -78,18 +78,39 @@ describe('ElectronShell', () => {
     expect(hub.viewCount).toBe(1);
   });
 
-  it('denies new windows, navigation away and permission requests', async () => {
+  it('applies the lockdown policy: windows, navigation of every frame and redirect, permissions, downloads, shortcuts', async () => {
     const { window } = await startedShell();
-    expect(window.webContents.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
-    const away = { url: 'https://example.org/', defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-    window.webContents.emit('will-navigate', away);
-    expect(away.defaultPrevented).toBe(true);
-    const home = { url: 'file:///app/dist/renderer/index.html#attract', defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-    window.webContents.emit('will-navigate', home);
-    expect(home.defaultPrevented).toBe(false);
+    const contents = window.webContents;
+    const attempt = (event: string, url: string, ...rest: unknown[]) => {
+      const details = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      contents.emit(event, details, ...rest);
+      return details.defaultPrevented;
+    };
+    // A new window never opens; an allowed target opens in the same view instead.
+    expect(contents.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'https://ants.gouv.fr/rdv' })).toEqual({ action: 'deny' });
+    expect(contents.loaded).toEqual(['https://ants.gouv.fr/rdv']);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(attempt(event, 'https://example.org/'), event).toBe(true);
+      expect(attempt(event, 'file:///etc/passwd'), event).toBe(true);
+      expect(attempt(event, 'https://ants.gouv.fr/demarches'), event).toBe(false);
+      expect(attempt(event, 'file:///app/dist/renderer/index.html#attract'), event).toBe(false);
+    }
     let granted: boolean | undefined;
-    window.webContents.permissionHandler?.(window.webContents, 'media', (answer) => (granted = answer));
+    contents.permissionHandler?.({ getURL: () => 'https://ants.gouv.fr/' }, 'media', (answer) => (granted = answer));
     expect(granted).toBe(false);
+    expect(contents.permissionCheck?.(contents, 'geolocation', 'https://ants.gouv.fr')).toBe(false);
+    const download = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    contents.session.emit('will-download', download, { getURL: () => 'https://ants.gouv.fr/form.pdf' });
+    expect(download.defaultPrevented).toBe(true);
+    const key = (input: Record<string, unknown>) => {
+      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      contents.emit('before-input-event', event, { type: 'keyDown', control: false, shift: false, alt: false, meta: false, ...input });
+      return event.defaultPrevented;
+    };
+    expect(key({ key: 't', control: true })).toBe(true);
+    expect(key({ key: 'F12' })).toBe(true);
+    expect(key({ key: 'a' })).toBe(false);
   });
 
   it('reports the cookies a wipe left behind', async () => {

@@ -12,13 +12,22 @@ export class FakeWebContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   cookiesLeft: Array<{ name: string; domain?: string }> = [];
-  session = {
+  loaded: string[] = [];
+  permissionCheck: ((contents: unknown, permission: string, origin: string) => boolean) | null = null;
+  session = Object.assign(new EventEmitter(), {
     setPermissionRequestHandler: (handler: FakeWebContents['permissionHandler']) => (this.permissionHandler = handler),
-    setPermissionCheckHandler: () => {},
+    setPermissionCheckHandler: (handler: FakeWebContents['permissionCheck']) => (this.permissionCheck = handler),
     clearStorageData: async () => {},
     clearCache: async () => {},
     cookies: { get: async () => this.cookiesLeft },
-  };
+  });
+
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+  }
+  getURL(): string {
+    return this.mainFrame.url;
+  }
 
   send(channel: string, message: unknown): void {
     this.sent.push({ channel, message });
