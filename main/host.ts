@@ -15,6 +15,7 @@ import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation
 import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
+import { Watchdog } from './watchdog/watchdog';
 
 export interface RunningHost {
   hub: BridgeHub;
@@ -62,9 +63,20 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
+    // Any message proves the page's main thread runs; heartbeats come every few seconds and are never logged.
+    watchdog.beat();
+    if (event.type === 'VIEW.ALIVE') return;
     if (event.type === 'VIEW.PAINTED') log.info({ view: view.label, screen: event.screen }, 'view painted');
     else session.send(event);
   }, log);
+  const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
+  const watchdog = new Watchdog({
+    settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },
+    log: log.child({ layer: 'watchdog' }),
+    viewAttached: () => hub.viewCount > 0,
+    reloadHungView: shell.reloadHungView && (() => shell.reloadHungView!()),
+    send: (event) => session.send(event),
+  });
   let lastScreen = '';
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
@@ -85,11 +97,13 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   running.add(() => shell.stop());
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
-      testCdpPort: options.testCdpPort });
+      testCdpPort: options.testCdpPort, onViewCrashed: () => watchdog.viewFailed('crashed') });
   } catch (error) {
     await running.dispose();
     throw error;
   }
+  watchdog.start();
+  running.add(() => watchdog.stop());
   log.info({ shell: shell.name }, 'kiosk ready');
 
   let stopping: Promise<void> | undefined;

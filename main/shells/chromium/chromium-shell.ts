@@ -9,6 +9,7 @@ import { findChromium } from './find-chromium';
 import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
+import { crashHungPage } from './hung-page';
 import { attachKioskPage, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
 import type { BackoffDelays } from '../../../common/backoff';
 import { RelaunchBackoff } from './relaunch-backoff';
@@ -38,13 +39,15 @@ interface Session {
   server: RendererServer;
   executable: string;
   testCdpPort: number | undefined;
+  onViewCrashed: (() => boolean) | undefined;
 }
 
 interface Launch {
   browser: ChromiumProcess;
   dir: LaunchDir;
   page: KioskPage | null;
-  recovering: boolean;
+  /** Set while the page is being brought back (crash, hang); a wipe waits for it. Never rejects. */
+  recovery: Promise<void> | null;
   /** Settles once the browser exited and its profile is deleted. */
   cleanedUp: Promise<void>;
 }
@@ -72,7 +75,7 @@ export class ChromiumShell implements KioskShell {
     return this.current?.browser.pid;
   }
 
-  async start({ hub, rendererDir, log, testCdpPort }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, testCdpPort, onViewCrashed }: ShellStartOptions): Promise<void> {
     if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
     const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
     if (!found.ok) throw new Error(found.error);
@@ -81,7 +84,7 @@ export class ChromiumShell implements KioskShell {
     }
     const launchParent = this.launchParent(log);
     await sweepDeadLaunches(launchParent, log);
-    this.session = { log, launchParent, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
+    this.session = { log, launchParent, executable: found.value, testCdpPort, onViewCrashed, server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -92,6 +95,8 @@ export class ChromiumShell implements KioskShell {
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
+    // After a crash or a hang the visit is wiped on the fresh page, not on the dead one.
+    await this.current?.recovery;
     const launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
     const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, this.session.server.origin);
@@ -128,7 +133,7 @@ export class ChromiumShell implements KioskShell {
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
-    const launch: Launch = { browser, dir, page: null, recovering: false, cleanedUp: Promise.resolve() };
+    const launch: Launch = { browser, dir, page: null, recovery: null, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
     await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
@@ -147,7 +152,7 @@ export class ChromiumShell implements KioskShell {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }
     if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
-    onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
+    onKioskPageCrash(browser.cdp, launch.page, () => this.pageCrashed(launch));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
       return 'unchecked';
@@ -155,18 +160,50 @@ export class ChromiumShell implements KioskShell {
     log.info({ browserPid: browser.pid, window }, 'kiosk page loaded');
   }
 
-  private reloadCrashedPage(launch: Launch): void {
+  reloadHungView(): void {
+    const launch = this.current;
+    if (!launch || !this.mayRecover(launch)) return;
+    const { log } = this.session!;
+    log.error({ browserPid: launch.browser.pid }, 'the kiosk page stopped answering; ending its renderer to reload it');
+    this.recover(launch, async () => {
+      if (await crashHungPage(launch.browser.cdp, launch.page!, this.loadTimeoutMs)) return this.reloadPage(launch, 'hung');
+      log.error('the hung kiosk page did not end; restarting chromium');
+      launch.browser.signal('SIGKILL');
+    });
+  }
+
+  private pageCrashed(launch: Launch): void {
+    // A crash we caused to end a hung page is already being recovered from.
+    if (!this.mayRecover(launch)) return;
+    const { log, onViewCrashed } = this.session!;
+    log.error({ browserPid: launch.browser.pid }, 'the kiosk page renderer crashed');
+    // The recovery is in place before the watchdog hears of it, so the wipe it may start waits for it.
+    this.recover(launch, async () => {
+      if (onViewCrashed?.() ?? true) await this.reloadPage(launch, 'crashed');
+      else log.warn('the crashed kiosk page is left as it is (the watchdog gave up on it)');
+    });
+  }
+
+  private mayRecover(launch: Launch): boolean {
+    return !launch.recovery && launch === this.current && launch.page !== null && !this.stopping;
+  }
+
+  private recover(launch: Launch, steps: () => Promise<void>): void {
+    // Started in a microtask: `launch.recovery` is set before any step (or callback) runs.
+    launch.recovery = Promise.resolve().then(steps)
+      .catch((error: unknown) => this.session!.log.error({ err: error }, 'could not recover the kiosk page'))
+      .finally(() => (launch.recovery = null));
+  }
+
+  private async reloadPage(launch: Launch, why: 'crashed' | 'hung'): Promise<void> {
     const { log, server } = this.session!;
-    if (launch.recovering || launch !== this.current || !launch.page || this.stopping) return;
-    launch.recovering = true;
-    log.error({ browserPid: launch.browser.pid }, 'the kiosk page renderer crashed; reloading it');
-    showKioskPage(launch.browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs)
-      .then(() => log.info('kiosk page reloaded after its renderer crashed'))
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'could not reload the crashed kiosk page; restarting chromium');
-        launch.browser.signal('SIGKILL');
-      })
-      .finally(() => (launch.recovering = false));
+    try {
+      await showKioskPage(launch.browser.cdp, launch.page!, server.pageUrl, this.loadTimeoutMs);
+      log.info(why === 'crashed' ? 'kiosk page reloaded after its renderer crashed' : 'kiosk page reloaded after it hung');
+    } catch (error) {
+      log.error({ err: error }, 'could not reload the kiosk page; restarting chromium');
+      launch.browser.signal('SIGKILL');
+    }
   }
 
   private async afterExit(launch: Launch, exit: ChromiumExit): Promise<void> {
