@@ -48,6 +48,8 @@ interface Launch {
   page: KioskPage | null;
   /** Set while the page is being brought back (crash, hang); a wipe waits for it. Never rejects. */
   recovery: Promise<void> | null;
+  /** The watchdog gave up and the crashed page was left as it is: its later crash events are not news. */
+  abandoned: boolean;
   /** Settles once the browser exited and its profile is deleted. */
   cleanedUp: Promise<void>;
 }
@@ -133,7 +135,7 @@ export class ChromiumShell implements KioskShell {
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
-    const launch: Launch = { browser, dir, page: null, recovery: null, cleanedUp: Promise.resolve() };
+    const launch: Launch = { browser, dir, page: null, recovery: null, abandoned: false, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
     await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
@@ -180,12 +182,15 @@ export class ChromiumShell implements KioskShell {
     // The recovery is in place before the watchdog hears of it, so the wipe it may start waits for it.
     this.recover(launch, async () => {
       if (onViewCrashed?.() ?? true) await this.reloadPage(launch, 'crashed');
-      else log.warn('the crashed kiosk page is left as it is (the watchdog gave up on it)');
+      else {
+        launch.abandoned = true;
+        log.warn('the crashed kiosk page is left as it is (the watchdog gave up on it)');
+      }
     });
   }
 
   private mayRecover(launch: Launch): boolean {
-    return !launch.recovery && launch === this.current && launch.page !== null && !this.stopping;
+    return !launch.recovery && !launch.abandoned && launch === this.current && launch.page !== null && !this.stopping;
   }
 
   private recover(launch: Launch, steps: () => Promise<void>): void {
