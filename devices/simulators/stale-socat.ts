@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { lstat, readdir, readFile, unlink } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -32,10 +33,12 @@ async function socatsLinking(paths: readonly string[]): Promise<number[]> {
   return found;
 }
 
+/** A zombie has exited already: only its parent (init, or a subreaper, for an orphan) has yet to reap it. */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    // /proc/<pid>/stat: `pid (comm) state …`; comm may hold spaces and parentheses, the last `)` ends it.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
