@@ -63,11 +63,13 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
-    // Any message proves the page's main thread runs; heartbeats come every few seconds and are never logged.
-    watchdog.beat();
-    if (event.type === 'VIEW.ALIVE') return;
-    if (event.type === 'VIEW.PAINTED') log.info({ view: view.label, screen: event.screen }, 'view painted');
-    else session.send(event);
+    // Only the page's own reports count as signs of life: a local client flooding the bridge with other
+    // events must not keep a hung page from being reloaded. Heartbeats are never logged.
+    if (event.type === 'VIEW.ALIVE') return watchdog.beat();
+    if (event.type === 'VIEW.PAINTED') {
+      watchdog.beat();
+      log.info({ view: view.label, screen: event.screen }, 'view painted');
+    } else session.send(event);
   }, log);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
   const watchdog = new Watchdog({
