@@ -27,6 +27,8 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('MEASURE.CANCEL') }).strict(),
   /** The view painted a screen; the host logs it (boot time, blank-screen watchdog). */
   z.object({ type: z.literal('VIEW.PAINTED'), screen: ScreenSchema }).strict(),
+  /** The view's main thread still runs (every VIEW_HEARTBEAT_INTERVAL_MS): the host's watchdog reloads a silent one. */
+  z.object({ type: z.literal('VIEW.ALIVE') }).strict(),
 ]);
 export type RendererEvent = z.infer<typeof RendererEventSchema>;
 
@@ -51,6 +53,12 @@ export { IPC_CHANNELS } from './ipc-channels';
  * reports that come faster, so that a flood never reaches the session machine.
  */
 export const ACTIVITY_REPORT_INTERVAL_MS = 1_000;
+
+/**
+ * A connected view sends VIEW.ALIVE this often. The host finds a page hung after its watchdog timeout
+ * (several intervals) without one, and drops heartbeats that come faster than half this interval.
+ */
+export const VIEW_HEARTBEAT_INTERVAL_MS = 2_000;
 
 /** Path of the loopback WebSocket the Chromium shell's renderer connects to; the token rides in `?token=`. */
 export const BRIDGE_WEBSOCKET_PATH = '/bridge';

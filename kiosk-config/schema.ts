@@ -50,6 +50,13 @@ export const ProfileSchema = z.object({
     /** Seconds between wipe attempts while the kiosk is out of service after a failed wipe. */
     wipeRetrySeconds: z.number().int().min(1).max(3600).default(30),
   }).strict().default({ idleTimeoutSeconds: 90, idleWarningSeconds: 20, endScreenSeconds: 8, wipeRetrySeconds: 30 }),
+  watchdog: z.object({
+    /** Seconds a page attached to the bridge may stay silent (no heartbeat) before it is reloaded as hung. */
+    hangTimeoutSeconds: z.number().int().min(5).max(300).default(15),
+    /** This many crashes or hangs within `failureWindowSeconds` and the kiosk stays out of service. */
+    maxFailures: z.number().int().min(2).max(100).default(3),
+    failureWindowSeconds: z.number().int().min(10).max(3600).default(120),
+  }).strict().default({ hangTimeoutSeconds: 15, maxFailures: 3, failureWindowSeconds: 120 }),
   shell: z.object({
     /**
      * Lets `--test-cdp-port` expose the Chromium shell's DevTools protocol on loopback so that

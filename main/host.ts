@@ -18,6 +18,7 @@ import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation
 import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
+import { Watchdog } from './watchdog/watchdog';
 
 export interface RunningHost {
   hub: BridgeHub;
@@ -67,9 +68,22 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const hub = new BridgeHub((event, view) => {
-    if (event.type === 'VIEW.PAINTED') log.info({ view: view.label, screen: event.screen }, 'view painted');
-    else session.send(event);
+    // Only the page's own reports count as signs of life: a local client flooding the bridge with other
+    // events must not keep a hung page from being reloaded. Heartbeats are never logged.
+    if (event.type === 'VIEW.ALIVE') return watchdog.beat();
+    if (event.type === 'VIEW.PAINTED') {
+      watchdog.beat();
+      log.info({ view: view.label, screen: event.screen }, 'view painted');
+    } else session.send(event);
   }, log);
+  const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
+  const watchdog = new Watchdog({
+    settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },
+    log: log.child({ layer: 'watchdog' }),
+    viewAttached: () => hub.viewCount > 0,
+    reloadHungView: shell.reloadHungView && (() => shell.reloadHungView!()),
+    send: (event) => session.send(event),
+  });
   let lastScreen = '';
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
@@ -90,11 +104,13 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   running.add(() => shell.stop());
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
-      testCdpPort: options.testCdpPort, lockdown: profile.lockdown });
+      testCdpPort: options.testCdpPort, lockdown: profile.lockdown, onViewCrashed: () => watchdog.viewFailed('crashed') });
   } catch (error) {
     await running.dispose();
     throw error;
   }
+  watchdog.start();
+  running.add(() => watchdog.stop());
   log.info({ shell: shell.name }, 'kiosk ready');
 
   let stopping: Promise<void> | undefined;

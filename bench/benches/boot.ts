@@ -18,9 +18,9 @@ import { median } from '../stats';
 const RUNS = 5;
 
 /** Milliseconds from spawning the kiosk host to its log line saying the attract screen painted. */
-async function kioskBoot(): Promise<number> {
+export async function kioskBoot(profile = TEST_PROFILE): Promise<number> {
   const started = performance.now();
-  const host = spawn(process.execPath, ['dist/host/cli.js', '--shell', 'chromium', '--profile', TEST_PROFILE],
+  const host = spawn(process.execPath, ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => host.once('exit', resolve));
   const painted = await new Promise<number>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readlink, stat, unlink } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../common/result';
+import { clearStaleSocat } from './stale-socat';
 
 /**
  * Two linked pseudo-terminals made by socat: bytes written on one side come out of the other, as on a
@@ -30,9 +31,8 @@ const SAFE_PATH = /^[\w./+-]+$/;
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
-/** Why `path` cannot be used, if it cannot. A dangling link (a killed socat's leftover) may be replaced. */
+/** Why `path` cannot be used, if it cannot. Checked after a stale socat and its links are cleared. */
 async function refusal(path: string): Promise<string | undefined> {
-  if (!SAFE_PATH.test(path)) return `${path}: use only letters, digits and . / _ + - in a pty path`;
   if (await exists(path)) return `${path} already exists (another simulator running?); remove it or use another path`;
   return undefined;
 }
@@ -49,6 +49,10 @@ function describeExit(exit: Exit, stderr: string): string {
 /** Starts socat and resolves once both links exist. Never throws: every failure is an error value. */
 export async function openPtyPair(options: PtyPairOptions): Promise<Result<PtyPair>> {
   const { kioskPath, devicePath, timeoutMs = 5_000 } = options;
+  const unsafe = [kioskPath, devicePath].find((path) => !SAFE_PATH.test(path));
+  if (unsafe) return fail(`${unsafe}: use only letters, digits and . / _ + - in a pty path`);
+  // A host killed with SIGKILL left its socat holding these links: end it, so the device comes back.
+  await clearStaleSocat([kioskPath, devicePath]);
   for (const path of [kioskPath, devicePath]) {
     const refused = await refusal(path);
     if (refused) return fail(refused);

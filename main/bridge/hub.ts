@@ -1,4 +1,4 @@
-import { ACTIVITY_REPORT_INTERVAL_MS, RendererEventSchema, type HostMessage, type RendererEvent } from '../../common/bridge';
+import { ACTIVITY_REPORT_INTERVAL_MS, RendererEventSchema, VIEW_HEARTBEAT_INTERVAL_MS, type HostMessage, type RendererEvent } from '../../common/bridge';
 import { issueLines } from '../../common/issues';
 import { createThrottle } from '../../common/throttle';
 import type { SessionSnapshot } from '../../common/snapshot';
@@ -29,6 +29,8 @@ export class BridgeHub {
   private latestJson = '';
   /** Activity reports beyond one a second are dropped before they reach the session machine. */
   private readonly activityPasses = createThrottle(ACTIVITY_REPORT_INTERVAL_MS);
+  /** Heartbeats likewise: one per half interval is all the watchdog needs. */
+  private readonly heartbeatPasses = createThrottle(VIEW_HEARTBEAT_INTERVAL_MS / 2);
 
   constructor(
     private readonly onEvent: (event: RendererEvent, view: BridgeView) => void,
@@ -69,6 +71,7 @@ export class BridgeHub {
       return;
     }
     if (parsed.data.type === 'USER.ACTIVITY' && !this.activityPasses(this.now())) return;
+    if (parsed.data.type === 'VIEW.ALIVE' && !this.heartbeatPasses(this.now())) return;
     this.onEvent(parsed.data, view);
   }
 }

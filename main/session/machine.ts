@@ -4,6 +4,7 @@ import type { DeviceKind, DeviceStatus } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
 import type { Language } from '../../common/language';
 import { measurementFlow, type DeviceMeasuredEvent, type MeasuringPhaseEvent } from './measurement-flow';
+import type { WatchdogEvent } from '../watchdog/watchdog';
 import { emptyVisit, type VisitData } from './visit';
 
 /** The parts of the profile the visit depends on. */
@@ -23,13 +24,15 @@ export type DeviceEvent =
   | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent;
+export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
   devices: Partial<Record<DeviceKind, DeviceStatus>>;
   /** Why the last wipe failed; the kiosk stays out of service until a wipe succeeds. */
   wipeFailure: string | null;
+  /** The watchdog gave up on the page: after the wipe the kiosk stays out of service until restarted. */
+  outOfOrder: boolean;
 }
 
 /**
@@ -62,6 +65,7 @@ export const sessionMachine = setup({
   guards: {
     languageOffered: ({ context, event }) =>
       event.type === 'LANGUAGE.CHOOSE' && context.settings.offeredLanguages.includes(event.language),
+    outOfOrder: ({ context }) => context.outOfOrder,
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
     /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
     deviceConfigured: ({ context, event }) => event.type === 'MEASURE.START' && context.devices[event.kind] !== undefined,
@@ -94,6 +98,7 @@ export const sessionMachine = setup({
     forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
     recordWipeFailure: assign({ wipeFailure: ({ event }) => describeError((event as { error?: unknown }).error) }),
     clearWipeFailure: assign({ wipeFailure: null }),
+    markOutOfOrder: assign({ outOfOrder: true }),
   },
 }).createMachine({
   id: 'session',
@@ -102,19 +107,30 @@ export const sessionMachine = setup({
     ...emptyVisit(input.settings),
     devices: {},
     wipeFailure: null,
+    outOfOrder: false,
   }),
-  on: { 'DEVICE.STATUS_CHANGED': { actions: 'recordDeviceStatus' } },
+  on: {
+    'DEVICE.STATUS_CHANGED': { actions: 'recordDeviceStatus' },
+    // Anywhere else (a wipe running, out of service): remembered, and the wipe's end leads to maintenance.
+    'WATCHDOG.GAVE_UP': { actions: 'markOutOfOrder' },
+  },
   initial: 'attract',
   states: {
     attract: {
       tags: ['attract'],
-      on: { 'SESSION.START': 'visit' },
+      on: {
+        'SESSION.START': 'visit',
+        'WATCHDOG.GAVE_UP': { target: 'maintenance', actions: 'markOutOfOrder' },
+      },
     },
     visit: {
       type: 'parallel',
       on: {
         // The person may leave at any step.
         'VISIT.FINISH': 'end',
+        // The page crashed or hung mid-visit: nobody should come back to half a visit, so it is wiped.
+        'WATCHDOG.RECOVERED': 'wipe',
+        'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
       },
       states: {
         step: {
@@ -187,7 +203,11 @@ export const sessionMachine = setup({
     end: {
       tags: ['end'],
       after: { endScreen: 'wipe' },
-      on: { 'END.DISMISS': 'wipe' },
+      on: {
+        'END.DISMISS': 'wipe',
+        'WATCHDOG.RECOVERED': 'wipe',
+        'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
+      },
     },
     wipe: {
       tags: ['wipe'],
@@ -195,13 +215,21 @@ export const sessionMachine = setup({
       entry: 'forgetVisit',
       invoke: {
         src: 'wipeSession',
-        onDone: { target: 'attract', actions: 'clearWipeFailure' },
+        onDone: [
+          { guard: 'outOfOrder', target: 'maintenance', actions: 'clearWipeFailure' },
+          { target: 'attract', actions: 'clearWipeFailure' },
+        ],
         onError: { target: 'outOfService', actions: 'recordWipeFailure' },
       },
     },
     outOfService: {
       tags: ['out-of-service'],
       after: { wipeRetry: 'wipe' },
+    },
+    maintenance: {
+      // The watchdog gave up on the page (it kept crashing or hanging): wiped, and no visit starts until
+      // a technician restarts the kiosk; the error line in the log says why.
+      tags: ['out-of-service'],
     },
   },
 });

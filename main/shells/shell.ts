@@ -17,6 +17,11 @@ export interface ShellStartOptions {
   testCdpPort?: number;
   /** The profile's lockdown section; each shell adds its own kiosk pages to make the policy. */
   lockdown: LockdownConfig;
+  /**
+   * Called when the page's renderer process dies; answers whether to reload it (the watchdog's decision:
+   * it stops reloading a page that keeps failing). Without it the shell always reloads.
+   */
+  onViewCrashed?: () => boolean;
 }
 
 /** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */
@@ -35,6 +40,11 @@ export interface KioskShell {
   start(options: ShellStartOptions): Promise<void>;
   /** Clears cookies, storage and caches of every origin the visit touched, then checks they are empty. */
   wipeBrowsingData(): Promise<BrowsingWipeReport>;
+  /**
+   * Reloads a page whose main thread stopped answering (the watchdog heard no heartbeat). Optional: a
+   * shell without it is not watched for hangs. A wipe that starts meanwhile waits for the fresh page.
+   */
+  reloadHungView?(): void;
   /** Closes the window and everything the shell started. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useActivityReport } from './activity/useActivityReport';
+import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { useKiosk } from './bridge/useKiosk';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
@@ -33,6 +34,7 @@ export function App() {
   const screen = shown?.screen ?? null;
   const reportActivity = useActivityReport(screen, send);
   usePaintedReport(screen, send);
+  useHeartbeat(shown !== null, send);
 
   const language = shown?.language ?? 'fr';
   useEffect(() => {

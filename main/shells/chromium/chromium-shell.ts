@@ -12,6 +12,7 @@ import { guardNavigations } from './navigation-guard';
 import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
+import { crashHungPage } from './hung-page';
 import { attachKioskPage, closeEveryOtherWindow, onKioskPageCrash, provideLaunchToken, showKioskPage, type KioskPage } from './kiosk-page';
 import type { BackoffDelays } from '../../../common/backoff';
 import { RelaunchBackoff } from './relaunch-backoff';
@@ -42,13 +43,17 @@ interface Session {
   server: RendererServer;
   executable: string;
   testCdpPort: number | undefined;
+  onViewCrashed: (() => boolean) | undefined;
 }
 
 interface Launch {
   browser: ChromiumProcess;
   dir: LaunchDir;
   page: KioskPage | null;
-  recovering: boolean;
+  /** Set while the page is being brought back (crash, hang); a wipe waits for it. Never rejects. */
+  recovery: Promise<void> | null;
+  /** The watchdog gave up and the crashed page was left as it is: its later crash events are not news. */
+  abandoned: boolean;
   /** Settles once the browser exited and its profile is deleted. */
   cleanedUp: Promise<void>;
 }
@@ -76,7 +81,7 @@ export class ChromiumShell implements KioskShell {
     return this.current?.browser.pid;
   }
 
-  async start({ hub, rendererDir, log, testCdpPort, lockdown }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, testCdpPort, lockdown, onViewCrashed }: ShellStartOptions): Promise<void> {
     if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
     const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
     if (!found.ok) throw new Error(found.error);
@@ -86,7 +91,7 @@ export class ChromiumShell implements KioskShell {
     const launchParent = this.launchParent(log);
     await sweepDeadLaunches(launchParent, log);
     const policy = lockdownPolicy(lockdown, CHROMIUM_KIOSK_PAGES);
-    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, server: await startRendererServer({ rendererDir, hub, log }) };
+    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, onViewCrashed, server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -97,6 +102,8 @@ export class ChromiumShell implements KioskShell {
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
+    // After a crash or a hang the visit is wiped on the fresh page, not on the dead one.
+    await this.current?.recovery;
     const launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
     const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, this.session.server.origin);
@@ -133,7 +140,7 @@ export class ChromiumShell implements KioskShell {
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
-    const launch: Launch = { browser, dir, page: null, recovering: false, cleanedUp: Promise.resolve() };
+    const launch: Launch = { browser, dir, page: null, recovery: null, abandoned: false, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
     await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
@@ -155,7 +162,7 @@ export class ChromiumShell implements KioskShell {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }
     if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
-    onKioskPageCrash(browser.cdp, launch.page, () => this.reloadCrashedPage(launch));
+    onKioskPageCrash(browser.cdp, launch.page, () => this.pageCrashed(launch));
     closeEveryOtherWindow(browser.cdp, launch.page, (url) => log.warn({ url }, 'closed a window the kiosk did not open'));
     // Downloads are the managed policies' to refuse (DownloadRestrictions); this covers a kiosk without them.
     await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' })
@@ -167,18 +174,53 @@ export class ChromiumShell implements KioskShell {
     log.info({ browserPid: browser.pid, window }, 'kiosk page loaded');
   }
 
-  private reloadCrashedPage(launch: Launch): void {
+  reloadHungView(): void {
+    const launch = this.current;
+    if (!launch || !this.mayRecover(launch)) return;
+    const { log } = this.session!;
+    log.error({ browserPid: launch.browser.pid }, 'the kiosk page stopped answering; ending its renderer to reload it');
+    this.recover(launch, async () => {
+      if (await crashHungPage(launch.browser.cdp, launch.page!, this.loadTimeoutMs)) return this.reloadPage(launch, 'hung');
+      log.error('the hung kiosk page did not end; restarting chromium');
+      launch.browser.signal('SIGKILL');
+    });
+  }
+
+  private pageCrashed(launch: Launch): void {
+    // A crash we caused to end a hung page is already being recovered from.
+    if (!this.mayRecover(launch)) return;
+    const { log, onViewCrashed } = this.session!;
+    log.error({ browserPid: launch.browser.pid }, 'the kiosk page renderer crashed');
+    // The recovery is in place before the watchdog hears of it, so the wipe it may start waits for it.
+    this.recover(launch, async () => {
+      if (onViewCrashed?.() ?? true) await this.reloadPage(launch, 'crashed');
+      else {
+        launch.abandoned = true;
+        log.warn('the crashed kiosk page is left as it is (the watchdog gave up on it)');
+      }
+    });
+  }
+
+  private mayRecover(launch: Launch): boolean {
+    return !launch.recovery && !launch.abandoned && launch === this.current && launch.page !== null && !this.stopping;
+  }
+
+  private recover(launch: Launch, steps: () => Promise<void>): void {
+    // Started in a microtask: `launch.recovery` is set before any step (or callback) runs.
+    launch.recovery = Promise.resolve().then(steps)
+      .catch((error: unknown) => this.session!.log.error({ err: error }, 'could not recover the kiosk page'))
+      .finally(() => (launch.recovery = null));
+  }
+
+  private async reloadPage(launch: Launch, why: 'crashed' | 'hung'): Promise<void> {
     const { log, server } = this.session!;
-    if (launch.recovering || launch !== this.current || !launch.page || this.stopping) return;
-    launch.recovering = true;
-    log.error({ browserPid: launch.browser.pid }, 'the kiosk page renderer crashed; reloading it');
-    showKioskPage(launch.browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs)
-      .then(() => log.info('kiosk page reloaded after its renderer crashed'))
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'could not reload the crashed kiosk page; restarting chromium');
-        launch.browser.signal('SIGKILL');
-      })
-      .finally(() => (launch.recovering = false));
+    try {
+      await showKioskPage(launch.browser.cdp, launch.page!, server.pageUrl, this.loadTimeoutMs);
+      log.info(why === 'crashed' ? 'kiosk page reloaded after its renderer crashed' : 'kiosk page reloaded after it hung');
+    } catch (error) {
+      log.error({ err: error }, 'could not reload the kiosk page; restarting chromium');
+      launch.browser.signal('SIGKILL');
+    }
   }
 
   private async afterExit(launch: Launch, exit: ChromiumExit): Promise<void> {

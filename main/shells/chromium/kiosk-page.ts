@@ -77,14 +77,18 @@ export function closeEveryOtherWindow(cdp: CdpPipe, page: KioskPage, onClosed: (
   });
 }
 
-/** Calls `listener` when the page's renderer process dies; both events may come for one crash. */
-export function onKioskPageCrash(cdp: CdpPipe, page: KioskPage, listener: () => void): void {
-  cdp.on('Target.targetCrashed', (params) => {
+/** Calls `listener` when the page's renderer process dies (both events may come for one crash); returns what stops listening. */
+export function onKioskPageCrash(cdp: CdpPipe, page: KioskPage, listener: () => void): () => void {
+  const stopTarget = cdp.on('Target.targetCrashed', (params) => {
     if (params.targetId === page.targetId) listener();
   });
-  cdp.on('Inspector.targetCrashed', (_params, sessionId) => {
+  const stopInspector = cdp.on('Inspector.targetCrashed', (_params, sessionId) => {
     if (sessionId === page.sessionId) listener();
   });
+  return () => {
+    stopTarget();
+    stopInspector();
+  };
 }
 
 type TargetInfo = z.infer<typeof TargetInfoSchema>;

@@ -37,7 +37,7 @@ export class ElectronShell implements KioskShell {
 
   constructor(private readonly options: ElectronShellOptions) {}
 
-  async start({ hub, rendererDir, log, lockdown }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, lockdown, onViewCrashed }: ShellStartOptions): Promise<void> {
     if (this.window || this.stopped) throw new Error('this Electron shell was already started');
     const { BrowserWindow, ipcMain } = this.options.platform;
     const indexFile = path.join(rendererDir, 'index.html');
@@ -83,8 +83,10 @@ export class ElectronShell implements KioskShell {
     attach();
     window.webContents.on('did-finish-load', attach);
     window.webContents.on('render-process-gone', (_event, details) => {
-      log.error({ reason: details.reason, exitCode: details.exitCode }, 'the kiosk renderer is gone; reloading');
-      window.webContents.reload();
+      log.error({ reason: details.reason, exitCode: details.exitCode }, 'the kiosk renderer is gone');
+      // The watchdog ends any visit, and stops the reloads once the page keeps failing.
+      if (onViewCrashed?.() ?? true) window.webContents.reload();
+      else log.warn('the crashed kiosk page is left as it is (the watchdog gave up on it)');
     });
 
     const ipc = new ValidatedIpcMain(ipcMain, (event) => isFromKioskPage(event, window, indexUrl), log);

@@ -1,7 +1,20 @@
-import { lstat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from '../../../devices/simulators/pty-pair';
-import { processesMentioning, tempFolder } from './support';
+import { nextEvent, processesMentioning, tempFolder } from './support';
+
+const HOLDER = fileURLToPath(new URL('./fixtures/hold-pty-pair.ts', import.meta.url));
+/** Running, and not a zombie: an orphan that exited stays one until its new parent reaps it. */
+const running = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 describe('openPtyPair', () => {
   let folder: Awaited<ReturnType<typeof tempFolder>>;
@@ -41,9 +54,30 @@ describe('openPtyPair', () => {
     expect(await present(folder.path('bystander'))).toBe(true);
   });
 
-  it('refuses to replace an existing file', async () => {
+  it('after its owner was killed with SIGKILL, the same paths open again and the stale socat is ended', async () => {
+    const owner = spawn(process.execPath, ['--import', 'tsx', HOLDER, paths().kioskPath, paths().devicePath],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ownerExited = new Promise((resolve) => owner.once('exit', resolve));
+    const [line] = await nextEvent<[Buffer]>(owner.stdout!, 'data');
+    const staleSocat = Number(String(line).trim());
+    owner.kill('SIGKILL'); // the host dies without stopping its pair: socat lives on, holding both links
+    await ownerExited;
+    expect(running(staleSocat)).toBe(true);
+
+    const pair = await openPtyPair(paths());
+    if (!pair.ok) throw new Error(pair.error);
+    pairs.push(pair.value);
+    expect(pair.value.pid).not.toBe(staleSocat);
+    expect(running(staleSocat)).toBe(false); // gone, or a zombie its new parent has yet to reap
+    expect(await processesMentioning(paths().kioskPath)).toHaveLength(1);
+    // Both links are back, and the only socat naming them is the new one (above).
+    expect(await present(paths().kioskPath)).toBe(true);
+  });
+
+  it('refuses to replace an existing file, and leaves it as it was', async () => {
     await writeFile(paths().kioskPath, 'a real file');
     expect(await openPtyPair(paths())).toEqual({ ok: false, error: expect.stringMatching(/already exists/) });
+    expect(await readFile(paths().kioskPath, 'utf8')).toBe('a real file');
   });
 
   it('refuses a path socat would misread', async () => {

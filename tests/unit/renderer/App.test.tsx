@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SCREENS, type SessionSnapshot } from '../../../common/snapshot';
 import { App } from '../../../renderer/src/App';
 import { KioskContext } from '../../../renderer/src/bridge/useKiosk';
@@ -27,6 +27,20 @@ function showApp(first: SessionSnapshot | null) {
 const shownScreen = () => screen.getByRole('main', { hidden: true }).dataset.screen;
 
 describe('App', () => {
+  it('sends a heartbeat every two seconds while connected, and none while the bridge is down', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const host = showApp(attractSnapshot);
+      vi.advanceTimersByTime(6_000);
+      expect(host.sentOf('VIEW.ALIVE')).toHaveLength(3);
+      host.drop();
+      vi.advanceTimersByTime(6_000);
+      expect(host.sentOf('VIEW.ALIVE')).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows "Connexion…" in French until the host sends a snapshot', () => {
     showApp(null);
     expect(shownScreen()).toBe('connecting');

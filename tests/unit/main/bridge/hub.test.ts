@@ -84,4 +84,15 @@ describe('BridgeHub', () => {
     view.receive({ type: 'USER.ACTIVITY' });
     expect(events).toEqual([{ type: 'USER.ACTIVITY' }, { type: 'SESSION.START' }, { type: 'USER.ACTIVITY' }]);
   });
+
+  it('passes on at most one heartbeat a second, and logs none', () => {
+    let now = 0;
+    const { view, events, lines } = hubWithView(() => now);
+    const before = lines.length;
+    for (let i = 0; i < 1_000; i++) view.receive({ type: 'VIEW.ALIVE' });
+    now = 1_000;
+    view.receive({ type: 'VIEW.ALIVE' });
+    expect(events).toEqual([{ type: 'VIEW.ALIVE' }, { type: 'VIEW.ALIVE' }]);
+    expect(lines.length).toBe(before);
+  });
 });

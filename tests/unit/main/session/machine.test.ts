@@ -223,3 +223,64 @@ describe('test automation', () => {
     expect(seen.every((s) => s.testAutomation)).toBe(true);
   });
 });
+
+describe('after the watchdog recovered the page', () => {
+  it('wipes a running visit at once, from any step, and is back on attract', async () => {
+    for (const reach of [
+      (k: ReturnType<typeof startKiosk>) => k.actor.send({ type: 'SESSION.START' }), // language
+      reach2, // home, in English
+      (k: ReturnType<typeof startKiosk>) => { reach2(k); k.actor.send({ type: 'VISIT.FINISH' }); }, // end
+    ]) {
+      const kiosk = startKiosk();
+      reach(kiosk);
+      kiosk.actor.send({ type: 'WATCHDOG.RECOVERED' });
+      expect(kiosk.view()).toMatchObject({ screen: 'wipe', language: 'fr', measurements: {} });
+      await kiosk.settle();
+      expect(kiosk.view().screen).toBe('attract');
+      expect(kiosk.wipes()).toBe(1);
+    }
+  });
+
+  it('leaves attract and a running wipe as they are', async () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'WATCHDOG.RECOVERED' });
+    expect(kiosk.view().screen).toBe('attract');
+    expect(kiosk.wipes()).toBe(0);
+  });
+
+  it('when it gave up: wipes the visit, then stays out of service, whatever comes', async () => {
+    const kiosk = startKiosk();
+    reach2(kiosk);
+    kiosk.actor.send({ type: 'WATCHDOG.GAVE_UP' });
+    expect(kiosk.view().screen).toBe('wipe');
+    await kiosk.settle();
+    expect(kiosk.view().screen).toBe('out-of-service');
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.seconds(3600);
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.wipes()).toBe(1);
+  });
+
+  it('when it gave up between visits: out of service at once; during a wipe: once the wipe is done', async () => {
+    const idle = startKiosk();
+    idle.actor.send({ type: 'WATCHDOG.GAVE_UP' });
+    expect(idle.view().screen).toBe('out-of-service');
+
+    let finish = () => {};
+    const wiping = startKiosk(() => new Promise<void>((resolve) => (finish = resolve)));
+    reach2(wiping);
+    wiping.actor.send({ type: 'VISIT.FINISH' });
+    wiping.actor.send({ type: 'END.DISMISS' });
+    wiping.actor.send({ type: 'WATCHDOG.GAVE_UP' });
+    expect(wiping.view().screen).toBe('wipe');
+    finish();
+    await wiping.settle();
+    expect(wiping.view().screen).toBe('out-of-service');
+  });
+});
+
+/** A visit on the home screen, in English. */
+function reach2(kiosk: ReturnType<typeof startKiosk>): void {
+  kiosk.actor.send({ type: 'SESSION.START' });
+  kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+}

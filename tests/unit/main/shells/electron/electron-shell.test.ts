@@ -16,13 +16,13 @@ const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 
 let events: RendererEvent[];
 
-async function startedShell() {
+async function startedShell(onViewCrashed?: () => boolean) {
   const { platform, ipcMain } = fakePlatform();
   const { log, lines } = captureLog();
   events = [];
   const hub = new BridgeHub((event) => events.push(event), log);
   const shell = new ElectronShell({ platform, preloadPath: '/app/dist/host/preload.cjs' });
-  await shell.start({ hub, rendererDir: '/app/dist/renderer', log, lockdown: { allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/' }], mediaOrigins: [] } });
+  await shell.start({ hub, rendererDir: '/app/dist/renderer', log, onViewCrashed, lockdown: { allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/' }], mediaOrigins: [] } });
   const window = FakeWindow.created[0]!;
   /** What ipcMain hands the shell when a frame of `contents` calls ipcRenderer.send. */
   const sendFrom = (frame: { url: string }, payload: unknown, contents = window.webContents) =>
@@ -76,6 +76,16 @@ describe('ElectronShell', () => {
       { channel: IPC_CHANNELS.hostMessage, message: { type: 'snapshot', snapshot } },
     ]);
     expect(hub.viewCount).toBe(1);
+  });
+
+  it('tells the watchdog of a crash, and leaves the page alone once the watchdog gave up', async () => {
+    const answers = [true, false];
+    let asked = 0;
+    const { window } = await startedShell(() => answers[asked++]!);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    expect(asked).toBe(2);
+    expect(window.webContents.reloads).toBe(1);
   });
 
   it('applies the lockdown policy: windows, navigation of every frame and redirect, permissions, downloads, shortcuts', async () => {
