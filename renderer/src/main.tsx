@@ -27,6 +27,8 @@ window.addEventListener('keydown', (event) => {
     event.preventDefault();
   }
 }, { capture: true });
+// A file dropped on the window would open it in place of the kiosk (file://…): drops are refused.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault(), { capture: true });
 // Ctrl + wheel (or a touchpad pinch) zooms the browser; the kiosk's layout is made for one size.
 window.addEventListener('wheel', (event) => {
   if (event.ctrlKey) event.preventDefault();

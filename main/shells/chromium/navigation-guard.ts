@@ -1,27 +1,56 @@
 import { z } from 'zod';
-import { decideNavigation, type LockdownPolicy } from '../../lockdown/policy';
+import { decideNavigation, type LockdownPolicy, type Verdict } from '../../lockdown/policy';
 import type { CdpPipe } from './cdp-pipe';
 import type { KioskPage } from './kiosk-page';
 
 const PausedSchema = z.object({ requestId: z.string(), request: z.object({ url: z.string() }) });
+const NavigatedSchema = z.object({ frame: z.object({ url: z.string(), parentId: z.string().optional(), unreachableUrl: z.string().optional() }) });
 
 /**
  * Every document the kiosk's page would load, top frame, frame or redirect alike, is asked to the
  * lockdown policy before a byte is fetched. A refused one is answered "204 No Content": the browser
  * then stays on the page it was showing, with no error page of its own; `onRefused` hears why.
+ * With the managed policies installed, Chromium refuses a blocked URL itself before any request, and
+ * shows its own "blocked" page: the top frame is then taken back to `returnTo` at once.
  */
 export async function guardNavigations(
   cdp: CdpPipe,
   page: KioskPage,
   policy: LockdownPolicy,
+  returnTo: string,
   onRefused: (url: string, reason: string) => void,
 ): Promise<void> {
+  // The kiosk's origin serves one document, the kiosk page: any other path there (a 404, a file of the
+  // bundle) would leave the app as surely as another site would.
+  const kioskPage = new URL(returnTo);
+  const decide = (url: string): Verdict => {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      // decideNavigation says why
+    }
+    if (parsed?.origin === kioskPage.origin) {
+      return parsed.pathname === kioskPage.pathname ? { allow: true } : { allow: false, reason: 'not the kiosk page' };
+    }
+    return decideNavigation(policy, url);
+  };
+  cdp.on('Page.frameNavigated', (params, sessionId) => {
+    if (sessionId !== page.sessionId) return;
+    const navigated = NavigatedSchema.safeParse(params);
+    if (!navigated.success || navigated.data.frame.parentId) return;
+    const { url, unreachableUrl } = navigated.data.frame;
+    const verdict = decide(unreachableUrl ?? url);
+    if (verdict.allow && !url.startsWith('chrome-error:')) return;
+    onRefused(unreachableUrl ?? url, verdict.allow ? 'the page could not be shown' : verdict.reason);
+    cdp.send('Page.navigate', { url: returnTo }, sessionId).catch(() => {});
+  });
   cdp.on('Fetch.requestPaused', (params, sessionId) => {
     if (sessionId !== page.sessionId) return;
     const paused = PausedSchema.safeParse(params);
     if (!paused.success) return;
     const { requestId, request } = paused.data;
-    const verdict = decideNavigation(policy, request.url);
+    const verdict = decide(request.url);
     const answer = verdict.allow
       ? cdp.send('Fetch.continueRequest', { requestId }, sessionId)
       : cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }, sessionId);
