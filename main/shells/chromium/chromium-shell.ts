@@ -156,8 +156,6 @@ export class ChromiumShell implements KioskShell {
       await provideLaunchToken(browser.cdp, launch.page, server.origin, server.launchToken);
       await guardNavigations(browser.cdp, launch.page, policy, server.pageUrl, (url, reason) => log.warn({ url, reason }, 'refused a navigation'));
       await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
-      // Back from the kiosk page must not lead to the start page: the kiosk page is the first in history.
-      await browser.cdp.send('Page.resetNavigationHistory', {}, launch.page.sessionId);
     } catch (error) {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
     }

@@ -21,8 +21,11 @@ export async function guardNavigations(
   onRefused: (url: string, reason: string) => void,
 ): Promise<void> {
   // The kiosk's origin serves one document, the kiosk page: any other path there (a 404, a file of the
-  // bundle) would leave the app as surely as another site would.
+  // bundle, the start page that history.back() returns to) would leave the app as surely as another site.
+  // (Page.resetNavigationHistory would hide the start page, but a renderer that still counts the old
+  // entries is killed by the browser when it goes back: the guard takes the frame back instead.)
   const kioskPage = new URL(returnTo);
+  const isKioskPage = (url: string) => URL.canParse(url) && new URL(url).origin === kioskPage.origin && new URL(url).pathname === kioskPage.pathname;
   const decide = (url: string): Verdict => {
     let parsed: URL | null = null;
     try {
@@ -35,13 +38,20 @@ export async function guardNavigations(
     }
     return decideNavigation(policy, url);
   };
+  let shown = false;
   cdp.on('Page.frameNavigated', (params, sessionId) => {
     if (sessionId !== page.sessionId) return;
     const navigated = NavigatedSchema.safeParse(params);
     if (!navigated.success || navigated.data.frame.parentId) return;
     const { url, unreachableUrl } = navigated.data.frame;
+    // Until the kiosk page has shown once, the start page may still be committing: taking the frame
+    // back then would abort the kiosk page's own first load.
+    if (isKioskPage(url)) shown = true;
+    if (!shown) return;
     const verdict = decide(unreachableUrl ?? url);
     if (verdict.allow && !url.startsWith('chrome-error:')) return;
+    // The kiosk page itself failing to load is the watchdog's to handle: going back to it would loop.
+    if (unreachableUrl !== undefined && isKioskPage(unreachableUrl)) return;
     onRefused(unreachableUrl ?? url, verdict.allow ? 'the page could not be shown' : verdict.reason);
     cdp.send('Page.navigate', { url: returnTo }, sessionId).catch(() => {});
   });
