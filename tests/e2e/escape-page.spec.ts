@@ -10,7 +10,6 @@ import { expect, onScreen, test } from './fixtures';
 // and its attract screen.
 const ATTEMPTS: Record<string, (page: Page) => Promise<unknown>> = {
   'window.open to another site': (page) => page.evaluate(() => void window.open('https://example.org/', '_blank')),
-  'window.open of a kiosk page': (page) => page.evaluate(() => void window.open(location.href, 'other')),
   'a link with target=_blank': (page) => page.evaluate(() => {
     const link = Object.assign(document.createElement('a'), { href: 'https://example.org/', target: '_blank' });
     document.body.append(link);
