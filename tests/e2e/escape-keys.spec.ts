@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { focusWindow, pressKeys, visibleWindowNames } from '../support/x-server';
-import { installPoliciesFor, type InstalledPolicies } from '../support/managed-policies';
+import { withPoliciesInstalled } from '../support/managed-policies';
 import { TEST_PROFILE } from '../support/test-profile';
 import { expect, onScreen, test } from './fixtures';
 
@@ -15,17 +15,10 @@ const ATTEMPTS = [
   'ctrl+r', 'ctrl+shift+r', 'ctrl+w', 'ctrl+shift+w', 'alt+F4', 'ctrl+q', 'ctrl+shift+q',
 ] as const;
 
-let policies: InstalledPolicies | string;
-test.beforeAll(() => {
-  policies = installPoliciesFor(TEST_PROFILE);
-  if (typeof policies === 'string') console.log(`escape-keys.spec: skipped, ${policies}`);
-});
-test.afterAll(() => {
-  if (typeof policies !== 'string') policies.restore();
-});
+const policiesMissing = withPoliciesInstalled(test, 'escape-keys.spec', TEST_PROFILE);
 
 test(`${ATTEMPTS.length} shortcuts pressed on the real keyboard open nothing and leave nothing`, async ({ kioskPage, kiosk }) => {
-  test.skip(typeof policies === 'string', typeof policies === 'string' ? policies : '');
+  test.skip(policiesMissing() !== null, policiesMissing() ?? '');
   test.setTimeout(180_000);
   await expect(onScreen(kioskPage, 'attract')).toBeVisible();
   const zoom = await kioskPage.evaluate(() => devicePixelRatio);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { installPoliciesFor, type InstalledPolicies } from '../support/managed-policies';
+import { withPoliciesInstalled } from '../support/managed-policies';
 import { TEST_PROFILE } from '../support/test-profile';
 import { visibleWindowNames } from '../support/x-server';
 import { expect, onScreen, test } from './fixtures';
@@ -51,17 +51,10 @@ const ATTEMPTS: Record<string, (page: Page) => Promise<unknown>> = {
   'history back past the first page': (page) => page.evaluate(() => { history.back(); history.go(-3); }),
 };
 
-let policies: InstalledPolicies | string;
-test.beforeAll(() => {
-  policies = installPoliciesFor(TEST_PROFILE);
-  if (typeof policies === 'string') console.log(`escape-page.spec: skipped, ${policies}`);
-});
-test.afterAll(() => {
-  if (typeof policies !== 'string') policies.restore();
-});
+const policiesMissing = withPoliciesInstalled(test, 'escape-page.spec', TEST_PROFILE);
 
 test(`${Object.keys(ATTEMPTS).length} attempts from the page open nothing and leave the kiosk where it was`, async ({ kioskPage, kiosk }) => {
-  test.skip(typeof policies === 'string', typeof policies === 'string' ? policies : '');
+  test.skip(policiesMissing() !== null, policiesMissing() ?? '');
   test.setTimeout(120_000);
   await expect(onScreen(kioskPage, 'attract')).toBeVisible();
   const kioskUrl = kioskPage.url();

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { TestType } from '@playwright/test';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_POLICY_DIR, CHROMIUM_POLICY_FILE } from '../../main/lockdown/chromium-policies';
@@ -24,4 +25,20 @@ export function installPoliciesFor(profile: string): InstalledPolicies | string 
       else rmSync(file, { force: true });
     },
   };
+}
+
+/**
+ * For a spec whose tests need the policies of `profile` installed: installs them before its tests and
+ * restores what was there after. Returns why its tests must skip (printed once), or null when installed.
+ */
+export function withPoliciesInstalled(test: TestType<object, object>, spec: string, profile: string): () => string | null {
+  let policies: InstalledPolicies | string = 'not installed yet';
+  test.beforeAll(() => {
+    policies = installPoliciesFor(profile);
+    if (typeof policies === 'string') console.log(`${spec}: skipped, ${policies}`);
+  });
+  test.afterAll(() => {
+    if (typeof policies !== 'string') policies.restore();
+  });
+  return () => (typeof policies === 'string' ? policies : null);
 }

@@ -25,18 +25,11 @@ export async function guardNavigations(
   // (Page.resetNavigationHistory would hide the start page, but a renderer that still counts the old
   // entries is killed by the browser when it goes back: the guard takes the frame back instead.)
   const kioskPage = new URL(returnTo);
-  const isKioskPage = (url: string) => URL.canParse(url) && new URL(url).origin === kioskPage.origin && new URL(url).pathname === kioskPage.pathname;
+  const onKioskOrigin = (url: string) => URL.canParse(url) && new URL(url).origin === kioskPage.origin;
+  const isKioskPage = (url: string) => onKioskOrigin(url) && new URL(url).pathname === kioskPage.pathname;
   const decide = (url: string): Verdict => {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {
-      // decideNavigation says why
-    }
-    if (parsed?.origin === kioskPage.origin) {
-      return parsed.pathname === kioskPage.pathname ? { allow: true } : { allow: false, reason: 'not the kiosk page' };
-    }
-    return decideNavigation(policy, url);
+    if (!onKioskOrigin(url)) return decideNavigation(policy, url);
+    return isKioskPage(url) ? { allow: true } : { allow: false, reason: 'not the kiosk page' };
   };
   let shown = false;
   cdp.on('Page.frameNavigated', (params, sessionId) => {
