@@ -45,7 +45,6 @@ export class AuditJournal {
   /** Opens (or starts) the journal at `file`, reading back what the previous runs wrote; unreadable lines are skipped and counted. */
   static async open(file: string, options: AuditJournalOptions = {}): Promise<{ journal: AuditJournal; skippedLines: number }> {
     const journal = new AuditJournal(file, options.ringSize ?? 500, options.maxFileBytes ?? 256 * 1024, options.now ?? Date.now);
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     let skippedLines = 0;
     for (const part of [`${file}.1`, file]) {
       const text = await readFile(part, 'utf8').catch(() => '');
@@ -85,6 +84,8 @@ export class AuditJournal {
   }
 
   private async write(entry: AuditEntry): Promise<void> {
+    // Made on the first entry only: a kiosk nobody administers leaves nothing on disk.
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const size = await stat(this.file).then((s) => s.size, () => 0);
     if (size > this.maxFileBytes) await rename(this.file, `${this.file}.1`);
     await appendFile(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
