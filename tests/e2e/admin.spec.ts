@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { KioskProcess } from '../support/kiosk-process';
+import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk-process';
+import { TEST_PROFILE } from '../support/test-profile';
 import { expect, onScreen, test } from './fixtures';
 
 /** The PIN of the test profile (tests/fixtures/profiles/test.json), as the README says. */
@@ -90,4 +92,33 @@ test('the gesture in the middle of a visit ends it and wipes it before the PIN s
   expect(kiosk.lines.slice(from).some((l) => l.msg === 'visit wiped and verified')).toBe(true);
   await page.getByRole('button', { name: 'Annuler' }).click();
   await expect(onScreen(page, 'attract')).toBeVisible();
+});
+
+// A kiosk whose panel may also leave to the desktop.
+const withExitAllowed = test.extend({
+  kioskProfile: async ({}, use) => {
+    const testProfile = JSON.parse(readFileSync(TEST_PROFILE, 'utf8'));
+    const profile = writeProfile({ ...testProfile, admin: { ...testProfile.admin, allowExitToDesktop: true } });
+    await use(profile);
+    removeProfile(profile);
+  },
+});
+
+withExitAllowed('restart from the panel: the host stops and starts again in the same process, on attract', async ({ kioskPage: page, kiosk }) => {
+  await gesture(page);
+  await typePin(page, TEST_PIN);
+  await page.getByRole('button', { name: 'Redémarrer la borne' }).click();
+  await kiosk.waitForLog((l) => l.msg === 'restarting the kiosk, as an administrator asked');
+  const restartAt = kiosk.lines.findIndex((l) => l.msg === 'restarting the kiosk, as an administrator asked');
+  await kiosk.waitForLog((l) => kiosk.lines.indexOf(l) > restartAt && l.msg === 'kiosk ready');
+  await kiosk.waitForLog((l) => kiosk.lines.indexOf(l) > restartAt && l.msg === 'view painted' && l.screen === 'attract');
+  expect(kiosk.process.exitCode).toBeNull();
+});
+
+withExitAllowed('exit to the desktop from the panel stops the kiosk cleanly, with exit code 0', async ({ kioskPage: page, kiosk }) => {
+  await gesture(page);
+  await typePin(page, TEST_PIN);
+  await page.getByRole('button', { name: 'Quitter vers le bureau' }).click();
+  await kiosk.waitForLog((l) => l.msg === 'kiosk stopped');
+  expect(await kiosk.stop()).toBe(0);
 });
