@@ -13,7 +13,7 @@ function derive(pin: string, salt: Buffer, length: number, { N, r, p }: Pick<Pin
 }
 
 /** The line `npm run admin-pin` prints: a fresh salt each time, so two kiosks with one PIN differ. */
-export async function hashPin(pin: string, params = DEFAULT_PIN_PARAMS): Promise<string> {
+export async function hashPin(pin: string, params: Pick<PinHash, 'N' | 'r' | 'p'> = DEFAULT_PIN_PARAMS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   return formatPinHash({ ...params, salt, hash: await derive(pin, salt, HASH_BYTES, params) });
 }
