@@ -14,7 +14,7 @@ const PANEL_COMMANDS: ReadonlySet<RendererEvent['type']> = new Set(['ADMIN.MAINT
 type AdminEvent = Extract<RendererEvent, { type: `ADMIN.${string}` }>;
 export const isAdminEvent = (event: RendererEvent): event is AdminEvent => event.type.startsWith('ADMIN.');
 
-type MaintenanceEntry = Extract<AuditEntry, { event: 'maintenance-on' | 'maintenance-off' }>;
+type MaintenanceEntry = AuditEntry & { event: 'maintenance-on' | 'maintenance-off' };
 const isMaintenance = (entry: AuditEntry): entry is MaintenanceEntry => entry.event === 'maintenance-on' || entry.event === 'maintenance-off';
 
 /**
@@ -68,9 +68,8 @@ export class Administration {
 
   /** Journals what the administrator did; `source` is who asked. */
   record(action: AdminAction, source: 'panel' | 'fleet'): void {
-    const entry = action === 'restart' || action === 'exit-to-desktop' ? { event: action, source: 'panel' as const } : { event: action, source };
     this.log.info({ event: action, source }, `administrator: ${action}`);
-    this.journal.append(entry).catch((error: unknown) =>
+    this.journal.append({ event: action, source }).catch((error: unknown) =>
       this.log.error({ err: error, file: this.journal.file }, 'could not write the administrator audit journal'));
   }
 }

@@ -7,8 +7,7 @@ import path from 'node:path';
  */
 export type AuditEvent =
   | { event: 'pin-accepted' | 'pin-wrong' | 'pin-refused-locked'; failures: number; lockedUntil: number | null }
-  | { event: 'maintenance-on' | 'maintenance-off'; source: 'panel' | 'fleet' }
-  | { event: 'restart' | 'exit-to-desktop'; source: 'panel' };
+  | { event: 'maintenance-on' | 'maintenance-off' | 'restart' | 'exit-to-desktop'; source: 'panel' | 'fleet' };
 
 export type AuditEntry = AuditEvent & {
   /** Increases by one per entry, across restarts: the fleet agent drains with `since(lastSent)`. */

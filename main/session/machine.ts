@@ -150,7 +150,7 @@ export const sessionMachine = setup({
     clearOutOfOrder: assign({ outOfOrder: false }),
     // The administrator flow: see the `admin` state.
     requestAdmin: assign({ adminRequested: true }),
-    openAdmin: assign({ adminRequested: false, adminPin: PIN_ENTRY }),
+    resetAdmin: assign({ adminRequested: false, adminPin: PIN_ENTRY }),
     showPinChecking: assign({ adminPin: { ...PIN_ENTRY, status: 'checking' as const } }),
     showPinVerdict: assign((_, verdict: PinVerdict) => ({
       adminPin: verdict.verdict === 'locked' ? { ...PIN_ENTRY, status: 'locked' as const, lockedMinutesLeft: verdict.minutesLeft }
@@ -322,8 +322,8 @@ export const sessionMachine = setup({
        * maintenance, so a visit never starts from the panel's leftovers nor before a wipe succeeded.
        */
       type: 'parallel',
-      entry: 'openAdmin',
-      exit: 'openAdmin',
+      entry: 'resetAdmin',
+      exit: 'resetAdmin',
       states: {
         step: {
           initial: 'pin',
@@ -357,7 +357,8 @@ export const sessionMachine = setup({
                         actions: { type: 'showPinVerdict', params: ({ event }) => event.output } },
                       { target: 'entry', actions: { type: 'showPinVerdict', params: ({ event }) => event.output } },
                     ],
-                    onError: { target: 'entry', actions: { type: 'showPinVerdict', params: { verdict: 'wrong', attemptsLeft: 0 } } },
+                    // The check itself failed (the host logged why): a fresh entry, the count unchanged.
+                    onError: { target: 'entry', actions: 'resetAdmin' },
                   },
                 },
                 // Tries while locked are still sent: the host refuses them unchecked and journals them.
