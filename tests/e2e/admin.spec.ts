@@ -122,3 +122,37 @@ withExitAllowed('exit to the desktop from the panel stops the kiosk cleanly, wit
   await kiosk.waitForLog((l) => l.msg === 'kiosk stopped');
   expect(await kiosk.stop()).toBe(0);
 });
+
+test('panel commands a page forges are refused until the PIN was right, and the kiosk serves on', async ({ kioskPage: page, kiosk }) => {
+  await expect(onScreen(page, 'attract')).toBeVisible();
+  // A page script reaches the host only through the bridge: it asks for maintenance and the desktop without a PIN.
+  const replies = await page.evaluate(async (messages) => {
+    const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
+    const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+    await new Promise((resolve) => socket.addEventListener('open', resolve));
+    const reasons: Array<string | null> = [];
+    // One at a time: the socket passes on one refusal while another is still being sent.
+    for (const message of messages) {
+      reasons.push(await new Promise<string | null>((resolve) => {
+        const onMessage = (m: MessageEvent) => {
+          if (!String(m.data).includes('"rejected"')) return;
+          socket.removeEventListener('message', onMessage);
+          resolve((JSON.parse(String(m.data)) as { reason: string }).reason);
+        };
+        socket.addEventListener('message', onMessage);
+        // An accepted command gets no answer: say so as a value, so the assertion below is what fails.
+        setTimeout(() => { socket.removeEventListener('message', onMessage); resolve(null); }, 3_000);
+        socket.send(JSON.stringify(message));
+      }));
+    }
+    socket.close();
+    return reasons;
+  }, [{ type: 'ADMIN.MAINTENANCE', on: true }, { type: 'ADMIN.EXIT_TO_DESKTOP' }, { type: 'MAINTENANCE.ENTER' }]);
+  expect(replies).toEqual([
+    'ADMIN.MAINTENANCE refused: not authenticated', 'ADMIN.EXIT_TO_DESKTOP refused: not authenticated', expect.stringContaining('type'),
+  ]);
+  await kiosk.waitForLog((l) => l.msg === 'refused an administrator command: the panel is not open with a right PIN' && l.command === 'ADMIN.EXIT_TO_DESKTOP');
+  await onScreen(page, 'attract').click();
+  await expect(onScreen(page, 'language')).toBeVisible();
+  expect(kiosk.process.exitCode).toBeNull();
+});
