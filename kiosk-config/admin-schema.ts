@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Buffer } from 'node:buffer';
 
 /**
  * The administrator's PIN as the profile keeps it: a salted scrypt hash in one self-describing line,
@@ -10,8 +9,8 @@ export interface PinHash {
   N: number;
   r: number;
   p: number;
-  salt: Buffer;
-  hash: Buffer;
+  salt: Uint8Array;
+  hash: Uint8Array;
 }
 
 /** Bounds a technician's hand-edited line must stay within: weak enough to brute-force below, a memory bomb above. */
@@ -29,8 +28,9 @@ export function parsePinHash(text: string): { ok: true; value: PinHash } | { ok:
   const match = SHAPE.exec(text);
   if (!match) return { ok: false, error: `not a PIN hash: expected scrypt$N=…,r=…,p=…$<salt>$<hash> (${HOW_TO_MAKE})` };
   const [N, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const salt = Buffer.from(match[4]!, 'base64');
-  const hash = Buffer.from(match[5]!, 'base64');
+  const salt = bytesOf(match[4]!);
+  const hash = bytesOf(match[5]!);
+  if (!salt || !hash) return { ok: false, error: `the salt and the hash must be base64 (${HOW_TO_MAKE})` };
   const L = PIN_HASH_LIMITS;
   const logN = Math.log2(N);
   if (!Number.isInteger(logN) || logN < L.minLogN || logN > L.maxLogN) {
@@ -48,8 +48,13 @@ export function parsePinHash(text: string): { ok: true; value: PinHash } | { ok:
   return { ok: true, value: { N, r, p, salt, hash } };
 }
 
-export function formatPinHash({ N, r, p, salt, hash }: PinHash): string {
-  return `scrypt$N=${N},r=${r},p=${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+/** atob, not Buffer: the fleet's web console validates profiles with this schema too. Null when not base64. */
+function bytesOf(base64: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ describe('the admin section of a profile', () => {
     [`scrypt$N=1048576,r=8,p=1$${SALT}$${HASH}`, 'N=1048576 with r=8 needs more than 256 MiB'],
     [`scrypt$N=16384,r=8,p=1$AAAA$${HASH}`, 'the salt must be 16 to 64 bytes, this one is 3'],
     [`scrypt$N=16384,r=8,p=1$${SALT}$AAAA`, 'the hash must be 32 to 64 bytes, this one is 3'],
+    [`scrypt$N=16384,r=8,p=1$${SALT}$AAAAA`, 'the salt and the hash must be base64'],
   ])('refuses %s: %s', (pinHash, reason) => {
     expect(problems(withAdmin({ pinHash }))).toEqual([`p.json: admin.pinHash: ${reason} (make one with npm run admin-pin)`]);
   });
