@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PinSchema } from './admin';
 import { DeviceKindSchema } from './devices';
 import { LanguageSchema } from './language';
 import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
@@ -29,6 +30,15 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('VIEW.PAINTED'), screen: ScreenSchema }).strict(),
   /** The view's main thread still runs (every VIEW_HEARTBEAT_INTERVAL_MS): the host's watchdog reloads a silent one. */
   z.object({ type: z.literal('VIEW.ALIVE') }).strict(),
+  /** The hidden gesture (five taps in the top-left corner): an administrator asks for the PIN screen. */
+  z.object({ type: z.literal('ADMIN.OPEN') }).strict(),
+  /** A PIN typed on the keypad, for the host to check. Never stored, never logged. */
+  z.object({ type: z.literal('ADMIN.PIN'), pin: PinSchema }).strict(),
+  /** Leaves the PIN screen or the panel; the host accepts panel commands only once the PIN was right. */
+  z.object({ type: z.literal('ADMIN.CLOSE') }).strict(),
+  z.object({ type: z.literal('ADMIN.MAINTENANCE'), on: z.boolean() }).strict(),
+  z.object({ type: z.literal('ADMIN.RESTART') }).strict(),
+  z.object({ type: z.literal('ADMIN.EXIT_TO_DESKTOP') }).strict(),
 ]);
 export type RendererEvent = z.infer<typeof RendererEventSchema>;
 

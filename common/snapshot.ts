@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { LanguageSchema } from './language';
 import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
+import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
-export const SCREENS = ['attract', 'language', 'home', 'measure', 'end', 'wipe', 'out-of-service'] as const;
+export const SCREENS = ['attract', 'language', 'home', 'measure', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
+export const isAdminScreen = (screen: Screen) => (ADMIN_SCREENS as readonly string[]).includes(screen);
 export const ScreenSchema = z.enum(SCREENS);
 export type Screen = z.infer<typeof ScreenSchema>;
 
@@ -41,7 +43,11 @@ export const SessionSnapshotSchema = z.object({
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
    */
   testAutomation: z.boolean(),
+  /** The administrator's PIN screen or panel; null on every other screen. */
+  admin: AdminViewSchema.nullable(),
 }).strict().refine((snapshot) => (snapshot.screen === 'measure') === (snapshot.measuring !== null), {
   message: 'a measurement step is shown on the measure screen, and only there', path: ['measuring'],
+}).refine((snapshot) => isAdminScreen(snapshot.screen) === (snapshot.admin !== null), {
+  message: 'the administrator view is sent on the administrator screens, and only there', path: ['admin'],
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

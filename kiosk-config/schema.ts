@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DevicesConfigSchema } from '../common/device-config';
 import { LanguageSchema } from '../common/language';
 import { LockdownConfigSchema } from '../common/lockdown-config';
+import { AdminConfigSchema } from './admin-schema';
 
 /**
  * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
@@ -68,6 +69,8 @@ export const ProfileSchema = z.object({
   devices: DevicesConfigSchema.default({}),
   /** What a visit may reach besides the kiosk's own pages (common/lockdown-config.ts). */
   lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [] }),
+  /** The administrator exit (kiosk-config/admin-schema.ts); absent, the hidden gesture does nothing. */
+  admin: AdminConfigSchema.optional(),
 }).strict().superRefine((profile, ctx) => {
   // A copy of a production profile with one flag flipped must not open a remote-control port on a
   // kiosk in public service: the purpose has to be changed too, on purpose.

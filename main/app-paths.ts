@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +16,20 @@ export function findAppRoot(from = path.dirname(fileURLToPath(import.meta.url)))
   }
 }
 
+/**
+ * Where the kiosk keeps what must outlive a restart and holds nothing personal (the administrator
+ * audit journal): BORNE_STATE_DIR, else $XDG_STATE_HOME/borne, else ~/.local/state/borne.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.BORNE_STATE_DIR) return path.resolve(env.BORNE_STATE_DIR);
+  return path.join(env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'borne');
+}
+
 export const appPaths = (root = findAppRoot()) => ({
   root,
   profilesDir: path.join(root, 'kiosk-config', 'profiles'),
   rendererDir: path.join(root, 'dist', 'renderer'),
   electronMain: path.join(root, 'dist', 'host', 'electron-main.js'),
   preload: path.join(root, 'dist', 'host', 'preload.cjs'),
+  stateDir: stateDir(),
 });

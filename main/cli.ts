@@ -25,5 +25,5 @@ if (!choice.ok) {
   electron.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   log.info({ shell: 'chromium', reason: choice.value.reason }, `shell: chromium, because ${choice.value.reason}`);
-  await runHost({ argv, shell: new ChromiumShell(), log });
+  await runHost({ argv, newShell: () => new ChromiumShell(), log });
 }

@@ -19,9 +19,22 @@ import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
 import { Watchdog } from './watchdog/watchdog';
+import { Administration, isAdminEvent } from './admin/administration';
+import { HostCommandSchema } from '../common/host-commands';
+import { issueLines } from '../common/issues';
+
+/** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
+export type HostEnd = 'restart' | 'exit';
 
 export interface RunningHost {
   hub: BridgeHub;
+  /**
+   * Commands from the host's own side (the fleet agent, later): parsed with HostCommandSchema, answered
+   * with a result, never thrown. `{ type: 'maintenance', on }` turns maintenance mode on or off.
+   */
+  command(command: unknown): Result<void>;
+  /** Resolves when an administrator asks, from the panel, to restart the kiosk or to exit to the desktop. */
+  ended: Promise<HostEnd>;
   /** Stops the shell, the devices and the session, in that order. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -31,6 +44,7 @@ const settingsFrom = (profile: Profile, testAutomation: boolean): SessionSetting
   defaultLanguage: profile.languages.default,
   ...profile.session,
   testAutomation,
+  admin: profile.admin ? { panelIdleSeconds: profile.admin.panelIdleSeconds, allowExitToDesktop: profile.admin.allowExitToDesktop } : null,
 });
 
 /**
@@ -56,14 +70,25 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
 
   // The wipe proves the visit is gone from the very state whose snapshot the views were last sent.
   let published: SessionState | undefined;
+  const admin = await Administration.open(profile.admin, paths.stateDir, log.child({ layer: 'admin' }));
+  let endHost: (end: HostEnd) => void = () => {};
+  const ended = new Promise<HostEnd>((resolve) => (endHost = resolve));
   const devices = new DeviceManager(profile.devices, log.child({ layer: 'devices' }));
   const session = createActor(
     sessionMachine.provide({
       actors: {
         wipeSession: wipeSessionThrough(shell, log, () => published),
         measurementFlow: measurementFlowThrough(devices),
+        ...admin.actors(),
       },
-      actions: { cancelDevice: (_, kind) => void devices.command(kind, 'cancel') },
+      actions: {
+        cancelDevice: (_, kind) => void devices.command(kind, 'cancel'),
+        adminAction: (_, action) => {
+          admin.record(action, 'panel');
+          if (action === 'restart') endHost('restart');
+          if (action === 'exit-to-desktop') endHost('exit');
+        },
+      },
     }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
@@ -74,6 +99,10 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     if (event.type === 'VIEW.PAINTED') {
       watchdog.beat();
       log.info({ view: view.label, screen: event.screen }, 'view painted');
+    } else if (isAdminEvent(event)) {
+      const door = admin.admit(event, (e) => session.getSnapshot().can(e));
+      if (door.admit) session.send(event);
+      else if (door.reason) view.send({ type: 'rejected', reason: door.reason });
     } else session.send(event);
   }, log);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
@@ -92,6 +121,10 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     hub.publish(snapshot);
   });
   session.start();
+  if (admin.maintenanceWasOn) {
+    log.warn('maintenance mode is on, as an administrator left it before the restart');
+    session.send({ type: 'MAINTENANCE.ENTER' });
+  }
   // Undone newest first: the shell, then the devices, then the session.
   const running = new DisposableStore();
   running.add(() => void session.stop());
@@ -116,6 +149,14 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   let stopping: Promise<void> | undefined;
   return {
     hub,
+    ended,
+    command: (raw) => {
+      const parsed = HostCommandSchema.safeParse(raw);
+      if (!parsed.success) return fail(`invalid host command: ${issueLines(parsed.error.issues).join('; ')}`);
+      admin.record(parsed.data.on ? 'maintenance-on' : 'maintenance-off', 'fleet');
+      session.send({ type: parsed.data.on ? 'MAINTENANCE.ENTER' : 'MAINTENANCE.LEAVE' });
+      return ok(undefined);
+    },
     stop: () => (stopping ??= (async () => {
       for (const error of await running.dispose()) log.error({ err: error }, 'a part of the kiosk did not stop cleanly');
       flushLogSummaries(log); // the pending "repeated N more times" lines, before the process exits
@@ -140,10 +181,11 @@ async function checkLockdown(profile: Profile, profileFile: string, shell: Kiosk
 const SHUTDOWN_DEADLINE_MS = 6_000;
 
 /**
- * Runs the kiosk until SIGTERM or SIGINT, then shuts everything down. Start-up problems end the
- * process with a readable message and exit code 1; bad options with exit code 2.
+ * Runs the kiosk until SIGTERM, SIGINT or an administrator's "exit to the desktop", then shuts
+ * everything down (exit code 0); an administrator's "restart" stops and starts it again in this process.
+ * Start-up problems end the process with a readable message and exit code 1; bad options with exit code 2.
  */
-export async function runHost(options: { argv: readonly string[]; shell: KioskShell; log?: Logger }): Promise<void> {
+export async function runHost(options: { argv: readonly string[]; newShell: () => KioskShell; log?: Logger }): Promise<void> {
   const log = options.log ?? createLogger();
   const parsed = parseHostOptions(options.argv);
   if (!parsed.ok) {
@@ -151,20 +193,10 @@ export async function runHost(options: { argv: readonly string[]; shell: KioskSh
     process.exitCode = 2;
     return;
   }
-  let host: RunningHost;
-  try {
-    host = await startHost(parsed.value, options.shell, log);
-  } catch (error) {
-    // The sentence for the person at the console; the stack goes to the log.
-    const message = error instanceof Error ? error.message : String(error);
-    flushLogSummaries(log);
-    log.fatal({ err: error }, 'the kiosk could not start');
-    process.stderr.write(`Borne could not start: ${message}\n`);
-    await options.shell.stop().catch(() => undefined);
-    process.exitCode = 1;
-    return;
-  }
-  const shutDown = (signal: NodeJS.Signals) => {
+  const first = await startOrReport(parsed.value, options.newShell, log);
+  if (!first) return;
+  let host: RunningHost = first;
+  const shutDown = (signal: NodeJS.Signals | 'exit-to-desktop') => {
     log.info({ signal }, 'shutting down');
     // Whatever the load or a hung browser, the kiosk stops when asked: its supervisor restarts it, and
     // a browser left behind exits on its own when its DevTools pipe closes with this process.
@@ -179,4 +211,32 @@ export async function runHost(options: { argv: readonly string[]; shell: KioskSh
   };
   process.once('SIGTERM', shutDown);
   process.once('SIGINT', shutDown);
+  // The administrator's restart runs here, in the same process, so it works under `npm start` as under
+  // systemd: the host stops (shell, devices, session), then starts afresh from the profile.
+  for (;;) {
+    const end = await host.ended;
+    if (end === 'exit') return shutDown('exit-to-desktop');
+    log.info('restarting the kiosk, as an administrator asked');
+    await host.stop();
+    const next = await startOrReport(parsed.value, options.newShell, log);
+    if (!next) return process.exit(1);
+    host = next;
+  }
+}
+
+/** Starts the host on a fresh shell, or says why it cannot (exit code 1) and resolves with null. */
+async function startOrReport(options: HostOptions, newShell: () => KioskShell, log: Logger): Promise<RunningHost | null> {
+  const shell = newShell();
+  try {
+    return await startHost(options, shell, log);
+  } catch (error) {
+    // The sentence for the person at the console; the stack goes to the log.
+    const message = error instanceof Error ? error.message : String(error);
+    flushLogSummaries(log);
+    log.fatal({ err: error }, 'the kiosk could not start');
+    process.stderr.write(`Borne could not start: ${message}\n`);
+    await shell.stop().catch(() => undefined);
+    process.exitCode = 1;
+    return null;
+  }
 }

@@ -76,7 +76,7 @@ export class BridgeHub {
   }
 }
 
-/** Logs a bounded preview of what a view sent: enough to debug, never a flood. */
+/** Logs a bounded preview of what a view sent: enough to debug, never a flood, never a PIN. */
 function preview(raw: unknown): string {
   let text: string;
   try {
@@ -84,5 +84,9 @@ function preview(raw: unknown): string {
   } catch {
     text = String(raw);
   }
+  text = text.replace(PIN_FIELD, '"pin":"(hidden)"');
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
+
+/** A `pin` field in a refused message (too long, letters…) is still somebody's PIN, or close to it. */
+const PIN_FIELD = /"pin"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}]*)/g;

@@ -6,6 +6,8 @@ import type { Language } from '../../common/language';
 import { measurementFlow, type DeviceMeasuredEvent, type MeasuringPhaseEvent } from './measurement-flow';
 import type { WatchdogEvent } from '../watchdog/watchdog';
 import { emptyVisit, type VisitData } from './visit';
+import type { PinVerdict } from '../admin/admin-gate';
+import type { AdminPinView } from '../../common/admin';
 
 /** The parts of the profile the visit depends on. */
 export interface SessionSettings {
@@ -17,22 +19,47 @@ export interface SessionSettings {
   wipeRetrySeconds: number;
   /** True while tests may drive the kiosk (--test-cdp-port on a demo or test profile); every screen says so. */
   testAutomation: boolean;
+  /** The administrator exit, or null when the profile has none: the hidden gesture then does nothing. */
+  admin: { panelIdleSeconds: number; allowExitToDesktop: boolean } | null;
 }
+
+/**
+ * Maintenance mode, commanded by the host itself (the fleet agent, later). Never from a renderer:
+ * the bridge contract excludes them; on screen only the administrator panel turns it on or off.
+ */
+export type MaintenanceEvent = { type: 'MAINTENANCE.ENTER' } | { type: 'MAINTENANCE.LEAVE' };
+
+/** What the administrator did on the panel; the host journals it and acts (restart, exit). */
+export type AdminAction = 'maintenance-on' | 'maintenance-off' | 'restart' | 'exit-to-desktop';
+
+/** A run of failed wipes this long latches the kiosk into maintenance: something is broken for good. */
+export const WIPE_FAILURES_BEFORE_MAINTENANCE = 3;
+
+const PIN_ENTRY: AdminPinView = { status: 'entry', attemptsLeft: null, lockedMinutesLeft: null };
 
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
 export type DeviceEvent =
   | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent;
+export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
   devices: Partial<Record<DeviceKind, DeviceStatus>>;
   /** Why the last wipe failed; the kiosk stays out of service until a wipe succeeds. */
   wipeFailure: string | null;
-  /** The watchdog gave up on the page: after the wipe the kiosk stays out of service until restarted. */
+  /**
+   * Maintenance mode is on (an administrator or the fleet asked, the watchdog gave up, or wipes kept
+   * failing): after the wipe the kiosk stays out of service until an administrator turns it off.
+   */
   outOfOrder: boolean;
+  /** Wipes failed in a row; WIPE_FAILURES_BEFORE_MAINTENANCE of them latch maintenance mode. */
+  wipeFailures: number;
+  /** The gesture came during a visit: the PIN screen opens once the visit is wiped. */
+  adminRequested: boolean;
+  /** The PIN screen's state; the PIN itself is never kept. */
+  adminPin: AdminPinView;
 }
 
 /**
@@ -56,11 +83,20 @@ export const sessionMachine = setup({
     }),
     /** One measurement step; the host provides it with its device commands. */
     measurementFlow,
+    /** Minutes the PIN screen stays locked, or null; provided by the host (main/admin/admin-gate.ts). */
+    adminLockout: fromPromise<number | null>(async () => {
+      throw new Error('adminLockout is not provided');
+    }),
+    /** Checks one PIN (or refuses it unchecked while locked) and journals the attempt; provided by the host. */
+    checkAdminPin: fromPromise<PinVerdict, { pin: string }>(async () => {
+      throw new Error('checkAdminPin is not provided');
+    }),
   },
   delays: {
     idleTimeout: ({ context }) => context.settings.idleTimeoutSeconds * 1000,
     endScreen: ({ context }) => context.settings.endScreenSeconds * 1000,
     wipeRetry: ({ context }) => context.settings.wipeRetrySeconds * 1000,
+    panelIdle: ({ context }) => (context.settings.admin?.panelIdleSeconds ?? 60) * 1000,
   },
   guards: {
     languageOffered: ({ context, event }) =>
@@ -69,6 +105,12 @@ export const sessionMachine = setup({
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
     /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
     deviceConfigured: ({ context, event }) => event.type === 'MEASURE.START' && context.devices[event.kind] !== undefined,
+    adminConfigured: ({ context }) => context.settings.admin !== null,
+    adminRequested: ({ context }) => context.adminRequested,
+    exitToDesktopAllowed: ({ context }) => context.settings.admin?.allowExitToDesktop === true,
+    pinAccepted: (_, verdict: PinVerdict) => verdict.verdict === 'accepted',
+    pinLocked: (_, verdict: PinVerdict) => verdict.verdict === 'locked',
+    locked: (_, minutesLeft: number | null) => minutesLeft !== null,
   },
   actions: {
     chooseLanguage: assign({
@@ -96,9 +138,29 @@ export const sessionMachine = setup({
     tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
     forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
-    recordWipeFailure: assign({ wipeFailure: ({ event }) => describeError((event as { error?: unknown }).error) }),
-    clearWipeFailure: assign({ wipeFailure: null }),
+    recordWipeFailure: assign(({ context, event }) => ({
+      wipeFailure: describeError((event as { error?: unknown }).error),
+      wipeFailures: context.wipeFailures + 1,
+      outOfOrder: context.outOfOrder || context.wipeFailures + 1 >= WIPE_FAILURES_BEFORE_MAINTENANCE,
+      // Nobody should find the PIN screen open minutes later, when a retry finally succeeds.
+      adminRequested: false,
+    })),
+    clearWipeFailure: assign({ wipeFailure: null, wipeFailures: 0 }),
     markOutOfOrder: assign({ outOfOrder: true }),
+    clearOutOfOrder: assign({ outOfOrder: false }),
+    // The administrator flow: see the `admin` state.
+    requestAdmin: assign({ adminRequested: true }),
+    resetAdmin: assign({ adminRequested: false, adminPin: PIN_ENTRY }),
+    showPinChecking: assign({ adminPin: { ...PIN_ENTRY, status: 'checking' as const } }),
+    showPinVerdict: assign((_, verdict: PinVerdict) => ({
+      adminPin: verdict.verdict === 'locked' ? { ...PIN_ENTRY, status: 'locked' as const, lockedMinutesLeft: verdict.minutesLeft }
+        : verdict.verdict === 'wrong' ? { ...PIN_ENTRY, status: 'wrong' as const, attemptsLeft: verdict.attemptsLeft }
+          : PIN_ENTRY,
+    })),
+    showPinLocked: assign((_, minutesLeft: number | null) => ({ adminPin: { ...PIN_ENTRY, status: 'locked' as const, lockedMinutesLeft: minutesLeft } })),
+    setMaintenance: assign({ outOfOrder: ({ context, event }) => (event.type === 'ADMIN.MAINTENANCE' ? event.on : context.outOfOrder) }),
+    /** Journals what the administrator did and carries it out (restart, exit); provided by the host. */
+    adminAction: (_, _action: AdminAction) => {},
   },
 }).createMachine({
   id: 'session',
@@ -108,11 +170,18 @@ export const sessionMachine = setup({
     devices: {},
     wipeFailure: null,
     outOfOrder: false,
+    wipeFailures: 0,
+    adminRequested: false,
+    adminPin: PIN_ENTRY,
   }),
   on: {
     'DEVICE.STATUS_CHANGED': { actions: 'recordDeviceStatus' },
     // Anywhere else (a wipe running, out of service): remembered, and the wipe's end leads to maintenance.
     'WATCHDOG.GAVE_UP': { actions: 'markOutOfOrder' },
+    // Likewise: a visit under way is not cut short by the fleet; it ends, is wiped, then maintenance.
+    'MAINTENANCE.ENTER': { actions: 'markOutOfOrder' },
+    // Out of service after a failed wipe, the kiosk still waits for a wipe that succeeds.
+    'MAINTENANCE.LEAVE': { actions: 'clearOutOfOrder' },
   },
   initial: 'attract',
   states: {
@@ -121,6 +190,8 @@ export const sessionMachine = setup({
       on: {
         'SESSION.START': 'visit',
         'WATCHDOG.GAVE_UP': { target: 'maintenance', actions: 'markOutOfOrder' },
+        'MAINTENANCE.ENTER': { target: 'maintenance', actions: 'markOutOfOrder' },
+        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'admin' },
       },
     },
     visit: {
@@ -131,6 +202,8 @@ export const sessionMachine = setup({
         // The page crashed or hung mid-visit: nobody should come back to half a visit, so it is wiped.
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
+        // The administrator's gesture ends the visit: nobody's data is on screen behind the PIN.
+        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
       },
       states: {
         step: {
@@ -207,15 +280,18 @@ export const sessionMachine = setup({
         'END.DISMISS': 'wipe',
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
+        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
       },
     },
     wipe: {
       tags: ['wipe'],
       // Reset first, then prove: the proof must see what the next visit would start from.
       entry: 'forgetVisit',
+      on: { 'ADMIN.OPEN': { guard: 'adminConfigured', actions: 'requestAdmin' } },
       invoke: {
         src: 'wipeSession',
         onDone: [
+          { guard: 'adminRequested', target: 'admin', actions: 'clearWipeFailure' },
           { guard: 'outOfOrder', target: 'maintenance', actions: 'clearWipeFailure' },
           { target: 'attract', actions: 'clearWipeFailure' },
         ],
@@ -223,13 +299,96 @@ export const sessionMachine = setup({
       },
     },
     outOfService: {
+      // The wipe failed: retried until it succeeds, and no visit starts before. Only an administrator
+      // may step in (the panel leaves through the wipe again).
       tags: ['out-of-service'],
       after: { wipeRetry: 'wipe' },
+      on: { 'ADMIN.OPEN': { guard: 'adminConfigured', target: 'admin' } },
     },
     maintenance: {
-      // The watchdog gave up on the page (it kept crashing or hanging): wiped, and no visit starts until
-      // a technician restarts the kiosk; the error line in the log says why.
+      // Maintenance mode: wiped, and no visit starts until an administrator turns it off (panel or fleet).
+      // Touches do nothing and no timer leaves it; the error line in the log says why it began.
       tags: ['out-of-service'],
+      on: {
+        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'admin' },
+        'MAINTENANCE.LEAVE': { target: 'wipe', actions: 'clearOutOfOrder' },
+      },
+    },
+    admin: {
+      /**
+       * The administrator exit, entered only with no visit on screen (a visit is wiped first). The PIN
+       * screen, then the panel; panel commands exist only in `panel`, so the host refuses them anywhere
+       * else (it asks the machine `can` first). Every way out goes through the wipe, then attract or
+       * maintenance, so a visit never starts from the panel's leftovers nor before a wipe succeeded.
+       */
+      type: 'parallel',
+      entry: 'resetAdmin',
+      exit: 'resetAdmin',
+      states: {
+        step: {
+          initial: 'pin',
+          states: {
+            pin: {
+              tags: ['admin-pin'],
+              on: { 'ADMIN.CLOSE': '#session.wipe' },
+              initial: 'lockCheck',
+              states: {
+                lockCheck: {
+                  invoke: {
+                    src: 'adminLockout',
+                    onDone: [
+                      { guard: { type: 'locked', params: ({ event }) => event.output }, target: 'locked',
+                        actions: { type: 'showPinLocked', params: ({ event }) => event.output } },
+                      { target: 'entry' },
+                    ],
+                    onError: 'entry',
+                  },
+                },
+                entry: { on: { 'ADMIN.PIN': 'checking' } },
+                checking: {
+                  entry: 'showPinChecking',
+                  invoke: {
+                    src: 'checkAdminPin',
+                    // The PIN goes from the event straight to the check; the context never holds it.
+                    input: ({ event }) => ({ pin: event.type === 'ADMIN.PIN' ? event.pin : '' }),
+                    onDone: [
+                      { guard: { type: 'pinAccepted', params: ({ event }) => event.output }, target: '#session.admin.step.panel' },
+                      { guard: { type: 'pinLocked', params: ({ event }) => event.output }, target: 'locked',
+                        actions: { type: 'showPinVerdict', params: ({ event }) => event.output } },
+                      { target: 'entry', actions: { type: 'showPinVerdict', params: ({ event }) => event.output } },
+                    ],
+                    // The check itself failed (the host logged why): a fresh entry, the count unchanged.
+                    onError: { target: 'entry', actions: 'resetAdmin' },
+                  },
+                },
+                // Tries while locked are still sent: the host refuses them unchecked and journals them.
+                locked: { on: { 'ADMIN.PIN': 'checking' } },
+              },
+            },
+            panel: {
+              tags: ['admin-panel'],
+              on: {
+                'ADMIN.MAINTENANCE': {
+                  actions: ['setMaintenance', { type: 'adminAction', params: ({ event }) => (event.on ? 'maintenance-on' : 'maintenance-off') }],
+                },
+                'ADMIN.RESTART': { actions: { type: 'adminAction', params: 'restart' } },
+                'ADMIN.EXIT_TO_DESKTOP': { guard: 'exitToDesktopAllowed', actions: { type: 'adminAction', params: 'exit-to-desktop' } },
+                'ADMIN.CLOSE': '#session.wipe',
+              },
+            },
+          },
+        },
+        // Nobody leaves the panel open: after panelIdleSeconds without a touch it closes itself.
+        presence: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { panelIdle: '#session.wipe' },
+              on: { 'USER.ACTIVITY': { target: 'active', reenter: true } },
+            },
+          },
+        },
+      },
     },
   },
 });

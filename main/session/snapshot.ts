@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import { SCREENS, type Screen, type SessionSnapshot } from '../../common/snapshot';
+import { isAdminScreen, SCREENS, type Screen, type SessionSnapshot } from '../../common/snapshot';
 import type { SessionContext, sessionMachine } from './machine';
 
 export type SessionState = SnapshotFrom<typeof sessionMachine>;
@@ -22,5 +22,8 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     measuring: context.measuring,
     devices: context.devices,
     testAutomation: context.settings.testAutomation,
+    admin: isAdminScreen(screen)
+      ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }
+      : null,
   };
 }

@@ -2,9 +2,12 @@ import { useEffect } from 'react';
 import { useActivityReport } from './activity/useActivityReport';
 import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
+import { AdminCorner } from './admin/AdminCorner';
 import { useKiosk } from './bridge/useKiosk';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
+import { AdminPanelScreen } from './screens/AdminPanelScreen';
+import { AdminPinScreen } from './screens/AdminPinScreen';
 import { AttractScreen } from './screens/AttractScreen';
 import { ConnectingScreen } from './screens/ConnectingScreen';
 import { EndScreen } from './screens/EndScreen';
@@ -25,6 +28,8 @@ function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
     case 'end': return <EndScreen snapshot={snapshot} send={send} />;
     case 'wipe': return <WipeScreen snapshot={snapshot} />;
     case 'out-of-service': return <OutOfServiceScreen snapshot={snapshot} />;
+    case 'admin-pin': return <AdminPinScreen snapshot={snapshot} send={send} />;
+    case 'admin-panel': return <AdminPanelScreen snapshot={snapshot} send={send} />;
   }
 }
 
@@ -54,6 +59,8 @@ export function App() {
       {warning && (
         <IdleWarningDialog secondsLeft={warning.secondsLeft} language={shown.language} onStillHere={reportActivity} />
       )}
+      {/* Last, so it lies above every screen and the idle warning; the host decides what the gesture opens. */}
+      <AdminCorner onGesture={() => send({ type: 'ADMIN.OPEN' })} />
     </>
   );
 }

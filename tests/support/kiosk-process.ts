@@ -35,18 +35,26 @@ export function removeProfile(file: string): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. */
+/**
+ * Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. Its state
+ * folder (the administrator audit journal) is a fresh temporary one, removed when the process exits,
+ * so no kiosk inherits another's PIN lock or maintenance mode.
+ */
 export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = []): Promise<KioskProcess> {
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'borne-e2e-state-'));
   const child = spawn(process.execPath,
     ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile, '--test-cdp-port', '0', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BORNE_LOG_LEVEL: 'debug' } });
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BORNE_LOG_LEVEL: 'debug', BORNE_STATE_DIR: stateDir } });
   const lines: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
   createInterface({ input: child.stdout! }).on('line', (text) => {
     try { lines.push(JSON.parse(text)); } catch { lines.push({ msg: text }); }
     for (const wake of waiters) wake();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    rmSync(stateDir, { recursive: true, force: true });
+    resolve(code);
+  }));
 
   const waitForLog: KioskProcess['waitForLog'] = (match, timeoutMs = 20_000) => new Promise((resolve, reject) => {
     const check = () => {

@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() =>
-      runHost({ argv, shell: new ElectronShell({ platform: { BrowserWindow, ipcMain }, preloadPath: appPaths().preload }) }),
+      runHost({ argv, newShell: () => new ElectronShell({ platform: { BrowserWindow, ipcMain }, preloadPath: appPaths().preload }) }),
     )
     .then(() => {
       // runHost reports a failed start through the exit code; Electron would otherwise keep running.

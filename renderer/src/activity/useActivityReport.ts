@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { ACTIVITY_REPORT_INTERVAL_MS, type RendererEvent } from '../../../common/bridge';
 import type { Screen } from '../../../common/snapshot';
 import { createThrottle } from '../../../common/throttle';
-import { isVisitRunning } from './visit';
+import { reportsActivity } from './visit';
 
 /**
- * Reports USER.ACTIVITY on any touch or key press while a visit runs, at most once a second.
+ * Reports USER.ACTIVITY on any touch or key press while a visit runs (or an administrator screen
+ * shows), at most once a second.
  * Returns the same throttled report for buttons that mean "I'm here" (the idle warning).
  */
 export function useActivityReport(screen: Screen | null, send: (event: RendererEvent) => void): () => void {
@@ -14,9 +15,9 @@ export function useActivityReport(screen: Screen | null, send: (event: RendererE
     if (mayReport(performance.now())) send({ type: 'USER.ACTIVITY' });
   }, [mayReport, send]);
 
-  const visitRunning = isVisitRunning(screen);
+  const reporting = reportsActivity(screen);
   useEffect(() => {
-    if (!visitRunning) return;
+    if (!reporting) return;
     // Capture phase: a button that stops propagation still counts as activity.
     const options = { capture: true, passive: true };
     window.addEventListener('pointerdown', report, options);
@@ -25,7 +26,7 @@ export function useActivityReport(screen: Screen | null, send: (event: RendererE
       window.removeEventListener('pointerdown', report, options);
       window.removeEventListener('keydown', report, options);
     };
-  }, [visitRunning, report]);
+  }, [reporting, report]);
 
   return report;
 }

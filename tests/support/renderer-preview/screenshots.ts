@@ -9,7 +9,7 @@ import { buildRenderer, launchChromium, openSnapshot } from './preview';
 import * as fixtures from './snapshots';
 import { serveFolder } from './staticServer';
 
-const outDir = '/tmp/borne-shots';
+const outDir = process.env.BORNE_SHOTS_DIR ?? '/tmp/borne-shots';
 
 interface Shot {
   name: string;
@@ -51,6 +51,15 @@ const shots: Shot[] = [
   { name: 'test-mode-idle-warning-fr', snapshot: testMode(fixtures.idleWarningSnapshot) },
   { name: 'tiny-test-mode-home-offline-fr', snapshot: testMode(fixtures.homeThermometerOfflineSnapshot), size: TINY },
   { name: 'tiny-test-mode-attract-en', snapshot: testMode(en(fixtures.attractSnapshot)), size: TINY },
+  // The administrator's screens, in both languages.
+  ...(['fr', 'en'] as const).flatMap((language) => [
+    { name: `admin-pin-${language}`, snapshot: { ...fixtures.adminPinSnapshot, language } },
+    { name: `admin-pin-wrong-${language}`, snapshot: { ...fixtures.adminPinWrongSnapshot, language } },
+    { name: `admin-pin-locked-${language}`, snapshot: { ...fixtures.adminPinLockedSnapshot, language } },
+    { name: `admin-panel-${language}`, snapshot: { ...fixtures.adminPanelSnapshot, language } },
+    { name: `maintenance-${language}`, snapshot: { ...fixtures.attractSnapshot, screen: 'out-of-service' as const, language } },
+  ]),
+  { name: 'small-admin-panel-fr', snapshot: fixtures.adminPanelSnapshot, size: SMALL },
 ];
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {

@@ -10,6 +10,7 @@ export const attractSnapshot: SessionSnapshot = {
   measuring: null,
   devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } },
   testAutomation: false,
+  admin: null,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };
@@ -49,4 +50,20 @@ export const homeThermometerOfflineSnapshot: SessionSnapshot = {
 export const idleWarningSnapshot: SessionSnapshot = {
   ...homeWithReadingSnapshot,
   idleWarning: { secondsLeft: 12 },
+};
+
+/** The administrator's screens: the PIN keypad, after a wrong PIN, locked, and the panel with one device offline. */
+const adminView = { pin: { status: 'entry' as const, attemptsLeft: null, lockedMinutesLeft: null }, maintenance: false, allowExitToDesktop: true };
+export const adminPinSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'admin-pin', admin: adminView };
+export const adminPinWrongSnapshot: SessionSnapshot = {
+  ...adminPinSnapshot, admin: { ...adminView, pin: { status: 'wrong', attemptsLeft: 3, lockedMinutesLeft: null } },
+};
+export const adminPinLockedSnapshot: SessionSnapshot = {
+  ...adminPinSnapshot, admin: { ...adminView, pin: { status: 'locked', attemptsLeft: null, lockedMinutesLeft: 14 } },
+};
+export const adminPanelSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'admin-panel',
+  devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'offline', reason: 'cannot open /dev/ttyUSB1: No such file or directory' } },
+  admin: { ...adminView, maintenance: true },
 };

@@ -3,11 +3,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { SCREENS, type SessionSnapshot } from '../../../common/snapshot';
+import { isAdminScreen, SCREENS, type SessionSnapshot } from '../../../common/snapshot';
 import { App } from '../../../renderer/src/App';
 import { KioskContext } from '../../../renderer/src/bridge/useKiosk';
 import {
-  attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot,
+  adminPinSnapshot, attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot,
 } from '../../support/renderer-preview/snapshots';
 import { fakeConnection } from './fakeConnection';
 
@@ -49,7 +49,10 @@ describe('App', () => {
   });
 
   it.each(SCREENS)('shows the %s screen when the snapshot says so, and nothing else decides', (name) => {
-    showApp({ ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null });
+    showApp({
+      ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null,
+      admin: isAdminScreen(name) ? adminPinSnapshot.admin : null,
+    });
     expect(shownScreen()).toBe(name);
     expect(screen.getAllByRole('main', { hidden: true })).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { captureLog } from '../../../support/capture-log';
 const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
+  admin: null,
 };
 
 function hubWithView(now = () => 0) {
@@ -30,6 +31,11 @@ describe('BridgeHub', () => {
     ['a language the contract does not know', { type: 'LANGUAGE.CHOOSE', language: 'xx' }],
     ['an extra field', { type: 'SESSION.START', forged: true }],
     ['a device event, which only the host may raise', { type: 'DEVICE.TEMPERATURE_MEASURED', measurement: {} }],
+    ['maintenance, which only the host commands', { type: 'MAINTENANCE.LEAVE' }],
+    ['a PIN with letters', { type: 'ADMIN.PIN', pin: '12ab' }],
+    ['a PIN of more than 12 digits', { type: 'ADMIN.PIN', pin: '1234567890123' }],
+    ['a PIN of fewer than 4 digits', { type: 'ADMIN.PIN', pin: '123' }],
+    ['a maintenance command without its answer', { type: 'ADMIN.MAINTENANCE' }],
     ['text that is not JSON', '{"type":'],
     ['nothing', undefined],
   ])('rejects %s, logs it and tells the view', (_name, raw) => {
@@ -38,6 +44,21 @@ describe('BridgeHub', () => {
     expect(events).toEqual([]);
     expect(received).toEqual([{ type: 'rejected', reason: expect.any(String) }]);
     expect(lines.some((l) => l.msg === 'rejected a malformed bridge message' && l.level === 40)).toBe(true);
+  });
+
+  it('never logs the PIN of a refused message, whatever its shape', () => {
+    const { view, lines } = hubWithView();
+    view.receive({ type: 'ADMIN.PIN', pin: '9753197531975' });
+    view.receive(JSON.stringify({ type: 'ADMIN.PIN', pin: '97531x', extra: 1 }));
+    view.receive({ type: 'ADMIN.PIN', pin: 97531 });
+    expect(lines.filter((l) => l.msg === 'rejected a malformed bridge message')).toHaveLength(3);
+    expect(JSON.stringify(lines)).not.toContain('97531');
+  });
+
+  it('passes a well-formed PIN on to the host, which decides', () => {
+    const { view, events } = hubWithView();
+    view.receive({ type: 'ADMIN.PIN', pin: '0123456789' });
+    expect(events).toEqual([{ type: 'ADMIN.PIN', pin: '0123456789' }]);
   });
 
   it('keeps working after a rejection', () => {

@@ -18,6 +18,7 @@ export const settings: SessionSettings = {
   endScreenSeconds: 5,
   wipeRetrySeconds: 30,
   testAutomation: false,
+  admin: { panelIdleSeconds: 60, allowExitToDesktop: false },
 };
 
 /** Stands in for the device manager: records every command and answers it, or fails arming with `armFailure`. */

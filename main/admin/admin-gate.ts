@@ -1,0 +1,68 @@
+import type { AdminConfig } from '../../kiosk-config/admin-schema';
+import type { Logger } from '../log';
+import type { AuditEntry, AuditJournal } from './audit-journal';
+import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from './lockout';
+import { verifyPin } from './pin';
+
+/** The answer to one PIN. */
+export type PinVerdict =
+  | { verdict: 'accepted' }
+  | { verdict: 'wrong'; attemptsLeft: number }
+  | { verdict: 'locked'; minutesLeft: number };
+
+type AttemptEntry = Extract<AuditEntry, { failures: number }>;
+const isAttempt = (entry: AuditEntry): entry is AttemptEntry => 'failures' in entry;
+
+/**
+ * Checks administrator PINs against the profile's hash, with the lock. Every attempt is logged and
+ * journaled without the PIN; an attempt while locked is refused without being checked. The lock is
+ * read back from the journal's last attempt, so powering the kiosk off and on does not lift it.
+ */
+export class AdminGate {
+  private state: LockoutState;
+
+  constructor(
+    private readonly config: AdminConfig,
+    private readonly journal: AuditJournal,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    const last = journal.latest(isAttempt);
+    this.state = last ? { failures: last.failures, lockedUntil: last.lockedUntil } : UNLOCKED;
+    const left = this.lockedMinutesLeft();
+    if (left !== null) log.warn({ minutesLeft: left }, 'administrator PIN screen still locked from before the restart');
+  }
+
+  /** Minutes the PIN screen stays locked, or null. */
+  lockedMinutesLeft(): number | null {
+    return minutesLeft(this.current(), this.now());
+  }
+
+  async check(pin: string): Promise<PinVerdict> {
+    const before = this.current();
+    const lockedFor = minutesLeft(before, this.now());
+    if (lockedFor !== null) {
+      await this.record('pin-refused-locked', before);
+      return { verdict: 'locked', minutesLeft: lockedFor };
+    }
+    const right = await verifyPin(pin, this.config.pinHash);
+    this.state = afterAttempt(before, right, this.now(), this.config);
+    await this.record(right ? 'pin-accepted' : 'pin-wrong', this.state);
+    if (right) return { verdict: 'accepted' };
+    const locked = minutesLeft(this.state, this.now());
+    return locked !== null ? { verdict: 'locked', minutesLeft: locked } : { verdict: 'wrong', attemptsLeft: this.config.maxAttempts - this.state.failures };
+  }
+
+  private current(): LockoutState {
+    return (this.state = lockoutAt(this.state, this.now(), this.config));
+  }
+
+  private async record(event: AttemptEntry['event'], state: LockoutState): Promise<void> {
+    const fields = { failures: state.failures, lockedUntil: state.lockedUntil };
+    const message = event === 'pin-accepted' ? 'administrator PIN accepted'
+      : event === 'pin-wrong' ? 'administrator PIN refused: wrong' : 'administrator PIN refused: locked, not checked';
+    (event === 'pin-accepted' ? this.log.info : this.log.warn).call(this.log, { event, ...fields }, message);
+    await this.journal.append({ event, ...fields }).catch((error: unknown) =>
+      this.log.error({ err: error, file: this.journal.file }, 'could not write the administrator audit journal'));
+  }
+}

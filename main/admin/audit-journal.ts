@@ -1,0 +1,108 @@
+import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * What an administrator did or tried, for the fleet: never a PIN, never anything about a visitor.
+ * Attempts carry the lock state they left (failures, lockedUntil), so the lock survives a restart.
+ */
+export type AuditEvent =
+  | { event: 'pin-accepted' | 'pin-wrong' | 'pin-refused-locked'; failures: number; lockedUntil: number | null }
+  | { event: 'maintenance-on' | 'maintenance-off' | 'restart' | 'exit-to-desktop'; source: 'panel' | 'fleet' };
+
+export type AuditEntry = AuditEvent & {
+  /** Increases by one per entry, across restarts: the fleet agent drains with `since(lastSent)`. */
+  seq: number;
+  /** ISO 8601, the kiosk's clock. */
+  at: string;
+};
+
+export interface AuditJournalOptions {
+  /** Entries kept in memory for the fleet agent. */
+  ringSize?: number;
+  /** The file is rotated (the previous one kept as `<file>.1`) when it passes this size. */
+  maxFileBytes?: number;
+  now?: () => number;
+}
+
+/**
+ * The administrator audit journal: an in-memory ring of the latest entries and an append-only JSON
+ * Lines file under the kiosk's state folder, bounded by rotation to two files. Appends are written in
+ * order, one at a time; a failed write is returned, and the entry still reaches the ring and the fleet.
+ */
+export class AuditJournal {
+  private readonly ring: AuditEntry[] = [];
+  private lastSeq = 0;
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly file: string,
+    private readonly ringSize: number,
+    private readonly maxFileBytes: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Opens (or starts) the journal at `file`, reading back what the previous runs wrote; unreadable lines are skipped and counted. */
+  static async open(file: string, options: AuditJournalOptions = {}): Promise<{ journal: AuditJournal; skippedLines: number }> {
+    const journal = new AuditJournal(file, options.ringSize ?? 500, options.maxFileBytes ?? 256 * 1024, options.now ?? Date.now);
+    let skippedLines = 0;
+    for (const part of [`${file}.1`, file]) {
+      const text = await readFile(part, 'utf8').catch(() => '');
+      for (const line of text.split('\n')) {
+        if (line.trim() === '') continue;
+        const entry = parseEntry(line);
+        if (entry) journal.remember(entry);
+        else skippedLines++;
+      }
+    }
+    return { journal, skippedLines };
+  }
+
+  /** Adds an entry; resolves once it is on disk. */
+  append(event: AuditEvent): Promise<AuditEntry> {
+    const entry = { ...event, seq: this.lastSeq + 1, at: new Date(this.now()).toISOString() } as AuditEntry;
+    this.remember(entry);
+    const written = this.writing.then(() => this.write(entry));
+    this.writing = written.catch(() => undefined);
+    return written.then(() => entry);
+  }
+
+  /** Entries after `seq` still in memory, oldest first: what the fleet agent has not sent yet. */
+  since(seq: number): AuditEntry[] {
+    return this.ring.filter((entry) => entry.seq > seq);
+  }
+
+  /** The latest entry that matches, if it is still in memory. */
+  latest<T extends AuditEntry>(match: (entry: AuditEntry) => entry is T): T | undefined {
+    return this.ring.findLast(match);
+  }
+
+  private remember(entry: AuditEntry): void {
+    this.lastSeq = Math.max(this.lastSeq, entry.seq);
+    this.ring.push(entry);
+    if (this.ring.length > this.ringSize) this.ring.shift();
+  }
+
+  private async write(entry: AuditEntry): Promise<void> {
+    // Made on the first entry only: a kiosk nobody administers leaves nothing on disk.
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    const size = await stat(this.file).then((s) => s.size, () => 0);
+    if (size > this.maxFileBytes) await rename(this.file, `${this.file}.1`);
+    await appendFile(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  }
+}
+
+const EVENTS = new Set(['pin-accepted', 'pin-wrong', 'pin-refused-locked', 'maintenance-on', 'maintenance-off', 'restart', 'exit-to-desktop']);
+
+/** A line the journal wrote, or null: the file is on disk, so it is read as untrusted. */
+function parseEntry(line: string): AuditEntry | null {
+  try {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    const ok = typeof entry === 'object' && entry !== null && Number.isSafeInteger(entry.seq) && typeof entry.at === 'string'
+      && EVENTS.has(entry.event as string)
+      && (entry.lockedUntil === undefined || entry.lockedUntil === null || Number.isFinite(entry.lockedUntil))
+      && (entry.failures === undefined || Number.isSafeInteger(entry.failures));
+    return ok ? (entry as unknown as AuditEntry) : null;
+  } catch {
+    return null;
+  }
+}
