@@ -18,8 +18,9 @@ export interface ShellStartOptions {
   /** The profile's lockdown section; each shell adds its own kiosk pages to make the policy. */
   lockdown: LockdownConfig;
   /**
-   * Called when the page's renderer process dies; answers whether to reload it (the watchdog's decision:
-   * it stops reloading a page that keeps failing). Without it the shell always reloads.
+   * Called when the page's renderer process dies, or the whole browser (which is relaunched whatever the
+   * answer); answers whether to reload the page (the watchdog's decision: it stops reloading a page that
+   * keeps failing). Without it the shell always reloads.
    */
   onViewCrashed?: () => boolean;
 }

@@ -60,6 +60,27 @@ test('a renderer crash in the middle of a visit ends it: wiped, and attract agai
   expect(paintedScreens(kiosk, crashedAt).every((screen) => screen === 'wipe' || screen === 'attract')).toBe(true);
 });
 
+test('the browser killed in the middle of a visit: relaunched on attract, the visit wiped, never resumed', async ({ kioskPage, kiosk }) => {
+  await startVisit(kioskPage, kiosk);
+  const killedAt = kiosk.lines.length;
+  const { browserPid } = kiosk.lines.findLast((l) => l.msg === 'chromium launched')!;
+  process.kill(browserPid as number, 'SIGKILL');
+
+  await kiosk.waitForLog(since(kiosk, killedAt, (l) => l.msg === 'chromium exited unexpectedly'));
+  await kiosk.waitForLog(since(kiosk, killedAt, (l) => l.msg === 'the kiosk page failed: reloading it and ending any visit'));
+  const relaunched = await kiosk.waitForLog(since(kiosk, killedAt, (l) => l.msg === 'chromium launched'));
+  expect(relaunched.browserPid).not.toBe(browserPid);
+  await kiosk.waitForLog(since(kiosk, killedAt, (l) => l.msg === 'visit wiped and verified'));
+  await kiosk.waitForLog(since(kiosk, killedAt, (l) => l.msg === 'view painted' && l.screen === 'attract'));
+  // The new browser has a test endpoint of its own.
+  const endpoint = await kiosk.waitForLog(since(kiosk, killedAt, (l) => typeof l.cdpEndpoint === 'string'));
+  await withKioskPage({ ...kiosk, cdpEndpoint: endpoint.cdpEndpoint as string }, async (page) => {
+    await expect(onScreen(page, 'attract')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
+  expect(paintedScreens(kiosk, killedAt).every((screen) => screen === 'wipe' || screen === 'attract')).toBe(true);
+});
+
 // The hang test's kiosk declares a page hung after 5 s without a heartbeat (15 s by default).
 const withShortHangTimeout = test.extend({
   kioskProfile: async ({}, use) => {

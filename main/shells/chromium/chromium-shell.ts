@@ -70,6 +70,8 @@ export class ChromiumShell implements KioskShell {
   private supervising = false;
   private stopping: Promise<void> | null = null;
   private relaunchTimer: NodeJS.Timeout | undefined;
+  /** Set from a browser's unexpected exit until its successor shows the kiosk page; a wipe waits for it. */
+  private browserBack: { promise: Promise<void>; resolve(): void } | null = null;
   private readonly backoff: RelaunchBackoff;
 
   constructor(private readonly options: ChromiumShellOptions = {}) {
@@ -102,7 +104,8 @@ export class ChromiumShell implements KioskShell {
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
-    // After a crash or a hang the visit is wiped on the fresh page, not on the dead one.
+    // After a crash, a hang or a relaunch the visit is wiped on the fresh page, not on the dead one.
+    await this.browserBack?.promise;
     await this.current?.recovery;
     const launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
@@ -224,7 +227,14 @@ export class ChromiumShell implements KioskShell {
   private async afterExit(launch: Launch, exit: ChromiumExit): Promise<void> {
     const { log } = this.session!;
     const unexpected = this.supervising && !this.stopping;
-    if (unexpected) log.error({ ...exit, stderr: launch.browser.recentStderr }, 'chromium exited unexpectedly');
+    if (unexpected) {
+      log.error({ ...exit, stderr: launch.browser.recentStderr }, 'chromium exited unexpectedly');
+      // As for a crashed page, the watchdog ends any visit, and its wipe waits for the new browser, which
+      // shows what comes after the wipe, never the half visit. The browser comes back whatever the
+      // watchdog answers: without one, the screen would show the desktop.
+      this.browserBack ??= awaitable();
+      this.session!.onViewCrashed?.();
+    }
     // Helpers can outlive a killed browser; they must not hold the profile while it is deleted.
     launch.browser.signal('SIGKILL');
     await rm(launch.dir.root, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
@@ -253,6 +263,8 @@ export class ChromiumShell implements KioskShell {
     }
     try {
       await this.loadPage(launch);
+      this.browserBack?.resolve();
+      this.browserBack = null;
     } catch (error) {
       if (this.stopping) return;
       // Its exit schedules the next attempt, with a longer delay.
@@ -263,6 +275,7 @@ export class ChromiumShell implements KioskShell {
 
   private async shutdown(): Promise<void> {
     clearTimeout(this.relaunchTimer);
+    this.browserBack?.resolve(); // a wipe waiting for it finds no browser, and says so
     const launch = this.current;
     if (launch) {
       await launch.browser.close(this.options.stopTimeoutMs ?? 2_000);
@@ -275,4 +288,11 @@ export class ChromiumShell implements KioskShell {
   private get loadTimeoutMs(): number {
     return this.options.loadTimeoutMs ?? 20_000;
   }
+}
+
+/** A promise and what settles it, for one party to wait on what another one finishes. */
+function awaitable(): { promise: Promise<void>; resolve(): void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }

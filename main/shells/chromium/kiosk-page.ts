@@ -70,11 +70,24 @@ export function closeEveryOtherWindow(cdp: CdpPipe, page: KioskPage, onClosed: (
     if (!created.success) return;
     const { targetId, type } = created.data.targetInfo;
     if (type !== 'page' || targetId === page.targetId) return;
-    cdp.send('Target.closeTarget', { targetId }).then(
+    releaseThenClose(cdp, targetId).then(
       () => onClosed(created.data.targetInfo.url ?? ''),
       () => {}, // gone already
     );
   });
+}
+
+/**
+ * A window the kiosk page opens on its own site shares the page's renderer, main thread included. A
+ * DevTools client that waits for new targets (Playwright's connectOverCDP does) holds the new window
+ * paused before its first script, and that pause holds the kiosk page too; closing the window then
+ * never lifts it, so the kiosk page stopped answering and the watchdog ended its renderer. The window
+ * is therefore let go (Runtime.runIfWaitingForDebugger from a session of ours) before it is closed.
+ */
+async function releaseThenClose(cdp: CdpPipe, targetId: string): Promise<void> {
+  const attached = AttachedSchema.safeParse(await cdp.send('Target.attachToTarget', { targetId, flatten: true }).catch(() => null));
+  if (attached.success) await cdp.send('Runtime.runIfWaitingForDebugger', {}, attached.data.sessionId).catch(() => {});
+  await cdp.send('Target.closeTarget', { targetId });
 }
 
 /** Calls `listener` when the page's renderer process dies (both events may come for one crash); returns what stops listening. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { decideNavigation, type LockdownPolicy, type Verdict } from '../../lockdown/policy';
 import type { CdpPipe } from './cdp-pipe';
+import { guardDocuments, guardFrames } from './frame-guard';
 import type { KioskPage } from './kiosk-page';
 
-const PausedSchema = z.object({ requestId: z.string(), request: z.object({ url: z.string() }) });
 const NavigatedSchema = z.object({ frame: z.object({ url: z.string(), parentId: z.string().optional(), unreachableUrl: z.string().optional() }) });
 
 /**
@@ -48,17 +48,6 @@ export async function guardNavigations(
     onRefused(unreachableUrl ?? url, verdict.allow ? 'the page could not be shown' : verdict.reason);
     cdp.send('Page.navigate', { url: returnTo }, sessionId).catch(() => {});
   });
-  cdp.on('Fetch.requestPaused', (params, sessionId) => {
-    if (sessionId !== page.sessionId) return;
-    const paused = PausedSchema.safeParse(params);
-    if (!paused.success) return;
-    const { requestId, request } = paused.data;
-    const verdict = decide(request.url);
-    const answer = verdict.allow
-      ? cdp.send('Fetch.continueRequest', { requestId }, sessionId)
-      : cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }, sessionId);
-    if (!verdict.allow) onRefused(request.url, verdict.reason);
-    answer.catch(() => {}); // the page went away in the meantime
-  });
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] }, page.sessionId);
+  await guardDocuments(cdp, page.sessionId, decide, onRefused);
+  await guardFrames(cdp, page.sessionId, decide, onRefused);
 }
