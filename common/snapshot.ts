@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { LanguageSchema } from './language';
 import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
+import { SiteSchema, SiteTileSchema } from './sites';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
-export const SCREENS = ['attract', 'language', 'home', 'measure', 'end', 'wipe', 'out-of-service'] as const;
+export const SCREENS = ['attract', 'language', 'home', 'measure', 'site', 'end', 'wipe', 'out-of-service'] as const;
 export const ScreenSchema = z.enum(SCREENS);
 export type Screen = z.infer<typeof ScreenSchema>;
 
@@ -36,6 +37,10 @@ export const SessionSnapshotSchema = z.object({
   /** The measurement step under way, on the `measure` screen; null otherwise. */
   measuring: MeasuringSchema.nullable(),
   devices: z.partialRecord(DeviceKindSchema, DeviceStatusSchema),
+  /** The official sites the home screen offers (the profile's labelled sites). */
+  siteTiles: z.array(SiteTileSchema),
+  /** The site open in the kiosk's view, on the `site` screen; null otherwise. */
+  site: SiteSchema.nullable(),
   /**
    * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
@@ -43,5 +48,7 @@ export const SessionSnapshotSchema = z.object({
   testAutomation: z.boolean(),
 }).strict().refine((snapshot) => (snapshot.screen === 'measure') === (snapshot.measuring !== null), {
   message: 'a measurement step is shown on the measure screen, and only there', path: ['measuring'],
+}).refine((snapshot) => (snapshot.screen === 'site') === (snapshot.site !== null), {
+  message: 'an open site is shown on the site screen, and only there', path: ['site'],
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

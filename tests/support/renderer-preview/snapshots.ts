@@ -10,6 +10,8 @@ export const attractSnapshot: SessionSnapshot = {
   measuring: null,
   devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } },
   testAutomation: false,
+  siteTiles: [],
+  site: null,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };
@@ -49,4 +51,24 @@ export const homeThermometerOfflineSnapshot: SessionSnapshot = {
 export const idleWarningSnapshot: SessionSnapshot = {
   ...homeWithReadingSnapshot,
   idleWarning: { secondsLeft: 12 },
+};
+
+const officialSites: SessionSnapshot['siteTiles'] = [
+  { label: { fr: 'Service Public', en: 'Public Service (France)' }, url: 'https://www.service-public.fr/' },
+  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)' }, url: 'https://www.ameli.fr/' },
+];
+
+/** Home with two official sites offered as tiles. */
+export const homeWithSitesSnapshot: SessionSnapshot = { ...homeWithReadingSnapshot, siteTiles: officialSites };
+
+/** The site step, while the site opens, and when it could not be reached. */
+export const siteOpeningSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'site',
+  siteTiles: officialSites,
+  site: { origin: 'https://www.service-public.fr', unreachable: false },
+};
+export const siteUnreachableSnapshot: SessionSnapshot = {
+  ...siteOpeningSnapshot,
+  site: { origin: 'https://www.service-public.fr', unreachable: true },
 };

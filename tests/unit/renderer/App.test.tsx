@@ -7,7 +7,7 @@ import { SCREENS, type SessionSnapshot } from '../../../common/snapshot';
 import { App } from '../../../renderer/src/App';
 import { KioskContext } from '../../../renderer/src/bridge/useKiosk';
 import {
-  attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot,
+  attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot, siteOpeningSnapshot,
 } from '../../support/renderer-preview/snapshots';
 import { fakeConnection } from './fakeConnection';
 
@@ -49,7 +49,8 @@ describe('App', () => {
   });
 
   it.each(SCREENS)('shows the %s screen when the snapshot says so, and nothing else decides', (name) => {
-    showApp({ ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null });
+    showApp({ ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null,
+      site: name === 'site' ? siteOpeningSnapshot.site : null });
     expect(shownScreen()).toBe(name);
     expect(screen.getAllByRole('main', { hidden: true })).toHaveLength(1);
   });

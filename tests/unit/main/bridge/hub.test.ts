@@ -7,6 +7,8 @@ import { captureLog } from '../../../support/capture-log';
 const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
+  siteTiles: [],
+  site: null,
 };
 
 function hubWithView(now = () => 0) {

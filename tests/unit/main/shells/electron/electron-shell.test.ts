@@ -11,6 +11,8 @@ import { FakeWindow, fakePlatform } from './fake-electron';
 const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
+  siteTiles: [],
+  site: null,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 
