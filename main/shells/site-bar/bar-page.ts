@@ -38,15 +38,35 @@ export function installSiteBar(config: SiteBarConfig): void {
   </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`
     + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
   shadow.querySelector('span')!.textContent = location.host;
-  shadow.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest('button');
+  const buttons = [...shadow.querySelectorAll('button')];
+  const signalOf = (button: HTMLButtonElement | null | undefined) => {
     const wanted = button?.dataset.signal;
-    if (wanted === 'back' || wanted === 'end') send(wanted);
+    return wanted === 'back' || wanted === 'end' ? wanted : null;
+  };
+  // A key press on a focused button.
+  shadow.addEventListener('click', (event) => {
+    const wanted = signalOf((event.target as Element).closest('button'));
+    if (wanted) send(wanted);
   });
+  // A touch, found by where it lands: it works even while a site's modal dialog makes the rest of the
+  // page inert, the bar included. Listening first, on the window, the site cannot stop it beforehand.
+  window.addEventListener('click', (event) => {
+    if (event.detail === 0 || !host.isConnected) return;
+    const hit = buttons.find((button) => {
+      const box = button.getBoundingClientRect();
+      return event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    });
+    const wanted = signalOf(hit);
+    if (!wanted) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    send(wanted);
+  }, true);
 
   // Puts the bar back as it should be: attached, styled, open in the top layer, above the site's own
   // top-layer elements (a modal dialog, a popover, full screen), and the page pushed down beneath it.
-  const restore = () => {
+  // `reorder`: the site just put something in the top layer, so the bar goes back on top of it.
+  const restore = (reorder: boolean) => {
     const root = document.documentElement;
     if (!root) return;
     if (host.parentNode !== root || host.nextSibling) root.append(host);
@@ -55,26 +75,31 @@ export function installSiteBar(config: SiteBarConfig): void {
     if (root.style.getPropertyValue('margin-top') !== `${heightPx}px` || root.style.getPropertyPriority('margin-top') !== 'important') {
       root.style.setProperty('margin-top', `${heightPx}px`, 'important');
     }
-    if (!host.matches(':popover-open')) host.showPopover();
-    else if (document.elementFromPoint(innerWidth / 2, heightPx / 2) !== host) {
-      // Another element entered the top layer after the bar: showing it again puts it last, on top.
+    if (!host.matches(':popover-open')) return host.showPopover();
+    // Under a modal dialog the bar is inert, so hit testing cannot see it: only the events tell.
+    const covered = !document.querySelector(':modal') && document.elementFromPoint(innerWidth / 2, heightPx / 2) !== host;
+    if (reorder || covered) {
+      // Shown again, it is the last element of the top layer: above all the others.
       host.hidePopover();
       host.showPopover();
     }
   };
-  let pending = false;
-  const soon = () => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => { pending = false; restore(); }, 0);
+  let pending: 'restore' | 'reorder' | null = null;
+  const soon = (reorder: boolean) => {
+    if (pending === null) setTimeout(() => { const asked = pending; pending = null; restore(asked === 'reorder'); }, 0);
+    if (reorder || pending === null) pending = reorder ? 'reorder' : 'restore';
   };
-  new MutationObserver(soon).observe(document, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'popover', 'open', 'class', 'hidden'],
-  });
-  for (const event of ['toggle', 'fullscreenchange', 'DOMContentLoaded', 'load']) document.addEventListener(event, soon, true);
+  new MutationObserver((mutations) => {
+    // A dialog opening (show, showModal) sets its `open` attribute.
+    soon(mutations.some((m) => m.type === 'attributes' && m.attributeName === 'open' && m.target !== host));
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'popover', 'open', 'class', 'hidden'] });
+  // A popover or dialog of the site toggling (popovers set no attribute), full screen, the page loading.
+  document.addEventListener('toggle', (event) => { if (event.target !== host) soon(true); }, true);
+  document.addEventListener('fullscreenchange', () => soon(true), true);
+  for (const event of ['DOMContentLoaded', 'load']) document.addEventListener(event, () => soon(false), true);
   // What no event announces (a site's stylesheet that covers it, say) is caught within a quarter second.
-  setInterval(restore, 250);
-  soon();
+  setInterval(() => restore(false), 250);
+  soon(false);
 
   // The person is busy on the site: the visit's inactivity timer hears of it, once a second at most.
   let lastActivity = 0;

@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import { removeProfile, writeProfile } from '../support/kiosk-process';
+import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
+import { expect, onScreen, test as base } from './fixtures';
+
+const SHOTS = '/tmp/shots-sites';
+
+/** The kiosk, with the allowed stand-in site and an unreachable one on its list, each with a home tile. */
+const test = base.extend<{ sites: StandInSites }>({
+  sites: async ({}, use) => {
+    const sites = await startStandInSites();
+    await use(sites);
+    await sites.close();
+  },
+  kioskProfile: async ({ sites }, use) => {
+    const profile = writeProfile({
+      kiosk: { id: 'e2e-sites', name: 'Sites test', purpose: 'test' },
+      languages: { offered: ['fr', 'en'], default: 'fr' },
+      session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
+      shell: { allowTestAutomation: true },
+      lockdown: {
+        allow: [
+          { origin: sites.allowed, label: { fr: 'Site de test', en: 'Test site' } },
+          { origin: sites.unreachable, label: { fr: 'Site fermé', en: 'Closed site' } },
+        ],
+      },
+    });
+    await use(profile);
+    removeProfile(profile);
+  },
+});
+
+async function openTile(kioskPage: Page, name: string): Promise<void> {
+  await kioskPage.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+async function startVisit(kioskPage: Page): Promise<void> {
+  await onScreen(kioskPage, 'attract').click();
+  await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+}
+
+/** What sits at the bar's place, seen from the site's own scripts: the bar's host element, or what covers it. */
+const atTheBar = (page: Page) => page.evaluate(() => {
+  const element = document.elementFromPoint(innerWidth / 2, 30);
+  return { id: element?.id ?? null, barHost: element?.parentElement === document.documentElement && element.hasAttribute('popover') };
+});
+
+/** The buttons of the page's accessibility tree, closed shadow roots included (the site's scripts cannot see those). */
+async function buttonNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: Array<{ role?: { value?: string }; name?: { value?: string } }> };
+  await cdp.detach();
+  return nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value ?? '');
+}
+
+test('an allowed site shows under Borne\'s bar, stays on its list, and the bar leads back to Borne', async ({ kioskPage, kiosk, sites }) => {
+  await startVisit(kioskPage);
+  await openTile(kioskPage, 'Site de test');
+  await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+  await expect.poll(() => kioskPage.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Site officiel de test');
+
+  // The bar is there, in the top layer, and the site's scripts can neither call the host nor read it.
+  await expect.poll(() => atTheBar(kioskPage)).toEqual({ id: '', barHost: true });
+  expect(await kioskPage.evaluate(() => ({
+    binding: typeof (window as unknown as Record<string, unknown>).borneSiteBar,
+    shadow: [...document.documentElement.children].find((e) => e.hasAttribute('popover'))?.shadowRoot ?? null,
+    pushedDown: document.querySelector('h1')!.getBoundingClientRect().top,
+  }))).toEqual({ binding: 'undefined', shadow: null, pushedDown: 72 });
+  expect(await buttonNames(kioskPage)).toEqual(expect.arrayContaining(['← Retour', 'Terminer']));
+  await kioskPage.screenshot({ path: `${SHOTS}/site-with-bar.png` });
+
+  // A link and a redirect to a site on no list are refused: the site stays where it was.
+  await kioskPage.evaluate(() => document.getElementById('foreign')!.click());
+  await kiosk.waitForLog((l) => l.msg === 'refused a navigation' && String(l.url).startsWith(sites.foreign));
+  await kioskPage.evaluate(() => document.getElementById('redirect-foreign')!.click());
+  await kiosk.waitForLog((l) => l.msg === 'refused a navigation' && String(l.url).startsWith(sites.foreign)
+    && kiosk.lines.filter((m) => m.msg === 'refused a navigation').length >= 2);
+  expect(kioskPage.url()).toBe(`${sites.allowed}/`);
+  expect(await kioskPage.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Site officiel de test');
+
+  // A redirect inside the site is followed, and a new window opens nothing.
+  await kioskPage.evaluate(() => document.getElementById('redirect-inside')!.click());
+  await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/second`);
+  await kioskPage.evaluate(() => history.back());
+  await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+  await kioskPage.evaluate(() => document.getElementById('open')!.click());
+  await kiosk.waitForLog((l) => l.msg === 'closed a window the kiosk did not open');
+  expect(kioskPage.url()).toBe(`${sites.allowed}/`);
+
+  // The bar's "Retour" (its left button) brings the kiosk page back, on the home screen.
+  await kioskPage.mouse.click(100, 36);
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  expect(new URL(kioskPage.url()).origin).not.toBe(sites.allowed);
+});
+
+test('a site cannot cover or remove the bar', async ({ kioskPage, sites }) => {
+  await startVisit(kioskPage);
+  await openTile(kioskPage, 'Site de test');
+  await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+  await kioskPage.evaluate(() => document.getElementById('cover')!.click());
+  await kioskPage.waitForURL(`${sites.allowed}/cover`);
+  await expect.poll(() => kioskPage.evaluate(() => document.body.dataset.attacked)).toBe('1');
+  // It hid and removed the bar, then opened a full-screen layer, a modal dialog and a popover: the bar is
+  // back, open in the top layer, and the page pushed down again. (Under the site's modal dialog the rest
+  // of the page is inert, so hit testing cannot say what is on top: the screenshot shows it, the click proves it.)
+  await expect.poll(() => kioskPage.evaluate(() => ({
+    bar: [...document.documentElement.children].filter((e) => e.hasAttribute('popover') && e.matches(':popover-open')).length,
+    modal: document.querySelector('dialog:modal')?.id,
+    marginTop: getComputedStyle(document.documentElement).marginTop,
+  }))).toEqual({ bar: 1, modal: 'modal', marginTop: '72px' });
+  await kioskPage.screenshot({ path: `${SHOTS}/site-bar-after-cover.png` });
+  // And the bar still works above the modal dialog: "Terminer" (its right button) ends the visit.
+  await kioskPage.mouse.click(1800, 36);
+  await expect(onScreen(kioskPage, 'end')).toBeVisible();
+});
+
+test('going back past the site\'s first page returns to Borne\'s home screen, not to a blank page', async ({ kioskPage, kiosk, sites }) => {
+  await startVisit(kioskPage);
+  await openTile(kioskPage, 'Site de test');
+  await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+  await kioskPage.evaluate(() => history.back());
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  // And forward again does not reopen the site outside the site step.
+  await kioskPage.evaluate(() => history.forward());
+  await kiosk.waitForLog((l) => l.msg === 'refused a navigation' && String(l.url).startsWith(sites.allowed));
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+});
+
+test('a site that cannot be reached shows Borne\'s message with a way back, never the browser\'s error page', async ({ kioskPage, kiosk, sites }) => {
+  await startVisit(kioskPage);
+  await openTile(kioskPage, 'Site fermé');
+  await kiosk.waitForLog((l) => l.msg === 'the site could not be reached' && l.origin === sites.unreachable);
+  const screen = onScreen(kioskPage, 'site');
+  await expect(screen).toBeVisible();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText('Ce site ne répond pas');
+  await expect(screen).toContainText(new URL(sites.unreachable).host);
+  expect(kioskPage.url()).not.toContain('chrome-error');
+  await kioskPage.screenshot({ path: `${SHOTS}/site-unreachable.png` });
+  await screen.getByRole('button', { name: 'Retour' }).click();
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+});
+
+test('a site not on the list is refused by the host, whatever the view asks', async ({ kioskPage, kiosk, sites }) => {
+  await startVisit(kioskPage);
+  await kioskPage.screenshot({ path: `${SHOTS}/home-with-site-tiles.png` });
+  const reply = await kioskPage.evaluate(async (url) => {
+    const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
+    const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+    await new Promise((resolve) => socket.addEventListener('open', resolve));
+    const answer = new Promise<string>((resolve) => socket.addEventListener('message', (m) => {
+      if (String(m.data).includes('"rejected"')) resolve(String(m.data));
+    }));
+    socket.send(JSON.stringify({ type: 'SITE.OPEN', url }));
+    const text = await answer;
+    socket.close();
+    return text;
+  }, `${sites.foreign}/`);
+  expect(JSON.parse(reply)).toMatchObject({ type: 'rejected', reason: expect.stringContaining("is not on this kiosk's list of sites") });
+  await kiosk.waitForLog((l) => l.msg === 'refused to open a site');
+  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+});
