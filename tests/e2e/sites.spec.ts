@@ -65,7 +65,7 @@ test('an allowed site shows under Borne\'s bar, stays on its list, and the bar l
   await expect.poll(() => atTheBar(kioskPage)).toEqual({ id: '', barHost: true });
   expect(await kioskPage.evaluate(() => ({
     binding: typeof (window as unknown as Record<string, unknown>).borneSiteBar,
-    shadow: [...document.documentElement.children].find((e) => e.hasAttribute('popover'))?.shadowRoot ?? null,
+    shadow: Array.from(document.documentElement.children).find((e) => e.hasAttribute('popover'))?.shadowRoot ?? null,
     pushedDown: document.querySelector('h1')!.getBoundingClientRect().top,
   }))).toEqual({ binding: 'undefined', shadow: null, pushedDown: 72 });
   expect(await buttonNames(kioskPage)).toEqual(expect.arrayContaining(['← Retour', 'Terminer']));
@@ -106,7 +106,7 @@ test('a site cannot cover or remove the bar', async ({ kioskPage, sites }) => {
   // back, open in the top layer, and the page pushed down again. (Under the site's modal dialog the rest
   // of the page is inert, so hit testing cannot say what is on top: the screenshot shows it, the click proves it.)
   await expect.poll(() => kioskPage.evaluate(() => ({
-    bar: [...document.documentElement.children].filter((e) => e.hasAttribute('popover') && e.matches(':popover-open')).length,
+    bar: Array.from(document.documentElement.children).filter((e) => e.hasAttribute('popover') && e.matches(':popover-open')).length,
     modal: document.querySelector('dialog:modal')?.id,
     marginTop: getComputedStyle(document.documentElement).marginTop,
   }))).toEqual({ bar: 1, modal: 'modal', marginTop: '72px' });

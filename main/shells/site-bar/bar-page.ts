@@ -38,7 +38,7 @@ export function installSiteBar(config: SiteBarConfig): void {
   </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`
     + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
   shadow.querySelector('span')!.textContent = location.host;
-  const buttons = [...shadow.querySelectorAll('button')];
+  const buttons = Array.from(shadow.querySelectorAll('button'));
   const signalOf = (button: HTMLButtonElement | null | undefined) => {
     const wanted = button?.dataset.signal;
     return wanted === 'back' || wanted === 'end' ? wanted : null;
