@@ -83,7 +83,7 @@ test('an allowed site shows under Borne\'s bar, stays on its list, and the bar l
   // A redirect inside the site is followed, and a new window opens nothing.
   await kioskPage.evaluate(() => document.getElementById('redirect-inside')!.click());
   await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/second`);
-  await kioskPage.evaluate(() => history.back());
+  await kioskPage.evaluate(() => void setTimeout(() => history.back(), 0));
   await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
   await kioskPage.evaluate(() => document.getElementById('open')!.click());
   await kiosk.waitForLog((l) => l.msg === 'closed a window the kiosk did not open');
@@ -120,10 +120,10 @@ test('going back past the site\'s first page returns to Borne\'s home screen, no
   await startVisit(kioskPage);
   await openTile(kioskPage, 'Site de test');
   await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
-  await kioskPage.evaluate(() => history.back());
+  await kioskPage.evaluate(() => void setTimeout(() => history.back(), 0));
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   // And forward again does not reopen the site outside the site step.
-  await kioskPage.evaluate(() => history.forward());
+  await kioskPage.evaluate(() => void setTimeout(() => history.forward(), 0));
   await kiosk.waitForLog((l) => l.msg === 'refused a navigation' && String(l.url).startsWith(sites.allowed));
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
 });
