@@ -1,19 +1,21 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
+import { installPoliciesFor } from '../support/managed-policies';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
 import { expect, onScreen, test as base } from './fixtures';
 
 const SHOTS = '/tmp/shots-sites';
 
 /** The kiosk, with the allowed stand-in site and an unreachable one on its list, each with a home tile. */
-const test = base.extend<{ sites: StandInSites }>({
+const test = base.extend<{ sites: StandInSites; withPolicies: boolean }>({
+  withPolicies: [false, { option: true }],
   sites: async ({}, use) => {
     const sites = await startStandInSites();
     await use(sites);
     await sites.close();
   },
-  kioskProfile: async ({ sites }, use) => {
+  kioskProfile: async ({ sites, withPolicies }, use, testInfo) => {
     const profile = writeProfile({
       kiosk: { id: 'e2e-sites', name: 'Sites test', purpose: 'test' },
       languages: { offered: ['fr', 'en'], default: 'fr' },
@@ -26,8 +28,18 @@ const test = base.extend<{ sites: StandInSites }>({
         ],
       },
     });
-    await use(profile);
-    removeProfile(profile);
+    // Chromium reads its managed policies when it starts: installed for this profile before the kiosk starts.
+    const policies = withPolicies ? installPoliciesFor(profile) : null;
+    if (typeof policies === 'string') {
+      console.log(`sites.spec: "${testInfo.title}" skipped, ${policies}`);
+      testInfo.skip(true, policies);
+    }
+    try {
+      await use(profile);
+    } finally {
+      if (policies && typeof policies !== 'string') policies.restore();
+      removeProfile(profile);
+    }
   },
 });
 
@@ -160,4 +172,21 @@ test('a site not on the list is refused by the host, whatever the view asks', as
   expect(JSON.parse(reply)).toMatchObject({ type: 'rejected', reason: expect.stringContaining("is not on this kiosk's list of sites") });
   await kiosk.waitForLog((l) => l.msg === 'refused to open a site');
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
+});
+
+test.describe('under the managed policies', () => {
+  test.use({ withPolicies: true });
+
+  test("Chromium's own block of a site on no list leaves the person on the site's page, and the bar still leads home", async ({ kioskPage, kiosk, sites }) => {
+    await startVisit(kioskPage);
+    await openTile(kioskPage, 'Site de test');
+    await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+    await expect.poll(() => atTheBar(kioskPage)).toEqual({ id: '', barHost: true });
+    await kioskPage.evaluate(() => document.getElementById('foreign')!.click());
+    await kiosk.waitForLog((l) => l.msg === 'refused a navigation' && String(l.url).startsWith(sites.foreign));
+    await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+    await expect.poll(() => kioskPage.evaluate(() => document.querySelector('h1')?.textContent).catch(() => null)).toBe('Site officiel de test');
+    await kioskPage.mouse.click(100, 36);
+    await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  });
 });

@@ -58,11 +58,21 @@ export async function guardNavigations(
   const takeBack = () => void send('Page.navigate', { url: returnTo }).catch(() => {});
   // A refused landing while a site is open goes back to the site's page before it, when there is one.
   const stepBackOrTakeBack = async () => {
-    const history = HistorySchema.safeParse(await send('Page.getNavigationHistory', {}).catch(() => null));
-    const previous = history.success ? history.data.entries[history.data.currentIndex - 1] : undefined;
+    const history = await navigationHistory();
+    const previous = history ? history.entries[history.currentIndex - 1] : undefined;
     if (siteOpen && previous && !onKioskOrigin(previous.url) && decide(previous.url, true).allow) {
       await send('Page.navigateToHistoryEntry', { entryId: previous.id }).catch(takeBack);
     } else takeBack();
+  };
+  // Just after Chromium committed its own error page the target is between renderers for a moment, and
+  // answers "Not attached to an active page": asked again shortly.
+  const navigationHistory = async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const history = HistorySchema.safeParse(await send('Page.getNavigationHistory', {}).catch(() => null));
+      if (history.success) return history.data;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return null;
   };
 
   let shown = false;
