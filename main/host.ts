@@ -8,20 +8,18 @@ import { DisposableStore } from '../common/disposables';
 import { fail, ok, type Result } from '../common/result';
 import { chromiumLockdown } from './lockdown/chromium-lockdown';
 import { siteStart } from '../common/lockdown-config';
-import { createThrottle } from '../common/throttle';
-import { ACTIVITY_REPORT_INTERVAL_MS } from '../common/bridge';
-import { decideSiteOpening, lockdownPolicy } from './lockdown/policy';
 import { checkInstalledPolicies, policyDir } from './lockdown/installed-policies';
 import { appPaths } from './app-paths';
 import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
 import { createLogger, flushLogSummaries, type Logger } from './log';
-import { sessionMachine, type SessionEvent, type SessionSettings } from './session/machine';
+import { sessionMachine, type SessionSettings } from './session/machine';
+import { siteOpeningRule, siteSignalsTo } from './session/site-wiring';
 import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
 import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
-import type { KioskShell, SiteSignal } from './shells/shell';
+import type { KioskShell } from './shells/shell';
 import { Watchdog } from './watchdog/watchdog';
 
 export interface RunningHost {
@@ -85,7 +83,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     if (event.type === 'VIEW.ALIVE') return watchdog.beat();
     if (event.type === 'SITE.OPEN') {
       // Whatever the view shows, only a site on the profile's list is ever opened.
-      const verdict = shell.showSite ? decideSiteOpening(sitesPolicy, event.url) : { allow: false as const, reason: `the ${shell.name} shell shows no sites` };
+      const verdict = siteMayOpen(event.url);
       if (!verdict.allow) {
         log.warn({ url: event.url.slice(0, 200), reason: verdict.reason }, 'refused to open a site');
         return view.send({ type: 'rejected', reason: verdict.reason });
@@ -96,8 +94,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       log.info({ view: view.label, screen: event.screen }, 'view painted');
     } else session.send(event);
   }, log);
-  // The host checks a site's URL before the shell adds its own pages to the policy: none of them is a site.
-  const sitesPolicy = lockdownPolicy(profile.lockdown, []);
+  const siteMayOpen = siteOpeningRule(profile.lockdown, shell);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
   const watchdog = new Watchdog({
     settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },
@@ -144,21 +141,6 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       flushLogSummaries(log); // the pending "repeated N more times" lines, before the process exits
       log.info('kiosk stopped');
     })()),
-  };
-}
-
-/** What the open site's bar and the shell report, as session events; activity as often as a view's. */
-function siteSignalsTo(send: (event: SessionEvent) => void): (signal: SiteSignal) => void {
-  const activityPasses = createThrottle(ACTIVITY_REPORT_INTERVAL_MS);
-  const events: Record<SiteSignal, SessionEvent> = {
-    back: { type: 'SITE.CLOSE' },
-    left: { type: 'SITE.CLOSE' },
-    end: { type: 'VISIT.FINISH' },
-    activity: { type: 'USER.ACTIVITY' },
-    unreachable: { type: 'SITE.UNREACHABLE' },
-  };
-  return (signal) => {
-    if (signal !== 'activity' || activityPasses(performance.now())) send(events[signal]);
   };
 }
 

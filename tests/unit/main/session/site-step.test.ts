@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { sessionMachine } from '../../../../main/session/machine';
-import type { SiteToShow } from '../../../../main/shells/shell';
+import { siteOpeningRule, siteSignalsTo } from '../../../../main/session/site-wiring';
+import type { KioskShell, SiteToShow } from '../../../../main/shells/shell';
 import { startSimulatedKiosk, startWipingKiosk } from './simulated-kiosk';
 
 const START = 'https://www.service-public.fr/particuliers/vosdroits/F1234?dossier=42';
@@ -89,5 +90,26 @@ describe('a site during a visit', () => {
     expect(kiosk.view()).toMatchObject({ screen: 'attract', site: null });
     expect(kiosk.actor.getSnapshot().context.site).toBeNull();
     expect(kiosk.failure()).toBeNull();
+  });
+});
+
+describe("the host's wiring of sites", () => {
+  it('turns what the bar and the shell report into session events, activity once a second at most', () => {
+    const sent: string[] = [];
+    let now = 0;
+    const signal = siteSignalsTo((event) => sent.push(event.type), () => now);
+    for (const s of ['back', 'left', 'end', 'unreachable', 'activity', 'activity'] as const) signal(s);
+    now = 1_000;
+    signal('activity');
+    expect(sent).toEqual(['SITE.CLOSE', 'SITE.CLOSE', 'VISIT.FINISH', 'SITE.UNREACHABLE', 'USER.ACTIVITY', 'USER.ACTIVITY']);
+  });
+
+  it('lets SITE.OPEN through for a page on the list, and with a shell that shows sites only', () => {
+    const lockdown = { allow: [{ origin: 'https://www.service-public.fr', pathPrefix: '/' }], mediaOrigins: [] };
+    const chromium = { name: 'chromium', showSite: async () => {} } as unknown as KioskShell;
+    const bare = { name: 'electron' } as unknown as KioskShell;
+    expect(siteOpeningRule(lockdown, chromium)(START)).toEqual({ allow: true });
+    expect(siteOpeningRule(lockdown, chromium)('https://evil.example/')).toMatchObject({ allow: false });
+    expect(siteOpeningRule(lockdown, bare)(START)).toEqual({ allow: false, reason: 'the electron shell shows no sites' });
   });
 });
