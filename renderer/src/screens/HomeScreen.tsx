@@ -30,7 +30,8 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
         })}
       </div>
       {snapshot.siteTiles.length > 0 && (
-        <nav className="site-tiles" aria-label={t('home.sites')}>
+        <nav className="site-tiles" aria-labelledby="site-tiles-title">
+          <h2 id="site-tiles-title" className="site-tiles__title">{t('home.sites')}</h2>
           {snapshot.siteTiles.map((tile) => (
             <button type="button" className="button site-tile" key={tile.url} onClick={() => send({ type: 'SITE.OPEN', url: tile.url })}>
               <span className="site-tile__label">{tile.label[snapshot.language]}</span>
