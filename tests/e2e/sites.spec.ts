@@ -172,6 +172,24 @@ test('a site not on the list is refused by the host, whatever the view asks', as
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
 });
 
+test('what a site kept of a visit (session and local storage, cookies) is gone for the next one', async ({ kioskPage, kiosk, sites }) => {
+  const rememberedOnSite = async () => {
+    await startVisit(kioskPage);
+    await openTile(kioskPage, 'Site de test');
+    await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+    await kioskPage.evaluate(() => void setTimeout(() => { location.href = '/remember'; }, 0));
+    await kioskPage.waitForURL(`${sites.allowed}/remember`);
+    const before = await kioskPage.evaluate(() => document.getElementById('before')!.textContent);
+    await kioskPage.mouse.click(1800, 36); // Terminer
+    await expect(onScreen(kioskPage, 'attract')).toBeVisible({ timeout: 15_000 });
+    return before;
+  };
+  expect(await rememberedOnSite()).toBe('||');
+  await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
+  // The page read sessionStorage, localStorage and its cookie before its own scripts wrote them again.
+  expect(await rememberedOnSite()).toBe('||');
+});
+
 test.describe('under the managed policies', () => {
   test.use({ withPolicies: true });
 

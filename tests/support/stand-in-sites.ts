@@ -79,6 +79,11 @@ export async function startStandInSites(): Promise<StandInSites> {
       <p><button id="open" onclick="window.open('/second', '_blank')">Nouvelle fenêtre</button></p>
       <p><a id="pdf" href="/form.pdf">Formulaire (PDF)</a></p>`),
     '/second': page('Deuxième page', '<p>Toujours sur le site.</p>'),
+    // What a site may keep of a person: shows what an earlier visit left, then leaves some itself.
+    '/remember': page('Dossier', `<p id="before"></p><script>
+      document.getElementById('before').textContent = [sessionStorage.getItem('case'), localStorage.getItem('case'), document.cookie].join('|');
+      sessionStorage.setItem('case', '42'); localStorage.setItem('case', '42'); document.cookie = 'case=42';
+    </script>`),
     '/cover': page('Page qui couvre la barre', `<script>${COVER_SCRIPT}</script>`),
   };
   const allowedServer = createServer((request, response) => {
