@@ -104,8 +104,12 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     send: (event) => session.send(event),
   });
   let lastScreen = '';
+  let lastSiteWarning: number | null = null;
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
+    // On a site the kiosk page is away: the shell draws the inactivity countdown in Borne's bar.
+    const siteWarning = snapshot.site ? snapshot.idleWarning?.secondsLeft ?? null : null;
+    if (siteWarning !== lastSiteWarning) shell.warnOnSite?.((lastSiteWarning = siteWarning));
     if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
     published = state;
     hub.publish(snapshot);

@@ -61,6 +61,8 @@ export interface KioskShell {
   reloadHungView?(): void;
   /** Shows an official site in the kiosk's view, under Borne's bar. Optional: a shell without it offers no sites. */
   showSite?(site: SiteToShow): Promise<void>;
+  /** Shows the visit's inactivity countdown over the open site (null: none), since the kiosk page is away. */
+  warnOnSite?(secondsLeft: number | null): void;
   /** Brings the kiosk page back in place of the site; does nothing when the kiosk page shows already. */
   leaveSite?(): Promise<void>;
   /** Closes the window and everything the shell started. Safe to call twice. */

@@ -8,18 +8,19 @@ import { expect, onScreen, test as base } from './fixtures';
 const SHOTS = '/tmp/shots-sites';
 
 /** The kiosk, with the allowed stand-in site and an unreachable one on its list, each with a home tile. */
-const test = base.extend<{ sites: StandInSites; withPolicies: boolean }>({
+const test = base.extend<{ sites: StandInSites; withPolicies: boolean; idleTimeoutSeconds: number }>({
   withPolicies: [false, { option: true }],
+  idleTimeoutSeconds: [120, { option: true }],
   sites: async ({}, use) => {
     const sites = await startStandInSites();
     await use(sites);
     await sites.close();
   },
-  kioskProfile: async ({ sites, withPolicies }, use, testInfo) => {
+  kioskProfile: async ({ sites, withPolicies, idleTimeoutSeconds }, use, testInfo) => {
     const profile = writeProfile({
       kiosk: { id: 'e2e-sites', name: 'Sites test', purpose: 'test' },
       languages: { offered: ['fr', 'en'], default: 'fr' },
-      session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
+      session: { idleTimeoutSeconds, idleWarningSeconds: 10, endScreenSeconds: 2 },
       shell: { allowTestAutomation: true },
       lockdown: {
         allow: [
@@ -59,13 +60,14 @@ const atTheBar = (page: Page) => page.evaluate(() => {
   return { id: element?.id ?? null, barHost: element?.parentElement === document.documentElement && element.hasAttribute('popover') };
 });
 
-/** The buttons of the page's accessibility tree, closed shadow roots included (the site's scripts cannot see those). */
-async function buttonNames(page: Page): Promise<string[]> {
+/** The page's accessibility tree, closed shadow roots included (the site's scripts cannot see those). */
+async function accessibleNames(page: Page, role: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: Array<{ role?: { value?: string }; name?: { value?: string } }> };
   await cdp.detach();
-  return nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value ?? '');
+  return nodes.filter((node) => node.role?.value === role).map((node) => node.name?.value ?? '');
 }
+const buttonNames = (page: Page) => accessibleNames(page, 'button');
 
 test('an allowed site shows under Borne\'s bar, stays on its list, and the bar leads back to Borne', async ({ kioskPage, kiosk, sites }) => {
   await startVisit(kioskPage);
@@ -188,6 +190,24 @@ test('what a site kept of a visit (session and local storage, cookies) is gone f
   await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
   // The page read sessionStorage, localStorage and its cookie before its own scripts wrote them again.
   expect(await rememberedOnSite()).toBe('||');
+});
+
+test.describe('inactivity on a site', () => {
+  test.use({ idleTimeoutSeconds: 5 });
+
+  test('the bar counts down, a touch on the site answers it, and silence ends the visit with the kiosk page back', async ({ kioskPage, sites }) => {
+    await startVisit(kioskPage);
+    await openTile(kioskPage, 'Site de test');
+    await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
+    const countdown = async () => (await accessibleNames(kioskPage, 'StaticText')).find((name) => name.startsWith('Êtes-vous toujours là')) ?? null;
+    await expect.poll(countdown, { timeout: 15_000 }).toMatch(/^Êtes-vous toujours là \? Touchez l'écran : \d+ s$/);
+    await kioskPage.screenshot({ path: `${SHOTS}/site-bar-countdown.png` });
+    await kioskPage.mouse.click(960, 600); // on the site's page, not on the bar
+    await expect.poll(countdown).toBeNull();
+    expect(kioskPage.url()).toBe(`${sites.allowed}/`);
+    // Untouched: the countdown comes back and runs out; the visit ends on Borne's own end screen.
+    await expect(onScreen(kioskPage, 'end')).toBeVisible({ timeout: 30_000 });
+  });
 });
 
 test.describe('under the managed policies', () => {

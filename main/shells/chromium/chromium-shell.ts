@@ -192,6 +192,10 @@ export class ChromiumShell implements KioskShell {
     await sites.show(site);
   }
 
+  warnOnSite(secondsLeft: number | null): void {
+    this.current?.sites?.warn(secondsLeft);
+  }
+
   async leaveSite(): Promise<void> {
     await this.current?.sites?.leave();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../../log';
-import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_WORLD, siteBarScript } from '../site-bar/bar-script';
+import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_WARN, SITE_BAR_WORLD, siteBarScript } from '../site-bar/bar-script';
 import type { SiteSignal, SiteToShow } from '../shell';
 import type { CdpPipe } from './cdp-pipe';
 import type { KioskPage } from './kiosk-page';
@@ -8,6 +8,8 @@ import type { NavigationGuard } from './navigation-guard';
 
 const BindingCalledSchema = z.object({ name: z.string(), payload: z.string() });
 const ScriptAddedSchema = z.object({ identifier: z.string() });
+const ContextCreatedSchema = z.object({ context: z.object({ id: z.number(), name: z.string(), auxData: z.object({ frameId: z.string() }).optional() }) });
+const ContextDestroyedSchema = z.object({ executionContextId: z.number() });
 
 /**
  * Official sites in the kiosk's one tab: the guard lets the top frame show them while one is open, and
@@ -16,6 +18,8 @@ const ScriptAddedSchema = z.object({ identifier: z.string() });
  */
 export class ChromiumSiteView {
   private barScript: string | null = null;
+  /** The bar's isolated world in the top frame's current document, once it exists. */
+  private barContext: number | null = null;
 
   private constructor(
     private readonly cdp: CdpPipe,
@@ -34,10 +38,31 @@ export class ChromiumSiteView {
       if (signal) onSignal(signal);
       else log.warn({ payload: called.data.payload.slice(0, 100) }, "ignored a message through the bar's binding");
     });
+    const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log);
+    cdp.on('Runtime.executionContextCreated', (params, sessionId) => {
+      const created = ContextCreatedSchema.safeParse(params);
+      if (sessionId !== page.sessionId || !created.success) return;
+      const { id, name, auxData } = created.data.context;
+      if (name === SITE_BAR_WORLD && auxData?.frameId === page.targetId) view.barContext = id;
+    });
+    cdp.on('Runtime.executionContextDestroyed', (params, sessionId) => {
+      const destroyed = ContextDestroyedSchema.safeParse(params);
+      if (sessionId === page.sessionId && destroyed.success && destroyed.data.executionContextId === view.barContext) view.barContext = null;
+    });
+    cdp.on('Runtime.executionContextsCleared', (_params, sessionId) => {
+      if (sessionId === page.sessionId) view.barContext = null;
+    });
     // Bindings and isolated-world scripts only reach a page whose Runtime domain is enabled.
     await cdp.send('Runtime.enable', {}, page.sessionId);
     await cdp.send('Runtime.addBinding', { name: SITE_BAR_BINDING, executionContextName: SITE_BAR_WORLD }, page.sessionId);
-    return new ChromiumSiteView(cdp, page, guard, pageUrl, log);
+    return view;
+  }
+
+  /** Calls the bar's countdown in its own world: the site's scripts can neither call it nor fake it. */
+  warn(secondsLeft: number | null): void {
+    if (this.barContext === null || !this.guard.siteOpen) return;
+    const expression = `globalThis[${JSON.stringify(SITE_BAR_WARN)}]?.(${JSON.stringify(secondsLeft)})`;
+    this.send('Runtime.evaluate', { expression, contextId: this.barContext }).catch(() => {}); // the document went away meanwhile
   }
 
   async show({ url, language }: SiteToShow): Promise<void> {

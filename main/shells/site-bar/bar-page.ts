@@ -10,10 +10,12 @@
 export interface SiteBarConfig {
   /** The DevTools binding, present in the bar's isolated world only. */
   binding: string;
+  /** The function, in the bar's world only, through which the host shows the inactivity countdown. */
+  warn: string;
   /** The page's own origin never gets the bar (the kiosk page loads in the same tab). */
   kioskOrigin: string;
   heightPx: number;
-  text: { back: string; end: string; label: string; lang: string };
+  text: { back: string; end: string; label: string; lang: string; stillHere: string };
   colours: { bar: string; text: string; button: string; buttonText: string; focus: string };
 }
 
@@ -37,7 +39,17 @@ export function installSiteBar(config: SiteBarConfig): void {
     button:focus-visible { outline: 4px solid ${colours.focus}; outline-offset: 2px; }
   </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`
     + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
-  shadow.querySelector('span')!.textContent = location.host;
+  const middle = shadow.querySelector('span')!;
+  middle.textContent = location.host;
+  // The visit's inactivity countdown, drawn here since the kiosk page that would show it is away; any
+  // touch on the site answers it, as on the kiosk's own screens.
+  (globalThis as unknown as Record<string, unknown>)[config.warn] = (secondsLeft: unknown) => {
+    const counting = typeof secondsLeft === 'number';
+    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} s` : location.host;
+    middle.style.color = counting ? colours.focus : '';
+    middle.style.fontWeight = counting ? '700' : '';
+    middle.setAttribute('role', counting ? 'alert' : 'none');
+  };
   const buttons = Array.from(shadow.querySelectorAll('button'));
   const signalOf = (button: HTMLButtonElement | null | undefined) => {
     const wanted = button?.dataset.signal;

@@ -6,6 +6,8 @@ import { installSiteBar, type SiteBarConfig } from './bar-page';
 export const SITE_BAR_WORLD = 'borne-site-bar';
 /** The function through which the bar talks to the host; the site's own scripts never see it. */
 export const SITE_BAR_BINDING = 'borneSiteBar';
+/** The bar's function that shows the inactivity countdown; the host calls it in the bar's world. */
+export const SITE_BAR_WARN = 'borneSiteBarWarn';
 /** Height of the bar; the site's page is pushed down by as much. */
 export const SITE_BAR_HEIGHT_PX = 72;
 
@@ -23,14 +25,15 @@ export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
  * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
  */
 const SITE_BAR_TEXT: Record<Language, SiteBarConfig['text']> = {
-  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', lang: 'fr' },
-  en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en' },
+  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', lang: 'fr', stillHere: "Êtes-vous toujours là ? Touchez l'écran :" },
+  en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en', stillHere: 'Are you still there? Touch the screen:' },
 };
 
 /** The bar's script for a visit in `language`, with the palette of common/colours.ts. */
 export function siteBarScript(language: Language, kioskOrigin: string): string {
   const config: SiteBarConfig = {
     binding: SITE_BAR_BINDING,
+    warn: SITE_BAR_WARN,
     kioskOrigin,
     heightPx: SITE_BAR_HEIGHT_PX,
     text: SITE_BAR_TEXT[language],

@@ -10,6 +10,7 @@ describe("Borne's bar on a site", () => {
     expect(fr).toContain('"end":"Terminer"');
     expect(en).toContain('"back":"Back"');
     expect(en).toContain('"end":"Finish"');
+    expect(en).toContain('"stillHere":"Are you still there? Touch the screen:"');
     expect(fr).toContain(`"bar":"${KIOSK_COLOURS.blue}"`);
     expect(fr).toContain(`"binding":"${SITE_BAR_BINDING}"`);
   });
