@@ -58,6 +58,7 @@ export async function guardNavigations(
   const takeBack = () => void send('Page.navigate', { url: returnTo }).catch(() => {});
   // A refused landing while a site is open goes back to the site's page before it, when there is one.
   const stepBackOrTakeBack = async () => {
+    if (!siteOpen) return takeBack();
     const history = await navigationHistory();
     const previous = history ? history.entries[history.currentIndex - 1] : undefined;
     if (siteOpen && previous && !onKioskOrigin(previous.url) && decide(previous.url, true).allow) {
