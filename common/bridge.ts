@@ -26,6 +26,13 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   /** The person leaves the measurement step, with its reading (done) or without (cancel). */
   z.object({ type: z.literal('MEASURE.DONE') }).strict(),
   z.object({ type: z.literal('MEASURE.CANCEL') }).strict(),
+  /**
+   * The person opens an official site (a tile on the home screen). The host opens it only when the
+   * profile's lockdown list allows the URL; otherwise it answers `rejected` and logs why.
+   */
+  z.object({ type: z.literal('SITE.OPEN'), url: z.string().max(2048) }).strict(),
+  /** The person comes back to Borne from a site (Borne's bar, or the message of a site that cannot be reached). */
+  z.object({ type: z.literal('SITE.CLOSE') }).strict(),
   /** The view painted a screen; the host logs it (boot time, blank-screen watchdog). */
   z.object({ type: z.literal('VIEW.PAINTED'), screen: ScreenSchema }).strict(),
   /** The view's main thread still runs (every VIEW_HEARTBEAT_INTERVAL_MS): the host's watchdog reloads a silent one. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from './language';
 
 /** `https://www.service-public.fr`: scheme, host and port, nothing more. */
 const OriginSchema = z.string().max(2048).refine((text) => {
@@ -10,16 +11,47 @@ const OriginSchema = z.string().max(2048).refine((text) => {
   }
 }, 'give an origin: http or https, host and port, no path and no trailing slash (for example https://www.service-public.fr)');
 
+/** A tile's name on the home screen, in every language the kiosk speaks, on one line. */
+const SiteLabelSchema = z.record(LanguageSchema, z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'write the label on one line'));
+
+const SiteRuleSchema = z.object({
+  origin: OriginSchema,
+  pathPrefix: z.string().max(2048).startsWith('/', 'a path prefix starts with /').default('/'),
+  /** With a label, the home screen offers this site as a tile (until guided procedures list them). */
+  label: SiteLabelSchema.optional(),
+  /** The page the tile opens; the origin itself (under the prefix) when omitted. */
+  start: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+}).strict().superRefine((rule, ctx) => {
+  if (rule.start !== undefined && !isInsideRule(rule.start, rule)) {
+    ctx.addIssue({ code: 'custom', path: ['start'], message: `the start page must be under ${rule.origin}${rule.pathPrefix}` });
+  }
+});
+
+/**
+ * `/rdv` holds `/rdv`, `/rdv/` and `/rdv/x`, not `/rdvx`: a prefix is a folder, not a string. The one
+ * rule of what an allow entry covers: the lockdown policy decides with it too.
+ */
+export function isInsideRule(url: string, rule: { origin: string; pathPrefix: string }): boolean {
+  if (!URL.canParse(url)) return false;
+  const { origin, pathname } = new URL(url);
+  if (origin !== rule.origin) return false;
+  if (rule.pathPrefix === '/' || pathname === rule.pathPrefix) return true;
+  const folder = rule.pathPrefix.endsWith('/') ? rule.pathPrefix : `${rule.pathPrefix}/`;
+  return pathname.startsWith(folder);
+}
+
+/** The page a site's tile opens. */
+export function siteStart(rule: { origin: string; pathPrefix: string; start?: string | undefined }): string {
+  return rule.start ?? `${rule.origin}${rule.pathPrefix}`;
+}
+
 /**
  * What a visit may reach besides the kiosk's own pages. Here, in common/, because the profile schema
  * and the fleet validate with it; main/lockdown/ turns it into decisions and Chromium policies.
  */
 export const LockdownConfigSchema = z.object({
   /** Official sites a visit may open, by origin and path prefix. Everything else is refused. */
-  allow: z.array(z.object({
-    origin: OriginSchema,
-    pathPrefix: z.string().max(2048).startsWith('/', 'a path prefix starts with /').default('/'),
-  }).strict()).max(500).default([]),
+  allow: z.array(SiteRuleSchema).max(500).default([]),
   /** Origins that may use the camera and the microphone (video appointments, teleconsultation). */
   mediaOrigins: z.array(OriginSchema).max(50).default([]),
 }).strict();

@@ -3,9 +3,10 @@ import { LanguageSchema } from './language';
 import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
+import { SiteSchema, SiteTileSchema } from './sites';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
-export const SCREENS = ['attract', 'language', 'home', 'measure', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
+export const SCREENS = ['attract', 'language', 'home', 'measure', 'site', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
 export const isAdminScreen = (screen: Screen) => (ADMIN_SCREENS as readonly string[]).includes(screen);
 export const ScreenSchema = z.enum(SCREENS);
 export type Screen = z.infer<typeof ScreenSchema>;
@@ -38,6 +39,10 @@ export const SessionSnapshotSchema = z.object({
   /** The measurement step under way, on the `measure` screen; null otherwise. */
   measuring: MeasuringSchema.nullable(),
   devices: z.partialRecord(DeviceKindSchema, DeviceStatusSchema),
+  /** The official sites the home screen offers (the profile's labelled sites). */
+  siteTiles: z.array(SiteTileSchema),
+  /** The site open in the kiosk's view, on the `site` screen; null otherwise. */
+  site: SiteSchema.nullable(),
   /**
    * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
@@ -49,5 +54,7 @@ export const SessionSnapshotSchema = z.object({
   message: 'a measurement step is shown on the measure screen, and only there', path: ['measuring'],
 }).refine((snapshot) => isAdminScreen(snapshot.screen) === (snapshot.admin !== null), {
   message: 'the administrator view is sent on the administrator screens, and only there', path: ['admin'],
+}).refine((snapshot) => (snapshot.screen === 'site') === (snapshot.site !== null), {
+  message: 'an open site is shown on the site screen, and only there', path: ['site'],
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

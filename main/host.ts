@@ -7,12 +7,14 @@ import { DeviceManager } from '../devices/manager';
 import { DisposableStore } from '../common/disposables';
 import { fail, ok, type Result } from '../common/result';
 import { chromiumLockdown } from './lockdown/chromium-lockdown';
+import { siteStart } from '../common/lockdown-config';
 import { checkInstalledPolicies, policyDir } from './lockdown/installed-policies';
 import { appPaths } from './app-paths';
 import { BridgeHub } from './bridge/hub';
 import { parseHostOptions, type HostOptions } from './host-options';
 import { createLogger, flushLogSummaries, type Logger } from './log';
 import { sessionMachine, type SessionSettings } from './session/machine';
+import { siteOpeningRule, siteSignalsTo } from './session/site-wiring';
 import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
 import { measurementFlowThrough } from './session/device-commands';
@@ -43,6 +45,7 @@ const settingsFrom = (profile: Profile, testAutomation: boolean): SessionSetting
   offeredLanguages: profile.languages.offered,
   defaultLanguage: profile.languages.default,
   ...profile.session,
+  siteTiles: profile.lockdown.allow.flatMap((rule) => (rule.label ? [{ label: rule.label, url: siteStart(rule) }] : [])),
   testAutomation,
   admin: profile.admin ? { panelIdleSeconds: profile.admin.panelIdleSeconds, allowExitToDesktop: profile.admin.allowExitToDesktop } : null,
 });
@@ -88,6 +91,11 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
           if (action === 'restart') endHost('restart');
           if (action === 'exit-to-desktop') endHost('exit');
         },
+        showSite: (_, site) => void shell.showSite?.(site).catch((error: unknown) => {
+          log.error({ err: error }, 'could not show the site');
+          session.send({ type: 'SITE.UNREACHABLE' });
+        }),
+        leaveSite: () => void shell.leaveSite?.().catch((error: unknown) => log.error({ err: error }, 'could not bring the kiosk page back from the site')),
       },
     }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
@@ -96,6 +104,14 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     // Only the page's own reports count as signs of life: a local client flooding the bridge with other
     // events must not keep a hung page from being reloaded. Heartbeats are never logged.
     if (event.type === 'VIEW.ALIVE') return watchdog.beat();
+    if (event.type === 'SITE.OPEN') {
+      // Whatever the view shows, only a site on the profile's list is ever opened.
+      const verdict = siteMayOpen(event.url);
+      if (!verdict.allow) {
+        log.warn({ url: event.url.slice(0, 200), reason: verdict.reason }, 'refused to open a site');
+        return view.send({ type: 'rejected', reason: verdict.reason });
+      }
+    }
     if (event.type === 'VIEW.PAINTED') {
       watchdog.beat();
       log.info({ view: view.label, screen: event.screen }, 'view painted');
@@ -105,6 +121,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       else if (door.reason) view.send({ type: 'rejected', reason: door.reason });
     } else session.send(event);
   }, log);
+  const siteMayOpen = siteOpeningRule(profile.lockdown, shell);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
   const watchdog = new Watchdog({
     settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },
@@ -114,8 +131,12 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     send: (event) => session.send(event),
   });
   let lastScreen = '';
+  let lastSiteWarning: number | null = null;
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
+    // On a site the kiosk page is away: the shell draws the inactivity countdown in Borne's bar.
+    const siteWarning = snapshot.site ? snapshot.idleWarning?.secondsLeft ?? null : null;
+    if (siteWarning !== lastSiteWarning) shell.warnOnSite?.((lastSiteWarning = siteWarning));
     if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
     published = state;
     hub.publish(snapshot);
@@ -137,7 +158,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   running.add(() => shell.stop());
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
-      testCdpPort: options.testCdpPort, lockdown: profile.lockdown, onViewCrashed: () => watchdog.viewFailed('crashed') });
+      testCdpPort: options.testCdpPort, lockdown: profile.lockdown, onViewCrashed: () => watchdog.viewFailed('crashed'),
+      onSiteSignal: siteSignalsTo((event) => session.send(event)) });
   } catch (error) {
     await running.dispose();
     throw error;

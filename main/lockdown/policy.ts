@@ -1,4 +1,4 @@
-import type { LockdownConfig } from '../../common/lockdown-config';
+import { isInsideRule, type LockdownConfig } from '../../common/lockdown-config';
 
 /**
  * The one lockdown policy: pure decisions computed from the profile, used by both shells (the
@@ -38,15 +38,20 @@ export function decideNavigation(policy: LockdownPolicy, url: string): Verdict {
   if (parsed.protocol === 'blob:') return decideNavigation(policy, parsed.pathname);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return refuse(`the ${parsed.protocol} scheme is never opened`);
   if (parsed.username || parsed.password) return refuse('credentials in the address');
-  const allowed = policy.allow.some((rule) => parsed.origin === rule.origin && underPrefix(parsed.pathname, rule.pathPrefix));
+  const allowed = policy.allow.some((rule) => isInsideRule(parsed.href, rule));
   return allowed ? ALLOWED : refuse(`${parsed.origin}${parsed.pathname} is not on this kiosk's list of sites`);
 }
 
-/** `/rdv` allows `/rdv`, `/rdv/` and `/rdv/x`, not `/rdvx`: a prefix is a folder, not a string. */
-function underPrefix(pathname: string, prefix: string): boolean {
-  if (prefix === '/' || pathname === prefix) return true;
-  const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
-  return pathname.startsWith(folder);
+/**
+ * Whether a visit may open `url` as a site (SITE.OPEN from a view): an http(s) page on the profile's
+ * list, never one of the kiosk's own pages, whatever the view asking.
+ */
+export function decideSiteOpening(policy: LockdownPolicy, url: string): Verdict {
+  if (!URL.canParse(url)) return refuse('not a URL');
+  const { protocol } = new URL(url);
+  if (protocol !== 'https:' && protocol !== 'http:') return refuse(`the ${protocol} scheme is never opened`);
+  if (policy.kioskPages.some((prefix) => url.startsWith(prefix))) return refuse("the kiosk's own pages are not a site");
+  return decideNavigation(policy, url);
 }
 
 /** A new window or tab is never opened: an allowed target opens in the kiosk's one view instead. */

@@ -8,6 +8,9 @@ import type { WatchdogEvent } from '../watchdog/watchdog';
 import { emptyVisit, type VisitData } from './visit';
 import type { PinVerdict } from '../admin/admin-gate';
 import type { AdminPinView } from '../../common/admin';
+import type { SiteTile } from '../../common/sites';
+import { openedSite, type SiteEvent } from './site-step';
+import type { SiteToShow } from '../shells/shell';
 
 /** The parts of the profile the visit depends on. */
 export interface SessionSettings {
@@ -17,6 +20,8 @@ export interface SessionSettings {
   idleWarningSeconds: number;
   endScreenSeconds: number;
   wipeRetrySeconds: number;
+  /** The sites the home screen offers (the profile's labelled allow entries). */
+  siteTiles: SiteTile[];
   /** True while tests may drive the kiosk (--test-cdp-port on a demo or test profile); every screen says so. */
   testAutomation: boolean;
   /** The administrator exit, or null when the profile has none: the hidden gesture then does nothing. */
@@ -42,7 +47,7 @@ export type DeviceEvent =
   | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent;
+export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
@@ -63,7 +68,7 @@ export interface SessionContext extends VisitData {
 }
 
 /**
- * The visit: attract → language → home → end → wipe → attract. While a visit runs, a second region
+ * The visit: attract → language → home (→ measure or site → home) → end → wipe → attract. While a visit runs, a second region
  * watches for presence: after `idleTimeoutSeconds` without activity a countdown shows, and when it
  * reaches zero the visit ends. Screens are tags, so views never depend on the shape of the states.
  */
@@ -128,6 +133,13 @@ export const sessionMachine = setup({
       measuring: context.measuring && { ...context.measuring, phase: 'measured' as const, failure: null },
     })),
     stopMeasuring: assign({ measuring: null }),
+    openSite: assign({ site: ({ event }) => (event.type === 'SITE.OPEN' ? openedSite(event.url) : null) }),
+    markSiteUnreachable: assign({ site: ({ context }) => context.site && { ...context.site, unreachable: true } }),
+    forgetSite: assign({ site: null }),
+    /** The shell shows the site in the kiosk's view; provided by the host. */
+    showSite: (_, _site: SiteToShow) => {},
+    /** The shell brings the kiosk page back, whatever it shows (a no-op when it shows it already); provided by the host. */
+    leaveSite: () => {},
     /** A step that ends before its reading tells the device (a cuff deflates); provided by the host. */
     cancelDevice: (_, _kind: DeviceKind) => {},
     recordDeviceStatus: assign({
@@ -215,7 +227,21 @@ export const sessionMachine = setup({
             },
             home: {
               tags: ['home'],
-              on: { 'MEASURE.START': { guard: 'deviceConfigured', target: 'measure', actions: 'startMeasuring' } },
+              on: {
+                'MEASURE.START': { guard: 'deviceConfigured', target: 'measure', actions: 'startMeasuring' },
+                // The host has checked the URL against the lockdown policy before this event reaches the machine.
+                'SITE.OPEN': { target: 'site', actions: 'openSite' },
+              },
+            },
+            site: {
+              tags: ['site'],
+              entry: { type: 'showSite', params: ({ context }) => ({ url: context.site!.url, language: context.language }) },
+              // However the step ends (back, finish, inactivity, watchdog), the kiosk page comes back.
+              exit: ['leaveSite', 'forgetSite'],
+              on: {
+                'SITE.CLOSE': 'home',
+                'SITE.UNREACHABLE': { actions: 'markSiteUnreachable' },
+              },
             },
             measure: {
               tags: ['measure'],

@@ -21,6 +21,8 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     measurements: context.measurements,
     measuring: context.measuring,
     devices: context.devices,
+    siteTiles: context.settings.siteTiles,
+    site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable },
     testAutomation: context.settings.testAutomation,
     admin: isAdminScreen(screen)
       ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }

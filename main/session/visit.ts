@@ -1,5 +1,6 @@
 import type { Measurements } from '../../common/measurements';
 import type { Measuring } from '../../common/snapshot';
+import type { OpenSite } from './site-step';
 import type { SessionSettings } from './machine';
 
 /**
@@ -13,6 +14,7 @@ export function emptyVisit(settings: SessionSettings) {
     measurements: {} as Measurements,
     measuring: null as Measuring | null,
     idleSecondsLeft: null as number | null,
+    site: null as OpenSite | null,
   };
 }
 

@@ -1,4 +1,6 @@
+import type { Language } from '../../common/language';
 import type { LockdownConfig } from '../../common/lockdown-config';
+import type { SiteBarSignal } from './site-bar/bar-script';
 import type { BridgeHub } from '../bridge/hub';
 import type { Logger } from '../log';
 
@@ -23,6 +25,18 @@ export interface ShellStartOptions {
    * keeps failing). Without it the shell always reloads.
    */
   onViewCrashed?: () => boolean;
+  /** What happened on an open site: the bar's buttons and activity, the person going back past its first page, a page that could not be reached. */
+  onSiteSignal?: (signal: SiteSignal) => void;
+}
+
+/** `left`: the kiosk page came back without the host asking (history.back past the site's first page). */
+export type SiteSignal = SiteBarSignal | 'left' | 'unreachable';
+
+/** A site to show during a visit; the host has checked its URL against the lockdown policy. */
+export interface SiteToShow {
+  url: string;
+  /** The bar speaks the visit's language. */
+  language: Language;
 }
 
 /** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */
@@ -46,6 +60,12 @@ export interface KioskShell {
    * shell without it is not watched for hangs. A wipe that starts meanwhile waits for the fresh page.
    */
   reloadHungView?(): void;
+  /** Shows an official site in the kiosk's view, under Borne's bar. Optional: a shell without it offers no sites. */
+  showSite?(site: SiteToShow): Promise<void>;
+  /** Shows the visit's inactivity countdown over the open site (null: none), since the kiosk page is away. */
+  warnOnSite?(secondsLeft: number | null): void;
+  /** Brings the kiosk page back in place of the site; does nothing when the kiosk page shows already. */
+  leaveSite?(): Promise<void>;
   /** Closes the window and everything the shell started. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { LanguageScreen } from './screens/LanguageScreen';
 import { MeasureScreen } from './screens/MeasureScreen';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
+import { SiteScreen } from './screens/SiteScreen';
 import type { ScreenProps } from './screens/screenProps';
 import { WipeScreen } from './screens/WipeScreen';
 
@@ -25,6 +26,7 @@ function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
     case 'language': return <LanguageScreen snapshot={snapshot} send={send} />;
     case 'home': return <HomeScreen snapshot={snapshot} send={send} />;
     case 'measure': return <MeasureScreen snapshot={snapshot} send={send} />;
+    case 'site': return <SiteScreen snapshot={snapshot} send={send} />;
     case 'end': return <EndScreen snapshot={snapshot} send={send} />;
     case 'wipe': return <WipeScreen snapshot={snapshot} />;
     case 'out-of-service': return <OutOfServiceScreen snapshot={snapshot} />;

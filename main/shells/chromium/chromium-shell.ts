@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { ok } from '../../../common/result';
 import type { Logger } from '../../log';
-import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
+import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow } from '../shell';
 import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
@@ -9,6 +9,7 @@ import { CHROMIUM_KIOSK_PAGES } from '../../lockdown/chromium-lockdown';
 import { lockdownPolicy, type LockdownPolicy } from '../../lockdown/policy';
 import { findChromium } from './find-chromium';
 import { guardNavigations } from './navigation-guard';
+import { ChromiumSiteView } from './site-view';
 import { memoryFolder } from '../memory-folder';
 import { createLaunchDir, sweepDeadLaunches, type LaunchDir } from './launch-dir';
 import { coverScreen } from './cover-screen';
@@ -44,12 +45,15 @@ interface Session {
   executable: string;
   testCdpPort: number | undefined;
   onViewCrashed: (() => boolean) | undefined;
+  onSiteSignal: (signal: SiteSignal) => void;
 }
 
 interface Launch {
   browser: ChromiumProcess;
   dir: LaunchDir;
   page: KioskPage | null;
+  /** Official sites in the page's tab, once the page is guarded. */
+  sites: ChromiumSiteView | null;
   /** Set while the page is being brought back (crash, hang); a wipe waits for it. Never rejects. */
   recovery: Promise<void> | null;
   /** The watchdog gave up and the crashed page was left as it is: its later crash events are not news. */
@@ -83,7 +87,7 @@ export class ChromiumShell implements KioskShell {
     return this.current?.browser.pid;
   }
 
-  async start({ hub, rendererDir, log, testCdpPort, lockdown, onViewCrashed }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, testCdpPort, lockdown, onViewCrashed, onSiteSignal }: ShellStartOptions): Promise<void> {
     if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
     const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
     if (!found.ok) throw new Error(found.error);
@@ -93,7 +97,7 @@ export class ChromiumShell implements KioskShell {
     const launchParent = this.launchParent(log);
     await sweepDeadLaunches(launchParent, log);
     const policy = lockdownPolicy(lockdown, CHROMIUM_KIOSK_PAGES);
-    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, onViewCrashed, server: await startRendererServer({ rendererDir, hub, log }) };
+    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, onViewCrashed, onSiteSignal: onSiteSignal ?? (() => {}), server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -109,7 +113,9 @@ export class ChromiumShell implements KioskShell {
     await this.current?.recovery;
     const launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
-    const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, this.session.server.origin);
+    const { server, policy } = this.session;
+    const origins = [server.origin, ...new Set(policy.allow.map((rule) => rule.origin))];
+    const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, origins);
     this.session.log.debug(report, 'wiped browsing data');
     return report;
   }
@@ -143,7 +149,7 @@ export class ChromiumShell implements KioskShell {
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
-    const launch: Launch = { browser, dir, page: null, recovery: null, abandoned: false, cleanedUp: Promise.resolve() };
+    const launch: Launch = { browser, dir, page: null, sites: null, recovery: null, abandoned: false, cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
     await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
@@ -152,12 +158,20 @@ export class ChromiumShell implements KioskShell {
   }
 
   private async loadPage(launch: Launch): Promise<void> {
-    const { log, server, policy } = this.session!;
+    const { log, server, policy, onSiteSignal } = this.session!;
     const { browser } = launch;
     try {
       launch.page = await attachKioskPage(browser.cdp, this.loadTimeoutMs);
       await provideLaunchToken(browser.cdp, launch.page, server.origin, server.launchToken);
-      await guardNavigations(browser.cdp, launch.page, policy, server.pageUrl, (url, reason) => log.warn({ url, reason }, 'refused a navigation'));
+      const guard = await guardNavigations(browser.cdp, launch.page, policy, server.pageUrl, {
+        onRefused: (url, reason) => log.warn({ url, reason }, 'refused a navigation'),
+        onSiteLeft: () => onSiteSignal('left'),
+        onSiteUnreachable: (url) => {
+          log.warn({ origin: new URL(url).origin }, 'the site could not be reached');
+          onSiteSignal('unreachable');
+        },
+      });
+      launch.sites = await ChromiumSiteView.attach(browser.cdp, launch.page, guard, server.pageUrl, log, onSiteSignal);
       await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
     } catch (error) {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
@@ -173,6 +187,20 @@ export class ChromiumShell implements KioskShell {
       return 'unchecked';
     });
     log.info({ browserPid: browser.pid, window }, 'kiosk page loaded');
+  }
+
+  async showSite(site: SiteToShow): Promise<void> {
+    const sites = this.current?.sites;
+    if (!sites) throw new Error('chromium is not running, so no site can be shown');
+    await sites.show(site);
+  }
+
+  warnOnSite(secondsLeft: number | null): void {
+    this.current?.sites?.warn(secondsLeft);
+  }
+
+  async leaveSite(): Promise<void> {
+    await this.current?.sites?.leave();
   }
 
   reloadHungView(): void {

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Verdict } from '../../lockdown/policy';
 import type { CdpPipe } from './cdp-pipe';
 
-const PausedSchema = z.object({ requestId: z.string(), request: z.object({ url: z.string() }) });
+const PausedSchema = z.object({ requestId: z.string(), frameId: z.string().optional(), request: z.object({ url: z.string() }) });
 const AttachedSchema = z.object({ sessionId: z.string(), targetInfo: z.object({ type: z.string() }) });
 const DetachedSchema = z.object({ sessionId: z.string() });
 
-export type DocumentDecision = (url: string) => Verdict;
+/** `topFrame`: the document would replace the page's own, not a frame's in it. */
+export type DocumentDecision = (url: string, topFrame: boolean) => Verdict;
 export type OnRefused = (url: string, reason: string) => void;
 
 const AUTO_ATTACH = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
@@ -16,19 +17,22 @@ const DOCUMENTS = { patterns: [{ urlPattern: '*', resourceType: 'Document', requ
 /**
  * Asks `decide` before every document the frames of one DevTools session would load. A refused one is
  * answered "204 No Content": the frame stays on what it was showing, with no error page of its own.
+ * `topFrameId` is the page's own frame (a page target's main frame has the target's id).
  */
-export async function guardDocuments(cdp: CdpPipe, sessionId: string, decide: DocumentDecision, onRefused: OnRefused): Promise<void> {
+export async function guardDocuments(cdp: CdpPipe, sessionId: string, topFrameId: string, decide: DocumentDecision, onRefused: OnRefused): Promise<void> {
   cdp.on('Fetch.requestPaused', (params, from) => {
-    if (from === sessionId) answerPaused(cdp, params, sessionId, decide, onRefused);
+    if (from === sessionId) answerPaused(cdp, params, sessionId, topFrameId, decide, onRefused);
   });
   await cdp.send('Fetch.enable', DOCUMENTS, sessionId);
 }
 
-function answerPaused(cdp: CdpPipe, params: Record<string, unknown>, sessionId: string, decide: DocumentDecision, onRefused: OnRefused): void {
+function answerPaused(
+  cdp: CdpPipe, params: Record<string, unknown>, sessionId: string, topFrameId: string | null, decide: DocumentDecision, onRefused: OnRefused,
+): void {
   const paused = PausedSchema.safeParse(params);
   if (!paused.success) return;
-  const { requestId, request } = paused.data;
-  const verdict = decide(request.url);
+  const { requestId, request, frameId } = paused.data;
+  const verdict = decide(request.url, frameId !== undefined && frameId === topFrameId);
   const answer = verdict.allow
     ? cdp.send('Fetch.continueRequest', { requestId }, sessionId)
     : cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }, sessionId);
@@ -47,7 +51,8 @@ export async function guardFrames(cdp: CdpPipe, pageSessionId: string, decide: D
   // The sessions of the frames being guarded; the page's own has its guard already.
   const frames = new Set<string>();
   cdp.on('Fetch.requestPaused', (params, from) => {
-    if (from !== undefined && frames.has(from)) answerPaused(cdp, params, from, decide, onRefused);
+    // Nothing in a frame's own session is the page's top frame.
+    if (from !== undefined && frames.has(from)) answerPaused(cdp, params, from, null, decide, onRefused);
   });
   cdp.on('Target.attachedToTarget', (params, parent) => {
     if (parent === undefined || (parent !== pageSessionId && !frames.has(parent))) return;

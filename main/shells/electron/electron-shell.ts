@@ -4,9 +4,9 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain } from 'el
 import { IPC_CHANNELS } from '../../../common/bridge';
 import { KIOSK_COLOURS } from '../../../common/colours';
 import type { AttachedView } from '../../bridge/hub';
-import type { BrowsingWipeReport, KioskShell, ShellStartOptions } from '../shell';
+import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow } from '../shell';
 import { lockdownPolicy } from '../../lockdown/policy';
-import { guardWebContents, isFromKioskPage } from './kiosk-window-guards';
+import { guardWebContents, isFromKioskPage, isKioskPageUrl } from './kiosk-window-guards';
 import { ValidatedIpcMain } from './validated-ipc';
 
 /** The Electron objects the shell uses, handed in so that a unit test can pass fakes. */
@@ -34,14 +34,20 @@ export class ElectronShell implements KioskShell {
   private view: AttachedView | null = null;
   private stopped = false;
   private unsubscribeIpc = () => {};
+  private indexFile = '';
+  private onSiteSignal: (signal: SiteSignal) => void = () => {};
+  /** The site shown in the window, or null while it shows the kiosk page. */
+  private openSite: string | null = null;
 
   constructor(private readonly options: ElectronShellOptions) {}
 
-  async start({ hub, rendererDir, log, lockdown, onViewCrashed }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, lockdown, onViewCrashed, onSiteSignal }: ShellStartOptions): Promise<void> {
     if (this.window || this.stopped) throw new Error('this Electron shell was already started');
     const { BrowserWindow, ipcMain } = this.options.platform;
     const indexFile = path.join(rendererDir, 'index.html');
     const indexUrl = pathToFileURL(indexFile).href;
+    this.indexFile = indexFile;
+    if (onSiteSignal) this.onSiteSignal = onSiteSignal;
     const window = new BrowserWindow({
       kiosk: true,
       fullscreen: true,
@@ -74,7 +80,10 @@ export class ElectronShell implements KioskShell {
       this.view = hub.attach({
         label: 'electron:main',
         send: (message) => {
-          if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.hostMessage, message);
+          // The preload runs in a site's page too: the visit's snapshot goes to the kiosk page only.
+          if (!window.isDestroyed() && isKioskPageUrl(window.webContents.getURL(), indexUrl)) {
+            window.webContents.send(IPC_CHANNELS.hostMessage, message);
+          }
         },
       });
     };
@@ -98,6 +107,33 @@ export class ElectronShell implements KioskShell {
       throw new Error(`the kiosk page did not load from ${indexFile}: ${(error as Error).message}`);
     }
     log.info({ page: indexUrl }, 'kiosk page loaded');
+  }
+
+  /**
+   * Thin for now: the site replaces the kiosk page in the locked window, under the same guards. Borne's
+   * bar is not drawn in this shell yet (the Chromium shell has it); Electron's own view of a bar would
+   * be a WebContentsView above the site's.
+   */
+  async showSite({ url }: SiteToShow): Promise<void> {
+    const window = this.window;
+    if (!window || window.isDestroyed()) throw new Error('the kiosk window is closed, so no site can be shown');
+    this.openSite = url;
+    try {
+      await window.webContents.loadURL(url);
+    } catch {
+      // Electron rejects for a page that could not load: the kiosk page comes back to say so.
+      if (this.openSite !== url) return;
+      this.openSite = null;
+      this.onSiteSignal('unreachable');
+      await window.loadFile(this.indexFile);
+    }
+  }
+
+  async leaveSite(): Promise<void> {
+    const window = this.window;
+    if (this.openSite === null || !window || window.isDestroyed()) return;
+    this.openSite = null;
+    await window.loadFile(this.indexFile);
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {

@@ -1,7 +1,7 @@
 import type { Screen } from '../../../common/snapshot';
 
 /** Screens during which a person is using the kiosk, so their touches keep the visit alive. */
-const VISIT_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['language', 'home', 'measure']);
+const VISIT_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['language', 'home', 'measure', 'site']);
 /** The administrator's screens close after a while without a touch, so touches are reported there too. */
 const ADMIN_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['admin-pin', 'admin-panel']);
 

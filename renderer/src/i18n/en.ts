@@ -16,6 +16,14 @@ export const en: Messages = {
     greeting: 'Hello!',
     intro: 'You can take your measurements with the devices.',
     finish: "I'm done",
+    sites: 'Official websites',
+  },
+  site: {
+    opening: 'Opening the website…',
+    unreachable: 'This website is not answering',
+    unreachableDetail: 'The website {{host}} cannot be opened right now.',
+    unreachableHelp: 'You can try again later, or ask for help at the front desk.',
+    back: 'Back',
   },
   device: {
     status: { connecting: 'Getting ready', ready: 'Ready', offline: 'Not available' },

@@ -18,6 +18,15 @@ export const fr = {
     greeting: 'Bonjour !',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
     finish: "J'ai terminé",
+    sites: 'Sites officiels',
+  },
+  /** The kiosk page while a site opens, or when it cannot be reached; Borne's bar on the site has its own words (main/shells/site-bar). */
+  site: {
+    opening: 'Ouverture du site…',
+    unreachable: 'Ce site ne répond pas',
+    unreachableDetail: "Le site {{host}} ne s'ouvre pas pour le moment.",
+    unreachableHelp: "Vous pouvez réessayer plus tard, ou demander de l'aide à l'accueil.",
+    back: 'Retour',
   },
   /** What every device card and measurement step says, whatever the device. */
   device: {

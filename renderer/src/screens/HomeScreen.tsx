@@ -1,9 +1,9 @@
 import { DEVICE_KINDS } from '../../../common/devices';
 import { DeviceCard } from '../components/DeviceCard';
 import { useText } from '../i18n/useText';
-import type { ScreenProps } from './screenProps';
+import { hostOf, type ScreenProps } from './screenProps';
 
-/** The visit itself: a greeting, each device this kiosk has with its last reading, and a way to leave. */
+/** The visit itself: a greeting, each device this kiosk has with its last reading, the official sites it offers, and a way to leave. */
 export function HomeScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
   const kinds = DEVICE_KINDS.filter((kind) => snapshot.devices[kind]);
@@ -29,6 +29,17 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           );
         })}
       </div>
+      {snapshot.siteTiles.length > 0 && (
+        <nav className="site-tiles" aria-labelledby="site-tiles-title">
+          <h2 id="site-tiles-title" className="site-tiles__title">{t('home.sites')}</h2>
+          {snapshot.siteTiles.map((tile) => (
+            <button type="button" className="button site-tile" key={tile.url} onClick={() => send({ type: 'SITE.OPEN', url: tile.url })}>
+              <span className="site-tile__label">{tile.label[snapshot.language]}</span>
+              <span className="site-tile__host">{hostOf(tile.url)}</span>
+            </button>
+          ))}
+        </nav>
+      )}
       <button type="button" className="button button--primary button--finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
         {t('home.finish')}
       </button>

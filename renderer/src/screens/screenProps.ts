@@ -7,6 +7,11 @@ export interface ScreenProps {
   send: (event: RendererEvent) => void;
 }
 
+/** `www.service-public.fr` for a site's address: what a person recognises, without the scheme. */
+export function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : url;
+}
+
 /** The offered languages other than the one shown first, for lines repeated underneath. */
 export function otherLanguages({ language, offeredLanguages }: SessionSnapshot) {
   return offeredLanguages.filter((offered) => offered !== language);

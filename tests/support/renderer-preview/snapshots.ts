@@ -11,6 +11,8 @@ export const attractSnapshot: SessionSnapshot = {
   devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } },
   testAutomation: false,
   admin: null,
+  siteTiles: [],
+  site: null,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };
@@ -66,4 +68,24 @@ export const adminPanelSnapshot: SessionSnapshot = {
   screen: 'admin-panel',
   devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'offline', reason: 'cannot open /dev/ttyUSB1: No such file or directory' } },
   admin: { ...adminView, maintenance: true },
+};
+
+const officialSites: SessionSnapshot['siteTiles'] = [
+  { label: { fr: 'Service Public', en: 'Public Service (France)' }, url: 'https://www.service-public.fr/' },
+  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)' }, url: 'https://www.ameli.fr/' },
+];
+
+/** Home with two official sites offered as tiles. */
+export const homeWithSitesSnapshot: SessionSnapshot = { ...homeWithReadingSnapshot, siteTiles: officialSites };
+
+/** The site step, while the site opens, and when it could not be reached. */
+export const siteOpeningSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'site',
+  siteTiles: officialSites,
+  site: { origin: 'https://www.service-public.fr', unreachable: false },
+};
+export const siteUnreachableSnapshot: SessionSnapshot = {
+  ...siteOpeningSnapshot,
+  site: { origin: 'https://www.service-public.fr', unreachable: true },
 };

@@ -96,3 +96,26 @@ describe('text limits', () => {
     expect(lines[0]).toMatch(/^p\.json: \(whole file\): Unrecognized key: "k+…$/);
   });
 });
+
+describe('lockdown.allow: sites offered on the home screen', () => {
+  const withSite = (site: Record<string, unknown>) => ({ ...minimal, lockdown: { allow: [{ origin: 'https://www.service-public.fr', pathPrefix: '/particuliers', ...site }] } });
+  const label = { fr: 'Service Public', en: 'Public Service' };
+
+  it('takes a label in every language and a start page inside the entry', () => {
+    const parsed = ProfileSchema.parse(withSite({ label, start: 'https://www.service-public.fr/particuliers/vosdroits' }));
+    expect(parsed.lockdown.allow[0]).toMatchObject({ label, start: 'https://www.service-public.fr/particuliers/vosdroits' });
+  });
+
+  it.each([
+    ['https://www.service-public.fr/professionnels', 'the start page must be under https://www.service-public.fr/particuliers'],
+    ['https://ants.gouv.fr/particuliers', 'the start page must be under https://www.service-public.fr/particuliers'],
+    ['javascript:alert(1)', 'lockdown.allow.0.start'],
+  ])('refuses the start page %s', (start, message) => {
+    expect(problems(withSite({ label, start })).join('\n')).toContain(message);
+  });
+
+  it('refuses a label missing a language, or on two lines', () => {
+    expect(problems(withSite({ label: { fr: 'Service Public' } })).join('\n')).toContain('lockdown.allow.0.label.en');
+    expect(problems(withSite({ label: { ...label, fr: 'Service\nPublic' } })).join('\n')).toContain('write the label on one line');
+  });
+});

@@ -7,7 +7,7 @@ import { isAdminScreen, SCREENS, type SessionSnapshot } from '../../../common/sn
 import { App } from '../../../renderer/src/App';
 import { KioskContext } from '../../../renderer/src/bridge/useKiosk';
 import {
-  adminPinSnapshot, attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot,
+  adminPinSnapshot, attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot, siteOpeningSnapshot,
 } from '../../support/renderer-preview/snapshots';
 import { fakeConnection } from './fakeConnection';
 
@@ -52,6 +52,7 @@ describe('App', () => {
     showApp({
       ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null,
       admin: isAdminScreen(name) ? adminPinSnapshot.admin : null,
+      site: name === 'site' ? siteOpeningSnapshot.site : null,
     });
     expect(shownScreen()).toBe(name);
     expect(screen.getAllByRole('main', { hidden: true })).toHaveLength(1);

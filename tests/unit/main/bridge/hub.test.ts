@@ -8,6 +8,8 @@ const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
   admin: null,
+  siteTiles: [],
+  site: null,
 };
 
 function hubWithView(now = () => 0) {

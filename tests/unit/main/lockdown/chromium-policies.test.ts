@@ -17,6 +17,19 @@ describe('Chromium managed policies', () => {
     expect(managed.URLAllowlist).toEqual(['http://127.0.0.1', 'https://ants.gouv.fr/rdv']);
   });
 
+  it("let every site a home tile opens through, its start page included, so Chromium's blocklist never stops a site the guard allows", async () => {
+    const demo = ProfileSchema.parse(JSON.parse(await readFile('kiosk-config/profiles/demo.json', 'utf8')));
+    const withStart = profile({ allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/rdv', label: { fr: 'ANTS', en: 'ANTS' }, start: 'https://ants.gouv.fr/rdv/accueil' }] });
+    for (const { lockdown } of [demo, withStart]) {
+      const { managed } = chromiumLockdown({ ...demo, lockdown });
+      const allowlist = managed.URLAllowlist as string[];
+      for (const rule of lockdown.allow.filter((entry) => entry.label)) {
+        const start = rule.start ?? `${rule.origin}${rule.pathPrefix}`;
+        expect(allowlist.some((filter) => start.startsWith(filter)), start).toBe(true);
+      }
+    }
+  });
+
   it('turn off the native dialogs, downloads, printing, other profiles and remembered data', () => {
     const { managed } = chromiumLockdown(profile());
     expect(managed).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LockdownConfigSchema } from '../../../../common/lockdown-config';
-import { decideNavigation, decideNewWindow, decidePermission, isBlockedShortcut, lockdownPolicy, type KeyPress } from '../../../../main/lockdown/policy';
+import { decideNavigation, decideNewWindow, decideSiteOpening, decidePermission, isBlockedShortcut, lockdownPolicy, type KeyPress } from '../../../../main/lockdown/policy';
 
 const policy = lockdownPolicy(LockdownConfigSchema.parse({
   allow: [{ origin: 'https://www.service-public.fr', pathPrefix: '/particuliers' }, { origin: 'https://ants.gouv.fr' }],
@@ -89,5 +89,24 @@ describe('the profile\'s lockdown section', () => {
 
   it('refuses a path prefix that does not start with /', () => {
     expect(LockdownConfigSchema.safeParse({ allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: 'rdv' }] }).success).toBe(false);
+  });
+});
+
+describe('opening a site from a visit', () => {
+  it('allows a page on the list', () => {
+    expect(decideSiteOpening(policy, 'https://www.service-public.fr/particuliers/vosdroits/F1234')).toEqual({ allow: true });
+  });
+
+  it.each([
+    ['https://www.service-public.fr/professionnels', "is not on this kiosk's list of sites"],
+    ['http://127.0.0.1:41234/', "the kiosk's own pages are not a site"],
+    ['blob:https://ants.gouv.fr/0b6e2f5a', 'the blob: scheme is never opened'],
+    ['javascript:alert(1)', 'the javascript: scheme is never opened'],
+    ['https://user:pass@ants.gouv.fr/', 'credentials in the address'],
+    ['nonsense', 'not a URL'],
+  ])('refuses %s', (url, reason) => {
+    const verdict = decideSiteOpening(policy, url);
+    expect(verdict.allow).toBe(false);
+    expect(verdict.allow === false && verdict.reason).toContain(reason);
   });
 });

@@ -17,6 +17,7 @@ export const settings: SessionSettings = {
   idleWarningSeconds: 10,
   endScreenSeconds: 5,
   wipeRetrySeconds: 30,
+  siteTiles: [],
   testAutomation: false,
   admin: { panelIdleSeconds: 60, allowExitToDesktop: false },
 };

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RendererEvent } from '../../../../common/bridge';
 import type { SessionSnapshot } from '../../../../common/snapshot';
 import { HomeScreen } from '../../../../renderer/src/screens/HomeScreen';
-import { homeThermometerOfflineSnapshot, homeWithReadingSnapshot } from '../../../support/renderer-preview/snapshots';
+import { homeThermometerOfflineSnapshot, homeWithReadingSnapshot, homeWithSitesSnapshot } from '../../../support/renderer-preview/snapshots';
 
 const homeWaiting: SessionSnapshot = { ...homeWithReadingSnapshot, measurements: {} };
 const thermometerOnly: SessionSnapshot = { ...homeWaiting, devices: { thermometer: { state: 'ready' } } };
@@ -29,6 +29,19 @@ describe('HomeScreen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Mesurer mon oxygène' }));
     await userEvent.click(screen.getByRole('button', { name: 'Prendre ma température' }));
     expect(send.mock.calls).toEqual([[{ type: 'MEASURE.START', kind: 'pulseOximeter' }], [{ type: 'MEASURE.START', kind: 'thermometer' }]]);
+  });
+
+  it("offers the profile's official sites as tiles in the visit's language, and opens the one chosen", async () => {
+    const send = showHome({ ...homeWithSitesSnapshot, language: 'en' });
+    const sites = screen.getByRole('navigation', { name: 'Official websites' });
+    expect(sites).toHaveTextContent('Public Service (France)www.service-public.fr');
+    await userEvent.click(screen.getByRole('button', { name: /Health Insurance/ }));
+    expect(send.mock.calls).toEqual([[{ type: 'SITE.OPEN', url: 'https://www.ameli.fr/' }]]);
+  });
+
+  it('shows no site list when the profile offers none', () => {
+    showHome(homeWaiting);
+    expect(screen.queryByRole('navigation')).toBeNull();
   });
 
   it('shows the readings of this visit in their cards', () => {

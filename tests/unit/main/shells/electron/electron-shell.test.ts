@@ -12,18 +12,20 @@ const snapshot: SessionSnapshot = {
   screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], idleWarning: null, measurements: {}, measuring: null, devices: {},
   testAutomation: false,
   admin: null,
+  siteTiles: [],
+  site: null,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 
 let events: RendererEvent[];
 
-async function startedShell(onViewCrashed?: () => boolean) {
+async function startedShell(onViewCrashed?: () => boolean, onSiteSignal?: (signal: string) => void) {
   const { platform, ipcMain } = fakePlatform();
   const { log, lines } = captureLog();
   events = [];
   const hub = new BridgeHub((event) => events.push(event), log);
   const shell = new ElectronShell({ platform, preloadPath: '/app/dist/host/preload.cjs' });
-  await shell.start({ hub, rendererDir: '/app/dist/renderer', log, onViewCrashed, lockdown: { allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/' }], mediaOrigins: [] } });
+  await shell.start({ hub, rendererDir: '/app/dist/renderer', log, onViewCrashed, onSiteSignal, lockdown: { allow: [{ origin: 'https://ants.gouv.fr', pathPrefix: '/' }], mediaOrigins: [] } });
   const window = FakeWindow.created[0]!;
   /** What ipcMain hands the shell when a frame of `contents` calls ipcRenderer.send. */
   const sendFrom = (frame: { url: string }, payload: unknown, contents = window.webContents) =>
@@ -122,6 +124,27 @@ describe('ElectronShell', () => {
     expect(key({ key: 't', control: true })).toBe(true);
     expect(key({ key: 'F12' })).toBe(true);
     expect(key({ key: 'a' })).toBe(false);
+  });
+
+  it('shows a site in the locked window, sends it no snapshot, and brings the kiosk page back', async () => {
+    const { shell, window, hub } = await startedShell();
+    await shell.showSite({ url: 'https://ants.gouv.fr/demarches', language: 'fr' });
+    expect(window.webContents.getURL()).toBe('https://ants.gouv.fr/demarches');
+    window.webContents.sent = [];
+    hub.publish({ ...snapshot, screen: 'site', site: { origin: 'https://ants.gouv.fr', unreachable: false } });
+    expect(window.webContents.sent).toEqual([]);
+    await shell.leaveSite();
+    expect(window.webContents.getURL()).toBe('file:///app/dist/renderer/index.html');
+    expect(window.webContents.sent).toHaveLength(1);
+  });
+
+  it('says when a site cannot be reached, with the kiosk page back', async () => {
+    const signals: string[] = [];
+    const { shell, window } = await startedShell(undefined, (signal) => signals.push(signal));
+    window.webContents.unreachable.add('https://ants.gouv.fr/');
+    await shell.showSite({ url: 'https://ants.gouv.fr/', language: 'en' });
+    expect(signals).toEqual(['unreachable']);
+    expect(window.webContents.getURL()).toBe('file:///app/dist/renderer/index.html');
   });
 
   it('reports the cookies a wipe left behind', async () => {

@@ -22,8 +22,13 @@ export class FakeWebContents extends EventEmitter {
     cookies: { get: async () => this.cookiesLeft },
   });
 
+  /** URLs whose load fails, as Electron's loadURL rejects for a page that cannot be reached. */
+  unreachable = new Set<string>();
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url);
+    if (this.unreachable.has(url)) throw new Error(`ERR_CONNECTION_REFUSED (-102) loading '${url}'`);
+    this.mainFrame = { url };
+    this.emit('did-finish-load');
   }
   getURL(): string {
     return this.mainFrame.url;

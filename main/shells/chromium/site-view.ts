@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { Logger } from '../../log';
+import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_WARN, SITE_BAR_WORLD, siteBarScript } from '../site-bar/bar-script';
+import type { SiteSignal, SiteToShow } from '../shell';
+import type { CdpPipe } from './cdp-pipe';
+import type { KioskPage } from './kiosk-page';
+import type { NavigationGuard } from './navigation-guard';
+
+const BindingCalledSchema = z.object({ name: z.string(), payload: z.string() });
+const ScriptAddedSchema = z.object({ identifier: z.string() });
+const ContextCreatedSchema = z.object({ context: z.object({ id: z.number(), name: z.string(), auxData: z.object({ frameId: z.string() }).optional() }) });
+const ContextDestroyedSchema = z.object({ executionContextId: z.number() });
+
+/**
+ * Official sites in the kiosk's one tab: the guard lets the top frame show them while one is open, and
+ * Borne's bar is added to each of their documents in an isolated world, whose binding is the only way
+ * back to the host. The site's own scripts run in the main world, where that binding does not exist.
+ */
+export class ChromiumSiteView {
+  private barScript: string | null = null;
+  /** The bar's isolated world in the top frame's current document, once it exists. */
+  private barContext: number | null = null;
+
+  private constructor(
+    private readonly cdp: CdpPipe,
+    private readonly page: KioskPage,
+    private readonly guard: NavigationGuard,
+    private readonly pageUrl: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async attach(cdp: CdpPipe, page: KioskPage, guard: NavigationGuard, pageUrl: string, log: Logger,
+    onSignal: (signal: SiteSignal) => void): Promise<ChromiumSiteView> {
+    cdp.on('Runtime.bindingCalled', (params, sessionId) => {
+      const called = BindingCalledSchema.safeParse(params);
+      if (sessionId !== page.sessionId || !called.success || called.data.name !== SITE_BAR_BINDING) return;
+      const signal = parseSiteBarSignal(called.data.payload);
+      if (signal) onSignal(signal);
+      else log.warn({ payload: called.data.payload.slice(0, 100) }, "ignored a message through the bar's binding");
+    });
+    const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log);
+    cdp.on('Runtime.executionContextCreated', (params, sessionId) => {
+      const created = ContextCreatedSchema.safeParse(params);
+      if (sessionId !== page.sessionId || !created.success) return;
+      const { id, name, auxData } = created.data.context;
+      if (name === SITE_BAR_WORLD && auxData?.frameId === page.targetId) view.barContext = id;
+    });
+    cdp.on('Runtime.executionContextDestroyed', (params, sessionId) => {
+      const destroyed = ContextDestroyedSchema.safeParse(params);
+      if (sessionId === page.sessionId && destroyed.success && destroyed.data.executionContextId === view.barContext) view.barContext = null;
+    });
+    cdp.on('Runtime.executionContextsCleared', (_params, sessionId) => {
+      if (sessionId === page.sessionId) view.barContext = null;
+    });
+    // Bindings and isolated-world scripts only reach a page whose Runtime domain is enabled.
+    await cdp.send('Runtime.enable', {}, page.sessionId);
+    await cdp.send('Runtime.addBinding', { name: SITE_BAR_BINDING, executionContextName: SITE_BAR_WORLD }, page.sessionId);
+    return view;
+  }
+
+  /** Calls the bar's countdown in its own world: the site's scripts can neither call it nor fake it. */
+  warn(secondsLeft: number | null): void {
+    if (this.barContext === null || !this.guard.siteOpen) return;
+    const expression = `globalThis[${JSON.stringify(SITE_BAR_WARN)}]?.(${JSON.stringify(secondsLeft)})`;
+    this.send('Runtime.evaluate', { expression, contextId: this.barContext }).catch(() => {}); // the document went away meanwhile
+  }
+
+  async show({ url, language }: SiteToShow): Promise<void> {
+    await this.removeBar();
+    const source = siteBarScript(language, new URL(this.pageUrl).origin);
+    const added = ScriptAddedSchema.parse(await this.send('Page.addScriptToEvaluateOnNewDocument', { source, worldName: SITE_BAR_WORLD }));
+    this.barScript = added.identifier;
+    this.guard.siteOpened();
+    // A failure to load (errorText) commits Chromium's error page, which the guard turns into Borne's message.
+    await this.send('Page.navigate', { url });
+    this.log.info({ origin: new URL(url).origin }, 'site shown');
+  }
+
+  async leave(): Promise<void> {
+    const wasOpen = this.guard.siteOpen;
+    this.guard.siteClosed();
+    await this.removeBar();
+    // A site that was left through history, or could not be reached, has the kiosk page back already.
+    if (wasOpen) await this.send('Page.navigate', { url: this.pageUrl });
+  }
+
+  private async removeBar(): Promise<void> {
+    if (this.barScript === null) return;
+    const identifier = this.barScript;
+    this.barScript = null;
+    await this.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
+  }
+
+  private send(method: string, params: Record<string, unknown>) {
+    return this.cdp.send(method, params, this.page.sessionId);
+  }
+}

@@ -1,0 +1,43 @@
+import { KIOSK_COLOURS } from '../../../common/colours';
+import type { Language } from '../../../common/language';
+import { installSiteBar, type SiteBarConfig } from './bar-page';
+
+/** The isolated world the bar runs in; the binding is exposed in worlds of this name only. */
+export const SITE_BAR_WORLD = 'borne-site-bar';
+/** The function through which the bar talks to the host; the site's own scripts never see it. */
+export const SITE_BAR_BINDING = 'borneSiteBar';
+/** The bar's function that shows the inactivity countdown; the host calls it in the bar's world. */
+export const SITE_BAR_WARN = 'borneSiteBarWarn';
+/** Height of the bar; the site's page is pushed down by as much. */
+export const SITE_BAR_HEIGHT_PX = 72;
+
+/** What the bar may ask of the host: back to Borne, end the visit, or "the person is still here". */
+export const SITE_BAR_SIGNALS = ['back', 'end', 'activity'] as const;
+export type SiteBarSignal = (typeof SITE_BAR_SIGNALS)[number];
+
+/** Anything else a page sends through the binding is ignored. */
+export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
+  return SITE_BAR_SIGNALS.find((signal) => signal === payload) ?? null;
+}
+
+/**
+ * The bar's words. They live here rather than in renderer/src/i18n because the host builds the bar,
+ * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
+ */
+const SITE_BAR_TEXT: Record<Language, SiteBarConfig['text']> = {
+  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', lang: 'fr', stillHere: "Êtes-vous toujours là ? Touchez l'écran :" },
+  en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en', stillHere: 'Are you still there? Touch the screen:' },
+};
+
+/** The bar's script for a visit in `language`, with the palette of common/colours.ts. */
+export function siteBarScript(language: Language, kioskOrigin: string): string {
+  const config: SiteBarConfig = {
+    binding: SITE_BAR_BINDING,
+    warn: SITE_BAR_WARN,
+    kioskOrigin,
+    heightPx: SITE_BAR_HEIGHT_PX,
+    text: SITE_BAR_TEXT[language],
+    colours: { bar: KIOSK_COLOURS.blue, text: KIOSK_COLOURS.paper, button: KIOSK_COLOURS.paper, buttonText: KIOSK_COLOURS.blue, focus: KIOSK_COLOURS.accent },
+  };
+  return `(${installSiteBar.toString()})(${JSON.stringify(config)});`;
+}

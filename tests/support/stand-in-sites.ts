@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Two stand-in websites on loopback for the site tests: `allowed` (on `localhost`, put on the
+ * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
+ * foreign one, tries to cover and remove Borne's bar, opens a window, and serves a PDF.
+ */
+export interface StandInSites {
+  allowed: string;
+  foreign: string;
+  /** An origin on `localhost` where nothing listens: a site that cannot be reached. */
+  unreachable: string;
+  close(): Promise<void>;
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>`
+  + `<body style="margin:0;font:24px sans-serif"><h1 id="top" style="margin:0;padding:8px">${title}</h1>${body}</body></html>`;
+
+// Everything a page can do to put itself above, or rid itself of, an element it did not write.
+const COVER_SCRIPT = `
+  const foreign = () => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
+  const attack = () => {
+    for (const e of foreign()) { if (e.matches(':popover-open')) e.hidePopover(); e.remove(); }
+    document.documentElement.style.marginTop = '0px';
+    const cover = document.createElement('div');
+    cover.id = 'cover';
+    cover.textContent = 'COVER';
+    cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:black;color:white';
+    document.body.append(cover);
+    const dialog = document.createElement('dialog');
+    dialog.id = 'modal';
+    dialog.textContent = 'MODAL';
+    dialog.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0';
+    document.body.append(dialog);
+    dialog.showModal();
+    const popover = document.createElement('div');
+    popover.id = 'popover';
+    popover.popover = 'manual';
+    popover.textContent = 'POPOVER';
+    popover.style.cssText = 'inset:0;width:100vw;height:100vh;margin:0';
+    document.body.append(popover);
+    popover.showPopover();
+    document.body.dataset.attacked = String(Number(document.body.dataset.attacked ?? 0) + 1);
+  };
+  addEventListener('load', () => setTimeout(attack, 200));
+`;
+
+// The smallest valid PDF: one empty page.
+const PDF = '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
+  + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+function listen(server: Server, host: string, port = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(String((server.address() as AddressInfo).port)));
+  });
+}
+
+async function freePort(): Promise<string> {
+  const probe = createServer();
+  const port = await listen(probe, '127.0.0.1');
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function startStandInSites(): Promise<StandInSites> {
+  const foreignServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Site non autorisé', '<p>Not on the list.</p>'));
+  });
+  const foreign = `http://127.0.0.2:${await listen(foreignServer, '127.0.0.2')}`;
+  const pages: Record<string, string> = {
+    '/': page('Site officiel de test', `
+      <p><a id="foreign" href="${foreign}/">Un autre site</a></p>
+      <p><a id="redirect-foreign" href="/redirect-foreign">Redirection vers un autre site</a></p>
+      <p><a id="redirect-inside" href="/redirect-inside">Redirection dans le site</a></p>
+      <p><a id="cover" href="/cover">Page qui couvre la barre</a></p>
+      <p><button id="open" onclick="window.open('/second', '_blank')">Nouvelle fenêtre</button></p>
+      <p><a id="pdf" href="/form.pdf">Formulaire (PDF)</a></p>`),
+    '/second': page('Deuxième page', '<p>Toujours sur le site.</p>'),
+    // What a site may keep of a person: shows what an earlier visit left, then leaves some itself.
+    '/remember': page('Dossier', `<p id="before"></p><script>
+      document.getElementById('before').textContent = [sessionStorage.getItem('case'), localStorage.getItem('case'), document.cookie].join('|');
+      sessionStorage.setItem('case', '42'); localStorage.setItem('case', '42'); document.cookie = 'case=42';
+    </script>`),
+    '/cover': page('Page qui couvre la barre', `<script>${COVER_SCRIPT}</script>`),
+  };
+  const allowedServer = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/redirect-foreign') return response.writeHead(302, { location: `${foreign}/` }).end();
+    if (path === '/redirect-inside') return response.writeHead(302, { location: '/second' }).end();
+    if (path === '/form.pdf') return response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
+    const html = pages[path];
+    if (html === undefined) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  const allowed = `http://localhost:${await listen(allowedServer, '127.0.0.1')}`;
+  const unreachable = `http://localhost:${await freePort()}`;
+  return {
+    allowed,
+    foreign,
+    unreachable,
+    close: async () => {
+      for (const server of [allowedServer, foreignServer]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { KIOSK_COLOURS } from '../../../../../common/colours';
+import { parseSiteBarSignal, SITE_BAR_BINDING, siteBarScript } from '../../../../../main/shells/site-bar/bar-script';
+
+describe("Borne's bar on a site", () => {
+  it('speaks the visit\'s language and wears the palette of common/colours.ts', () => {
+    const fr = siteBarScript('fr', 'http://127.0.0.1:4000');
+    const en = siteBarScript('en', 'http://127.0.0.1:4000');
+    expect(fr).toContain('"back":"Retour"');
+    expect(fr).toContain('"end":"Terminer"');
+    expect(en).toContain('"back":"Back"');
+    expect(en).toContain('"end":"Finish"');
+    expect(en).toContain('"stillHere":"Are you still there? Touch the screen:"');
+    expect(fr).toContain(`"bar":"${KIOSK_COLOURS.blue}"`);
+    expect(fr).toContain(`"binding":"${SITE_BAR_BINDING}"`);
+  });
+
+  it('is a script that parses on its own: a function called with its settings', () => {
+    expect(() => new Function(siteBarScript('fr', 'http://127.0.0.1:4000'))).not.toThrow();
+  });
+
+  it('carries back, end and activity, and nothing else', () => {
+    expect(['back', 'end', 'activity'].map(parseSiteBarSignal)).toEqual(['back', 'end', 'activity']);
+    for (const payload of ['BACK', 'back ', '{"type":"VISIT.FINISH"}', '', 'SITE.OPEN', null, 42]) {
+      expect(parseSiteBarSignal(payload)).toBeNull();
+    }
+  });
+});
