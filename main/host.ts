@@ -126,7 +126,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const watchdog = new Watchdog({
     settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },
     log: log.child({ layer: 'watchdog' }),
-    viewAttached: () => hub.viewCount > 0,
+    // On an official site the kiosk page is away: the shell's look at the site stands in for its heartbeat.
+    viewAttached: () => hub.viewCount > 0 || (shell.showingSite?.() ?? false),
     reloadHungView: shell.reloadHungView && (() => shell.reloadHungView!()),
     send: (event) => session.send(event),
   });
@@ -159,7 +160,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
       testCdpPort: options.testCdpPort, lockdown: profile.lockdown, onViewCrashed: () => watchdog.viewFailed('crashed'),
-      onSiteSignal: siteSignalsTo((event) => session.send(event)) });
+      onSiteSignal: siteSignalsTo((event) => session.send(event)), onSitePainted: () => watchdog.beat() });
   } catch (error) {
     await running.dispose();
     throw error;

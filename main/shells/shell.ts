@@ -27,6 +27,12 @@ export interface ShellStartOptions {
   onViewCrashed?: () => boolean;
   /** What happened on an open site: the bar's buttons and activity, the person going back past its first page, a page that could not be reached. */
   onSiteSignal?: (signal: SiteSignal) => void;
+  /**
+   * The official site shown in place of the kiosk page painted something: the watchdog's sign of life
+   * while the kiosk page, and its heartbeat, are away. A site that stops painting, hangs or stays blank
+   * sends none, and is then recovered from like a hung kiosk page (`reloadHungView`).
+   */
+  onSitePainted?: () => void;
 }
 
 /** `left`: the kiosk page came back without the host asking (history.back past the site's first page). */
@@ -66,6 +72,8 @@ export interface KioskShell {
   warnOnSite?(secondsLeft: number | null): void;
   /** Brings the kiosk page back in place of the site; does nothing when the kiosk page shows already. */
   leaveSite?(): Promise<void>;
+  /** True while an official site shows in place of the kiosk page (the watchdog then times the site's paint). */
+  showingSite?(): boolean;
   /** Closes the window and everything the shell started. Safe to call twice. */
   stop(): Promise<void>;
 }

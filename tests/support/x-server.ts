@@ -33,3 +33,9 @@ function xdotool(args: string[]): string {
     throw error;
   }
 }
+
+/** A press of the X server's pointer at screen coordinates, as a finger on the glass would press. */
+export function clickAt(x: number, y: number): void {
+  // Not `--sync`: it waits for the pointer to move, forever when it is there already.
+  xdotool(['mousemove', String(Math.round(x)), String(Math.round(y)), 'sleep', '0.1', 'click', '1']);
+}

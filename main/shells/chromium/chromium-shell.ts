@@ -46,6 +46,7 @@ interface Session {
   testCdpPort: number | undefined;
   onViewCrashed: (() => boolean) | undefined;
   onSiteSignal: (signal: SiteSignal) => void;
+  onSitePainted: () => void;
 }
 
 interface Launch {
@@ -87,7 +88,7 @@ export class ChromiumShell implements KioskShell {
     return this.current?.browser.pid;
   }
 
-  async start({ hub, rendererDir, log, testCdpPort, lockdown, onViewCrashed, onSiteSignal }: ShellStartOptions): Promise<void> {
+  async start({ hub, rendererDir, log, testCdpPort, lockdown, onViewCrashed, onSiteSignal, onSitePainted }: ShellStartOptions): Promise<void> {
     if (this.session || this.stopping) throw new Error('this Chromium shell was already started');
     const found = this.options.executablePath ? ok(this.options.executablePath) : findChromium(this.env);
     if (!found.ok) throw new Error(found.error);
@@ -97,7 +98,8 @@ export class ChromiumShell implements KioskShell {
     const launchParent = this.launchParent(log);
     await sweepDeadLaunches(launchParent, log);
     const policy = lockdownPolicy(lockdown, CHROMIUM_KIOSK_PAGES);
-    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, onViewCrashed, onSiteSignal: onSiteSignal ?? (() => {}), server: await startRendererServer({ rendererDir, hub, log }) };
+    this.session = { log, launchParent, policy, executable: found.value, testCdpPort, onViewCrashed, onSiteSignal: onSiteSignal ?? (() => {}),
+      onSitePainted: onSitePainted ?? (() => {}), server: await startRendererServer({ rendererDir, hub, log }) };
     try {
       await this.loadPage(await this.spawnBrowser());
       this.supervising = true;
@@ -158,7 +160,7 @@ export class ChromiumShell implements KioskShell {
   }
 
   private async loadPage(launch: Launch): Promise<void> {
-    const { log, server, policy, onSiteSignal } = this.session!;
+    const { log, server, policy, onSiteSignal, onSitePainted } = this.session!;
     const { browser } = launch;
     try {
       launch.page = await attachKioskPage(browser.cdp, this.loadTimeoutMs);
@@ -171,7 +173,7 @@ export class ChromiumShell implements KioskShell {
           onSiteSignal('unreachable');
         },
       });
-      launch.sites = await ChromiumSiteView.attach(browser.cdp, launch.page, guard, server.pageUrl, log, onSiteSignal);
+      launch.sites = await ChromiumSiteView.attach(browser.cdp, launch.page, guard, server.pageUrl, log, onSiteSignal, onSitePainted);
       await showKioskPage(browser.cdp, launch.page, server.pageUrl, this.loadTimeoutMs);
     } catch (error) {
       throw await browser.explainFailure(error, 'before the kiosk page loaded');
@@ -203,11 +205,17 @@ export class ChromiumShell implements KioskShell {
     await this.current?.sites?.leave();
   }
 
+  showingSite(): boolean {
+    return this.current?.sites?.showing ?? false;
+  }
+
   reloadHungView(): void {
     const launch = this.current;
     if (!launch || !this.mayRecover(launch)) return;
     const { log } = this.session!;
-    log.error({ browserPid: launch.browser.pid }, 'the kiosk page stopped answering; ending its renderer to reload it');
+    log.error({ browserPid: launch.browser.pid }, launch.sites?.showing
+      ? 'the site shown stopped painting (hung or blank); ending its renderer to bring the kiosk page back'
+      : 'the kiosk page stopped answering; ending its renderer to reload it');
     this.recover(launch, async () => {
       if (await crashHungPage(launch.browser.cdp, launch.page!, this.loadTimeoutMs)) return this.reloadPage(launch, 'hung');
       log.error('the hung kiosk page did not end; restarting chromium');

@@ -5,6 +5,8 @@ import type { SiteSignal, SiteToShow } from '../shell';
 import type { CdpPipe } from './cdp-pipe';
 import type { KioskPage } from './kiosk-page';
 import type { NavigationGuard } from './navigation-guard';
+import { createSitePaintProbe } from './site-probe';
+import { VIEW_HEARTBEAT_INTERVAL_MS } from '../../../common/bridge';
 
 const BindingCalledSchema = z.object({ name: z.string(), payload: z.string() });
 const ScriptAddedSchema = z.object({ identifier: z.string() });
@@ -20,6 +22,8 @@ export class ChromiumSiteView {
   private barScript: string | null = null;
   /** The bar's isolated world in the top frame's current document, once it exists. */
   private barContext: number | null = null;
+  /** The paint watch of the site shown now; one at a time. */
+  private watching: Promise<void> | null = null;
 
   private constructor(
     private readonly cdp: CdpPipe,
@@ -27,10 +31,11 @@ export class ChromiumSiteView {
     private readonly guard: NavigationGuard,
     private readonly pageUrl: string,
     private readonly log: Logger,
+    private readonly onPainted: () => void,
   ) {}
 
   static async attach(cdp: CdpPipe, page: KioskPage, guard: NavigationGuard, pageUrl: string, log: Logger,
-    onSignal: (signal: SiteSignal) => void): Promise<ChromiumSiteView> {
+    onSignal: (signal: SiteSignal) => void, onPainted: () => void): Promise<ChromiumSiteView> {
     cdp.on('Runtime.bindingCalled', (params, sessionId) => {
       const called = BindingCalledSchema.safeParse(params);
       if (sessionId !== page.sessionId || !called.success || called.data.name !== SITE_BAR_BINDING) return;
@@ -38,7 +43,7 @@ export class ChromiumSiteView {
       if (signal) onSignal(signal);
       else log.warn({ payload: called.data.payload.slice(0, 100) }, "ignored a message through the bar's binding");
     });
-    const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log);
+    const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log, onPainted);
     cdp.on('Runtime.executionContextCreated', (params, sessionId) => {
       const created = ContextCreatedSchema.safeParse(params);
       if (sessionId !== page.sessionId || !created.success) return;
@@ -74,6 +79,25 @@ export class ChromiumSiteView {
     // A failure to load (errorText) commits Chromium's error page, which the guard turns into Borne's message.
     await this.send('Page.navigate', { url });
     this.log.info({ origin: new URL(url).origin }, 'site shown');
+    this.watching ??= this.watchPainting().finally(() => (this.watching = null));
+  }
+
+  /** True while a site shows in place of the kiosk page. */
+  get showing(): boolean {
+    return this.guard.siteOpen;
+  }
+
+  /**
+   * While a site shows, looks at it as often as the kiosk page sends its heartbeat, and reports each look
+   * that found it painting. A look takes at most that long, so a hung site cannot pile looks up.
+   */
+  private async watchPainting(): Promise<void> {
+    const probe = createSitePaintProbe((method, params) => this.send(method, params ?? {}), VIEW_HEARTBEAT_INTERVAL_MS);
+    while (this.guard.siteOpen) {
+      const started = performance.now();
+      if ((await probe()) === 'painting' && this.guard.siteOpen) this.onPainted();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, VIEW_HEARTBEAT_INTERVAL_MS - (performance.now() - started))));
+    }
   }
 
   async leave(): Promise<void> {

@@ -87,6 +87,14 @@ export function installSiteBar(config: SiteBarConfig): void {
     if (root.style.getPropertyValue('margin-top') !== `${heightPx}px` || root.style.getPropertyPriority('margin-top') !== 'important') {
       root.style.setProperty('margin-top', `${heightPx}px`, 'important');
     }
+    // Chromium's PDF viewer is a frame fixed over the whole page, which the margin does not move: its
+    // toolbar (pages, zoom) would lie under the bar, out of a finger's reach. A body with layout
+    // containment holds fixed elements, so the viewer then fills the body, below the bar. (Not a
+    // transform: under one, Chromium routes touches after the first one in the viewer to wrong places.)
+    if (document.contentType === 'application/pdf' && document.body && document.body.style.getPropertyValue('contain') !== 'layout') {
+      document.body.style.setProperty('contain', 'layout', 'important');
+      root.style.setProperty('height', `calc(100% - ${heightPx}px)`, 'important');
+    }
     if (!host.matches(':popover-open')) return host.showPopover();
     // Under a modal dialog the bar is inert, so hit testing cannot see it: only the events tell.
     const covered = !document.querySelector(':modal') && document.elementFromPoint(innerWidth / 2, heightPx / 2) !== host;
