@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Verdict } from '../../lockdown/policy';
 import type { CdpPipe } from './cdp-pipe';
+import { PDF_VIEWER_SCRIPT } from './pdf-viewer';
 
 const PausedSchema = z.object({ requestId: z.string(), frameId: z.string().optional(), request: z.object({ url: z.string() }) });
 const AttachedSchema = z.object({ sessionId: z.string(), targetInfo: z.object({ type: z.string() }) });
@@ -66,7 +67,13 @@ export async function guardFrames(cdp: CdpPipe, pageSessionId: string, decide: D
     }
     frames.add(sessionId);
     // The frame is let go only once guarded: a frame that cannot be guarded stays held, showing nothing.
-    Promise.all([cdp.send('Fetch.enable', DOCUMENTS, sessionId), cdp.send('Target.setAutoAttach', AUTO_ATTACH, sessionId)])
+    Promise.all([
+      cdp.send('Fetch.enable', DOCUMENTS, sessionId),
+      cdp.send('Target.setAutoAttach', AUTO_ATTACH, sessionId),
+      // A frame's scripts-on-new-document run only once its Page domain is enabled.
+      cdp.send('Page.enable', {}, sessionId),
+      cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PDF_VIEWER_SCRIPT }, sessionId),
+    ])
       .then(letGo)
       .catch(() => {}); // the frame went away in the meantime
   });
