@@ -58,6 +58,15 @@ export const ProfileSchema = z.object({
     maxFailures: z.number().int().min(2).max(100).default(3),
     failureWindowSeconds: z.number().int().min(10).max(3600).default(120),
   }).strict().default({ hangTimeoutSeconds: 15, maxFailures: 3, failureWindowSeconds: 120 }),
+  /** Anonymous usage events for the fleet (docs/usage.md): kept locally, within these bounds, until the fleet takes them. */
+  usage: z.object({
+    /** Off, the kiosk records nothing about its use. */
+    enabled: z.boolean().default(true),
+    /** Rows kept at most; past it the oldest tenth is dropped, and counted as lost. About 200 bytes a row. */
+    maxRows: z.number().int().min(100).max(1_000_000).default(20_000),
+    /** Days an event waits for the fleet at most; older ones are dropped, and counted as lost. */
+    maxAgeDays: z.number().int().min(1).max(730).default(90),
+  }).strict().default({ enabled: true, maxRows: 20_000, maxAgeDays: 90 }),
   shell: z.object({
     /**
      * Lets `--test-cdp-port` expose the Chromium shell's DevTools protocol on loopback so that
