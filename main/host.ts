@@ -24,6 +24,7 @@ import { Watchdog } from './watchdog/watchdog';
 import { Administration, isAdminEvent } from './admin/administration';
 import { HostCommandSchema } from '../common/host-commands';
 import { issueLines } from '../common/issues';
+import { startUsage } from './usage/start-usage';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -150,6 +151,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   // Undone newest first: the shell, then the devices, then the session.
   const running = new DisposableStore();
   running.add(() => void session.stop());
+  const usage = startUsage(session, profile.usage, paths.stateDir, log.child({ layer: 'usage' }));
+  running.add(() => usage.stop());
 
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));

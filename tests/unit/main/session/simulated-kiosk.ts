@@ -47,7 +47,7 @@ export function startSimulatedKiosk(machine: typeof sessionMachine, overrides: P
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   // One second at a time, as real time passes: timers set while the clock jumps start at the jump's end.
   const seconds = (n: number) => { for (let i = 0; i < n; i++) clock.increment(1000); };
-  return { actor, view, seconds, settle, devices };
+  return { actor, view, seconds, settle, devices, clock };
 }
 
 /** From home: a ready device of `measurement.kind`, a measurement step, the reading, back home with it. */
