@@ -8,6 +8,8 @@ import { visitMoments, type VisitMoment } from './visit-usage';
 /** Where usage events go (the store); it throws when it cannot take one. */
 export interface UsageSink {
   append(event: UsageEvent): void;
+  /** Called once a visit has ended, when a few milliseconds on disk keep nobody waiting. */
+  checkpoint?(): void;
 }
 
 export interface UsageRecorderOptions {
@@ -41,7 +43,10 @@ export function recordUsage(session: Actor<typeof sessionMachine>, sink: UsageSi
     if (stopped || inspected.type !== '@xstate.snapshot' || inspected.actorRef !== session) return;
     const after = inspected.snapshot as SessionState;
     try {
-      for (const moment of visitMoments(before, inspected.event, after)) sink.append(complete(moment));
+      for (const moment of visitMoments(before, inspected.event, after)) {
+        sink.append(complete(moment));
+        if (moment.type === 'visit-ended') sink.checkpoint?.();
+      }
     } catch (error) {
       stop();
       options.log.error({ err: error }, 'usage events are off: they could not be recorded; the kiosk serves on without them');

@@ -75,6 +75,14 @@ describe('the usage recorder, on the real session machine', () => {
     expect(errors[0]).toMatchObject({ msg: expect.stringContaining('usage events are off'), err: { message: 'disk I/O error' } });
   });
 
+  it('lets the store sync to disk once a visit has ended, never during it', () => {
+    const written: string[] = [];
+    const kiosk = startRecordedKiosk({ append: (event) => written.push(event.type), checkpoint: () => written.push('checkpoint') });
+    kiosk.visit();
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    expect(written).toEqual(['visit-started', 'language-chosen', 'visit-ended', 'checkpoint']);
+  });
+
   it('records nothing once stopped', () => {
     const kiosk = startRecordedKiosk();
     kiosk.stop();
