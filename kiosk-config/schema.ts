@@ -62,7 +62,7 @@ export const ProfileSchema = z.object({
   usage: z.object({
     /** Off, the kiosk records nothing about its use. */
     enabled: z.boolean().default(true),
-    /** Rows kept at most; past it the oldest tenth is dropped, and counted as lost. About 200 bytes a row. */
+    /** Rows kept at most; past it the oldest tenth is dropped, and counted as lost. About 130 bytes a row. */
     maxRows: z.number().int().min(100).max(1_000_000).default(20_000),
     /** Days an event waits for the fleet at most; older ones are dropped, and counted as lost. */
     maxAgeDays: z.number().int().min(1).max(730).default(90),
