@@ -9,6 +9,8 @@ import { TEST_PROFILE } from './test-profile';
 export interface KioskProcess {
   process: ChildProcess;
   cdpEndpoint: string;
+  /** The host's state folder (BORNE_STATE_DIR): fresh for this process, removed when it exits. */
+  stateDir: string;
   /** Every JSON log line the host printed so far. */
   lines: Array<Record<string, unknown>>;
   /** Resolves with the first log line (already printed or still to come) that matches. */
@@ -75,6 +77,7 @@ export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = [
   return {
     process: child,
     cdpEndpoint: endpointLine.cdpEndpoint as string,
+    stateDir,
     lines,
     waitForLog,
     stop: async () => {
