@@ -14,8 +14,8 @@ export interface JsonFileKind {
 
 /**
  * A configuration file's JSON, never thrown: a missing file, a device, a file far too large or a JSON
- * syntax error each come back as one message that starts with the file. Size is taken from the open
- * handle, so the file checked is the file read (a device such as /dev/zero never ends).
+ * syntax error each come back as one reason, without the file name (the caller places it). Size is
+ * taken from the open handle, so the file checked is the file read (a device such as /dev/zero never ends).
  */
 export async function readJsonFile(file: string, kind: JsonFileKind): Promise<Result<unknown>> {
   let text: string;
@@ -23,22 +23,22 @@ export async function readJsonFile(file: string, kind: JsonFileKind): Promise<Re
   try {
     handle = await open(file, 'r');
     const stats = await handle.stat();
-    if (!stats.isFile()) return fail(`${file}: cannot read ${kind.noun}: not a regular file`);
+    if (!stats.isFile()) return fail(`cannot read ${kind.noun}: not a regular file`);
     if (stats.size > kind.maxBytes) {
-      return fail(`${file}: ${kind.noun} is ${formatBytes(stats.size)}, more than the limit of ${formatBytes(kind.maxBytes)}: `
+      return fail(`${kind.noun} is ${formatBytes(stats.size)}, more than the limit of ${formatBytes(kind.maxBytes)}: `
         + `${kind.sizeHint}; check that this is the right file`);
     }
     text = await handle.readFile('utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return fail(`${file}: cannot read ${kind.noun}: ${reason}`);
+    return fail(`cannot read ${kind.noun}: ${reason}`);
   } finally {
     await handle?.close();
   }
   try {
     return ok(JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text));
   } catch (error) {
-    return fail(`${file}: not valid JSON: ${clip((error as Error).message)}`);
+    return fail(`not valid JSON: ${clip((error as Error).message)}`);
   }
 }
 

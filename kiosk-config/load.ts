@@ -26,7 +26,7 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
 /** Reads and validates a profile. Never throws: every failure comes back as one readable message. */
 export async function loadProfile(file: string): Promise<Result<Profile>> {
   const json = await readJsonFile(file, PROFILE_FILE);
-  if (!json.ok) return json;
+  if (!json.ok) return fail(`${file}: ${json.error}`);
   const parsed = ProfileSchema.safeParse(json.value);
   return parsed.success ? ok(parsed.data) : fail(describeIssues(file, parsed.error.issues));
 }
