@@ -16,6 +16,7 @@ import { clip, readJsonFile } from './json-file';
  *   <language>/<id>.json   the texts in that language, for each language folder present
  * Adding a procedure or a language is adding files: nothing here lists them.
  */
+/** The shipped catalog, found from the sources; the bundled host finds it with main/app-paths.ts instead. */
 export const CATALOG_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalog');
 const FACTS_FOLDER = 'procedures';
 
