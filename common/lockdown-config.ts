@@ -14,9 +14,17 @@ const OriginSchema = z.string().max(2048).refine((text) => {
 /** A tile's name on the home screen, in every language the kiosk speaks, on one line. */
 const SiteLabelSchema = z.record(LanguageSchema, z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'write the label on one line'));
 
-const SiteRuleSchema = z.object({
+/**
+ * Where an allow entry reaches: an origin and a path prefix. Also the shape of a guided procedure's
+ * sites (common/procedure-catalog.ts), so both lists mean the same thing to the lockdown policy.
+ */
+export const SiteScopeSchema = z.object({
   origin: OriginSchema,
   pathPrefix: z.string().max(2048).startsWith('/', 'a path prefix starts with /').default('/'),
+}).strict();
+export type SiteScope = z.infer<typeof SiteScopeSchema>;
+
+const SiteRuleSchema = SiteScopeSchema.extend({
   /** With a label, the home screen offers this site as a tile (until guided procedures list them). */
   label: SiteLabelSchema.optional(),
   /** The page the tile opens; the origin itself (under the prefix) when omitted. */

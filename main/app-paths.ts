@@ -28,6 +28,7 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
 export const appPaths = (root = findAppRoot()) => ({
   root,
   profilesDir: path.join(root, 'kiosk-config', 'profiles'),
+  catalogDir: path.join(root, 'kiosk-config', 'catalog'),
   rendererDir: path.join(root, 'dist', 'renderer'),
   electronMain: path.join(root, 'dist', 'host', 'electron-main.js'),
   preload: path.join(root, 'dist', 'host', 'preload.cjs'),
