@@ -30,6 +30,10 @@ export function recordUsage(session: Actor<typeof sessionMachine>, sink: UsageSi
   let before: SessionState = session.getSnapshot();
   let visitStartedAt = 0;
   let stopped = false;
+  function stop() {
+    stopped = true;
+    inspection.unsubscribe();
+  }
 
   const complete = (moment: VisitMoment): UsageEvent => {
     if (moment.type === 'visit-started') visitStartedAt = now();
@@ -55,10 +59,5 @@ export function recordUsage(session: Actor<typeof sessionMachine>, sink: UsageSi
       before = after;
     }
   });
-
-  const stop = () => {
-    stopped = true;
-    inspection.unsubscribe();
-  };
   return stop;
 }
