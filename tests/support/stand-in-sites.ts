@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * Two stand-in websites on loopback for the site tests: `allowed` (on `localhost`, put on the
  * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
- * foreign one, tries to cover and remove Borne's bar, opens a window, and serves a PDF.
+ * foreign one, tries to cover and remove Borne's bar, opens a window, serves a PDF, and fills every
+ * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing).
  */
 export interface StandInSites {
   allowed: string;
@@ -86,6 +87,17 @@ const KEEP_SCRIPT = `
   })().catch((error) => { document.body.dataset.kept = 'error: ' + error; });
 `;
 
+const STUBBORN_SCRIPT = `
+  const write = () => {
+    document.cookie = 'case=42; max-age=86400';
+    localStorage.setItem('case', '42');
+    indexedDB.open('stubborn', 1).onsuccess = (event) => event.target.result.close();
+  };
+  write();
+  setInterval(write, 5);
+  document.body.dataset.writing = 'true';
+`;
+
 // The smallest valid PDF: one empty page.
 const PDF = '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
   + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
@@ -126,6 +138,8 @@ export async function startStandInSites(): Promise<StandInSites> {
     '/cover': page('Page qui couvre la barre', `<script>${COVER_SCRIPT}</script>`),
     // Every other store a site can fill: IndexedDB, Cache Storage, a service worker and HTTP authentication.
     '/keep': page('Dossier complet', `<p id="kept"></p><script>${KEEP_SCRIPT}</script>`),
+    // A site that writes again as fast as it is cleared: a wipe with it open must find what it wrote.
+    '/stubborn': page('Dossier têtu', `<script>${STUBBORN_SCRIPT}</script>`),
   };
   const allowedServer = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
