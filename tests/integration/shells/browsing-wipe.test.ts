@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BridgeHub } from '../../../main/bridge/hub';
+import { wipeChromiumBrowsingData } from '../../../main/shells/chromium/browsing-wipe';
+import type { CdpPipe } from '../../../main/shells/chromium/cdp-pipe';
 import { ChromiumShell } from '../../../main/shells/chromium/chromium-shell';
+import type { KioskPage } from '../../../main/shells/chromium/kiosk-page';
 import { captureLog } from '../../support/capture-log';
 import { startStandInSites, type StandInSites } from '../../support/stand-in-sites';
 import { startWipingKiosk } from '../../unit/main/session/simulated-kiosk';
@@ -36,11 +39,16 @@ afterEach(async () => {
   await rm(profileParentDir, { recursive: true, force: true });
 });
 
-/** Runs an expression in the document the kiosk's tab shows, through the shell's own DevTools pipe. */
+/** The running browser's DevTools pipe and kiosk page: the only way in, since this kiosk opens no DevTools port. */
+function shellPipe(): { cdp: CdpPipe; page: KioskPage } {
+  const { current } = shell as unknown as { current: { browser: { cdp: CdpPipe }; page: KioskPage } };
+  return { cdp: current.browser.cdp, page: current.page };
+}
+
+/** Runs an expression in the document the kiosk's tab shows. */
 async function inShownDocument(expression: string): Promise<unknown> {
-  // The shell's pipe is the only way in: this kiosk opens no DevTools port.
-  const launch = (shell as unknown as { current: { browser: { cdp: { send: (m: string, p: object, s: string) => Promise<unknown> } }; page: { sessionId: string } } }).current;
-  const answer = await launch.browser.cdp.send('Runtime.evaluate', { expression, returnByValue: true }, launch.page.sessionId);
+  const { cdp, page } = shellPipe();
+  const answer = await cdp.send('Runtime.evaluate', { expression, returnByValue: true }, page.sessionId);
   return EvaluatedSchema.parse(answer).result.value;
 }
 
@@ -66,6 +74,28 @@ describe('the wipe of the Chromium shell, with a real site', () => {
     expect(next.startsWith(nothing)).toBe(true);
     // Not cleared: no DevTools call reaches the HTTP authentication cache (see docs/security.md).
     console.log(`browsing-wipe.test: HTTP authentication after the wipe: ${next.split('|').at(-1)}`);
+  });
+
+  it("sees each kind a site left when the wipe's clearing of site data is left out, on the site and once it is closed", async () => {
+    await visitKeepingEverything();
+    const { cdp, page } = shellPipe();
+    const withoutSiteData = new Set(['site data']);
+    const origin = sites.allowed;
+    const onSite = await wipeChromiumBrowsingData(cdp, page, [origin], withoutSiteData);
+    // With the site's document open, Chromium also names its databases, caches and local storage.
+    expect(onSite.leftovers.sort()).toEqual([
+      `Cache Storage caches of ${origin}`, `IndexedDB databases of ${origin}`,
+      `cache_storage of ${origin}`, `indexeddb of ${origin}`, `localStorage of ${origin}`, `service_workers of ${origin}`,
+    ]);
+    await shell.leaveSite();
+    await expect.poll(() => painted, poll).toBe(2);
+    // Closed, the site's stores are still seen, in bytes (its localStorage is then what the next visit
+    // reads back, in the first test); so is the local storage of the kiosk page, open now.
+    const kioskOrigin = String(await inShownDocument('location.origin'));
+    const closed = await wipeChromiumBrowsingData(cdp, page, [origin], withoutSiteData);
+    expect(closed.leftovers.sort()).toEqual([
+      `cache_storage of ${origin}`, `indexeddb of ${origin}`, `localStorage of ${kioskOrigin}`, `service_workers of ${origin}`,
+    ]);
   });
 
   it('fails the wipe, naming each store and origin, when a site writes again as fast as it is cleared, and the kiosk goes out of service', async () => {
