@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CdpPipe } from './cdp-pipe';
+import { clipboardHoldsSomething } from './clipboard-wipe';
 import { withDeadline } from './deadline';
+import type { KioskPage } from './kiosk-page';
 
 /** What a visit may have left in the browser, named by kind and place: never a value, never a name a site chose. */
 export interface Residue {
@@ -63,11 +65,12 @@ const COUNT_WEB_STORAGE = '({ localStorage: localStorage.length, sessionStorage:
 
 /**
  * Looks, after a wipe, in every store a visit could have filled, for every origin it could have
- * touched: cookies of the page's (off-the-record) jar, each origin's stores in bytes, and by name what
- * Chromium will name (the open document's origin). A look that fails or hangs is a residue too: what
+ * touched: cookies of the page's (off-the-record) jar, each origin's stores in bytes, by name what
+ * Chromium will name (the open document's origin), and the clipboard. A look that fails or hangs is a residue too: what
  * could not be checked is not proven clean.
  */
-export async function findBrowsingResidue(cdp: CdpPipe, sessionId: string, origins: readonly string[]): Promise<Residue[]> {
+export async function findBrowsingResidue(cdp: CdpPipe, page: KioskPage, origins: readonly string[]): Promise<Residue[]> {
+  const { sessionId } = page;
   const found: Residue[] = [];
   const look = async (kind: string, where: string, work: () => Promise<Residue[]>) => {
     try {
@@ -97,6 +100,7 @@ export async function findBrowsingResidue(cdp: CdpPipe, sessionId: string, origi
       return countResidue('localStorage', origin, StorageItemsSchema.parse(items).entries.length);
     });
   }
+  await look('clipboard', 'the kiosk', async () => countResidue('clipboard', 'the kiosk', Number(await clipboardHoldsSomething(cdp, page))));
   return dedupe(found);
 }
 

@@ -1,6 +1,7 @@
 import type { BrowsingWipeReport } from '../shell';
 import { describeResidue, findBrowsingResidue } from './browsing-residue';
 import type { CdpPipe } from './cdp-pipe';
+import { clearClipboard } from './clipboard-wipe';
 import { withDeadline } from './deadline';
 import type { KioskPage } from './kiosk-page';
 
@@ -38,7 +39,9 @@ export async function wipeChromiumBrowsingData(cdp: CdpPipe, page: KioskPage, or
   // sessionStorage belongs to the tab, not to the origin, so clearDataForOrigin leaves it: the page clears it.
   await clear('session storage', () => cdp.send('Runtime.evaluate', { expression: 'sessionStorage.clear()' }, sessionId));
 
-  const residue = await findBrowsingResidue(cdp, sessionId, origins);
+  await clear('clipboard', () => clearClipboard(cdp, page));
+
+  const residue = await findBrowsingResidue(cdp, page, origins);
   report.leftovers.push(...residue.map(describeResidue));
   return report;
 }

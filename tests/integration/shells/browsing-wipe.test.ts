@@ -52,6 +52,20 @@ async function inShownDocument(expression: string): Promise<unknown> {
   return EvaluatedSchema.parse(answer).result.value;
 }
 
+/** What a person's Ctrl+C does on the site's page: the copy command, with a gesture. */
+async function copyOnSite(text: string): Promise<void> {
+  const { cdp, page } = shellPipe();
+  const expression = `(() => {
+    const put = (event) => { event.clipboardData.setData('text/plain', ${JSON.stringify(text)}); event.preventDefault(); };
+    document.addEventListener('copy', put, { once: true });
+    return document.execCommand('copy');
+  })()`;
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }, page.sessionId);
+  const answer = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, userGesture: true }, page.sessionId);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false }, page.sessionId);
+  expect(EvaluatedSchema.parse(answer).result.value).toBe(true);
+}
+
 /** Opens the stand-in site's `/keep`, which reports what an earlier visit left, then fills every store. */
 async function visitKeepingEverything(): Promise<string> {
   await shell.showSite({ url: `${sites.allowed}/keep`, language: 'fr' });
@@ -60,32 +74,34 @@ async function visitKeepingEverything(): Promise<string> {
 }
 
 describe('the wipe of the Chromium shell, with a real site', () => {
-  it('clears cookies, web storage, IndexedDB, Cache Storage and the service worker a site wrote, its probe finds nothing, and the next visit reads nothing back', async () => {
+  it('clears cookies, web storage, IndexedDB, Cache Storage, the service worker a site wrote and what was copied, its probe finds nothing, and the next visit reads nothing back', async () => {
     const nothing = 'cookie=false|localStorage=false|sessionStorage=false|indexedDB=false|caches=false|serviceWorker=false';
     expect(await visitKeepingEverything()).toMatch(new RegExp(`^${nothing}\\|httpAuth=false$`));
+    await copyOnSite('tax number 42');
     await shell.leaveSite();
     // The kiosk page is back and has filled its own stores too: the wipe clears both origins.
     await expect.poll(() => painted, poll).toBe(2);
 
     const report = await shell.wipeBrowsingData();
 
-    expect(report).toEqual({ cleared: ['cookies', 'site data', 'http cache', 'session storage'], leftovers: [] });
+    expect(report).toEqual({ cleared: ['cookies', 'site data', 'http cache', 'session storage', 'clipboard'], leftovers: [] });
     const next = await visitKeepingEverything();
     expect(next.startsWith(nothing)).toBe(true);
     // Not cleared: no DevTools call reaches the HTTP authentication cache (see docs/security.md).
     console.log(`browsing-wipe.test: HTTP authentication after the wipe: ${next.split('|').at(-1)}`);
   });
 
-  it("sees each kind a site left when the wipe's clearing of site data is left out, on the site and once it is closed", async () => {
+  it("sees each kind a site left when the wipe's clearing of site data and clipboard is left out, on the site and once it is closed", async () => {
     await visitKeepingEverything();
+    await copyOnSite('tax number 42');
     const { cdp, page } = shellPipe();
-    const withoutSiteData = new Set(['site data']);
+    const withoutSiteData = new Set(['site data', 'clipboard']);
     const origin = sites.allowed;
     const onSite = await wipeChromiumBrowsingData(cdp, page, [origin], withoutSiteData);
     // With the site's document open, Chromium also names its databases, caches and local storage.
     expect(onSite.leftovers.sort()).toEqual([
       `Cache Storage caches of ${origin}`, `IndexedDB databases of ${origin}`,
-      `cache_storage of ${origin}`, `indexeddb of ${origin}`, `localStorage of ${origin}`, `service_workers of ${origin}`,
+      `cache_storage of ${origin}`, 'clipboard of the kiosk', `indexeddb of ${origin}`, `localStorage of ${origin}`, `service_workers of ${origin}`,
     ]);
     await shell.leaveSite();
     await expect.poll(() => painted, poll).toBe(2);
@@ -94,7 +110,7 @@ describe('the wipe of the Chromium shell, with a real site', () => {
     const kioskOrigin = String(await inShownDocument('location.origin'));
     const closed = await wipeChromiumBrowsingData(cdp, page, [origin], withoutSiteData);
     expect(closed.leftovers.sort()).toEqual([
-      `cache_storage of ${origin}`, `indexeddb of ${origin}`, `localStorage of ${kioskOrigin}`, `service_workers of ${origin}`,
+      `cache_storage of ${origin}`, 'clipboard of the kiosk', `indexeddb of ${origin}`, `localStorage of ${kioskOrigin}`, `service_workers of ${origin}`,
     ]);
   });
 
