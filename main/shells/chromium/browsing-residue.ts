@@ -66,8 +66,8 @@ const COUNT_WEB_STORAGE = '({ localStorage: localStorage.length, sessionStorage:
 /**
  * Looks, after a wipe, in every store a visit could have filled, for every origin it could have
  * touched: cookies of the page's (off-the-record) jar, each origin's stores in bytes, by name what
- * Chromium will name (the open document's origin), and the clipboard. A look that fails or hangs is a residue too: what
- * could not be checked is not proven clean.
+ * Chromium will name (the open document's origin), and the clipboard. A look that fails or hangs is a
+ * residue too: what could not be checked is not proven clean.
  */
 export async function findBrowsingResidue(cdp: CdpPipe, page: KioskPage, origins: readonly string[]): Promise<Residue[]> {
   const { sessionId } = page;
@@ -100,7 +100,9 @@ export async function findBrowsingResidue(cdp: CdpPipe, page: KioskPage, origins
       return countResidue('localStorage', origin, StorageItemsSchema.parse(items).entries.length);
     });
   }
-  await look('clipboard', 'the kiosk', async () => countResidue('clipboard', 'the kiosk', Number(await clipboardHoldsSomething(cdp, page))));
+  // Enabled only for the look: its events would otherwise report every write of every later visit.
+  await send('DOMStorage.disable').catch(() => {});
+  await look('clipboard', 'the kiosk', async () => (await clipboardHoldsSomething(cdp, page)) ? [{ kind: 'clipboard', where: 'the kiosk' }] : []);
   return dedupe(found);
 }
 

@@ -25,16 +25,25 @@ const COPY_NOTHING = `(() => {
   return put;
 })()`;
 
-/** A field that hears the next paste, keeps nothing of it, and says only whether it held text. */
+/**
+ * A field that hears the next paste, keeps nothing of it, and says only whether it held something; it
+ * is gone after the paste, or after PASTE_WAIT_MS without one (which proves nothing), and the focus is
+ * given back to what had it.
+ */
+const PASTE_WAIT_MS = 3_000;
 const LISTEN_FOR_PASTE = `(() => {
+  const focused = document.activeElement;
   const field = document.createElement('textarea');
   field.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
   document.documentElement.append(field);
   field.focus();
-  globalThis.pasted = new Promise((resolve) => field.addEventListener('paste', (event) => {
-    event.preventDefault();
-    resolve(event.clipboardData.getData('text/plain') !== '' || event.clipboardData.files.length > 0);
-  }, { once: true })).finally(() => { field.remove(); });
+  globalThis.pasted = new Promise((resolve) => {
+    field.addEventListener('paste', (event) => {
+      event.preventDefault();
+      resolve(event.clipboardData.getData('text/plain') !== '' || event.clipboardData.files.length > 0 ? 'something' : 'nothing');
+    }, { once: true });
+    setTimeout(() => resolve('no paste'), ${PASTE_WAIT_MS});
+  }).finally(() => { field.remove(); focused?.focus?.(); });
   return document.activeElement === field;
 })()`;
 
@@ -73,6 +82,8 @@ export async function clipboardHoldsSomething(cdp: CdpPipe, page: KioskPage): Pr
     if ((await evaluate(cdp, page, contextId, LISTEN_FOR_PASTE)) !== true) throw new Error('the paste field could not take the focus');
     await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...V_KEY, commands: ['paste'] }, page.sessionId);
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...V_KEY }, page.sessionId);
-    return (await evaluate(cdp, page, contextId, 'globalThis.pasted')) === true;
+    const pasted = await evaluate(cdp, page, contextId, 'globalThis.pasted');
+    if (pasted !== 'something' && pasted !== 'nothing') throw new Error('no paste reached the field');
+    return pasted === 'something';
   });
 }
