@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * Two stand-in websites on loopback for the site tests: `allowed` (on `localhost`, put on the
  * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
- * foreign one, tries to cover and remove Borne's bar, opens a window, and serves a PDF.
+ * foreign one, tries to cover and remove Borne's bar, opens a window, serves a PDF, and fills every
+ * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing).
  */
 export interface StandInSites {
   allowed: string;
@@ -47,6 +48,56 @@ const COVER_SCRIPT = `
   addEventListener('load', () => setTimeout(attack, 200));
 `;
 
+/**
+ * Reads back what an earlier visit left in each store (`kind=found` joined by `|`), then fills every
+ * store and says so in `body[data-kept]`. The service worker's registration is what it left, too.
+ */
+const KEEP_SCRIPT = `
+  const openDatabase = () => new Promise((resolve, reject) => {
+    const request = indexedDB.open('case-file', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('notes');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const authorised = () => fetch('/private/check', { cache: 'no-store' }).then((r) => r.status === 200);
+  (async () => {
+    const found = {
+      cookie: document.cookie !== '',
+      localStorage: localStorage.length > 0,
+      sessionStorage: sessionStorage.length > 0,
+      indexedDB: (await indexedDB.databases()).length > 0,
+      caches: (await caches.keys()).length > 0,
+      serviceWorker: (await navigator.serviceWorker.getRegistrations()).length > 0,
+      httpAuth: await authorised(),
+    };
+    document.getElementById('kept').textContent = Object.entries(found).map(([kind, was]) => kind + '=' + was).join('|');
+    document.cookie = 'case=42; max-age=86400';
+    localStorage.setItem('case', '42');
+    sessionStorage.setItem('case', '42');
+    const database = await openDatabase();
+    await new Promise((resolve) => { const t = database.transaction('notes', 'readwrite'); t.objectStore('notes').put('42', 'case'); t.oncomplete = resolve; });
+    database.close();
+    await (await caches.open('case-file')).put('/case', new Response('42'));
+    await navigator.serviceWorker.register('/worker.js');
+    await navigator.serviceWorker.ready;
+    const login = new XMLHttpRequest();
+    login.open('GET', '/private/login', true, 'visitor', 'secret');
+    await new Promise((resolve) => { login.onloadend = resolve; login.send(); });
+    document.body.dataset.kept = String(login.status === 200 && await authorised());
+  })().catch((error) => { document.body.dataset.kept = 'error: ' + error; });
+`;
+
+const STUBBORN_SCRIPT = `
+  const write = () => {
+    document.cookie = 'case=42; max-age=86400';
+    localStorage.setItem('case', '42');
+    indexedDB.open('stubborn', 1).onsuccess = (event) => event.target.result.close();
+  };
+  write();
+  setInterval(write, 5);
+  document.body.dataset.writing = 'true';
+`;
+
 // The smallest valid PDF: one empty page.
 const PDF = '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
   + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
@@ -85,11 +136,22 @@ export async function startStandInSites(): Promise<StandInSites> {
       sessionStorage.setItem('case', '42'); localStorage.setItem('case', '42'); document.cookie = 'case=42';
     </script>`),
     '/cover': page('Page qui couvre la barre', `<script>${COVER_SCRIPT}</script>`),
+    // Every other store a site can fill: IndexedDB, Cache Storage, a service worker and HTTP authentication.
+    '/keep': page('Dossier complet', `<p id="kept"></p><script>${KEEP_SCRIPT}</script>`),
+    // A site that writes again as fast as it is cleared: a wipe with it open must find what it wrote.
+    '/stubborn': page('Dossier têtu', `<script>${STUBBORN_SCRIPT}</script>`),
   };
   const allowedServer = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/redirect-foreign') return response.writeHead(302, { location: `${foreign}/` }).end();
     if (path === '/redirect-inside') return response.writeHead(302, { location: '/second' }).end();
+    if (path === '/worker.js') return response.writeHead(200, { 'content-type': 'text/javascript' }).end("self.addEventListener('fetch', () => {});");
+    if (path.startsWith('/private/')) {
+      // Only the login asks for credentials: a check that does not would open the browser's login prompt.
+      const authorised = request.headers.authorization === `Basic ${Buffer.from('visitor:secret').toString('base64')}`;
+      const challenge = !authorised && path === '/private/login' ? { 'www-authenticate': 'Basic realm="case file"' } : {};
+      return response.writeHead(authorised ? 200 : 401, challenge).end();
+    }
     if (path === '/form.pdf') return response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
     const html = pages[path];
     if (html === undefined) return response.writeHead(404).end();

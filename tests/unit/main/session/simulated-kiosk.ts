@@ -69,12 +69,12 @@ export const nothingLeft: BrowsingWipeReport = { cleared: ['cookies'], leftovers
 
 /**
  * A kiosk whose wipe is the host's own, wired as the host wires it: the proof reads the state whose
- * snapshot the views were last sent.
+ * snapshot the views were last sent. `shell` may be a real one, whose wipe then really runs.
  */
-export function startWipingKiosk({ browsing = nothingLeft, machine = sessionMachine } = {}) {
+export function startWipingKiosk({ browsing = nothingLeft, shell = shellReporting(browsing), machine = sessionMachine } = {}) {
   const { log, lines } = captureLog();
   let published: SessionState | undefined;
-  const wiping = machine.provide({ actors: { wipeSession: wipeSessionThrough(shellReporting(browsing), log, () => published) } });
+  const wiping = machine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log, () => published) } });
   const kiosk = startSimulatedKiosk(wiping);
   kiosk.actor.subscribe((state) => { published = state; });
   return { ...kiosk, lines, failure: () => kiosk.actor.getSnapshot().context.wipeFailure };
