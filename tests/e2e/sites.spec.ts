@@ -189,6 +189,8 @@ test('what a site kept of a visit (session and local storage, cookies) is gone f
     await kioskPage.evaluate(() => void setTimeout(() => { location.href = '/remember'; }, 0));
     await kioskPage.waitForURL(`${sites.allowed}/remember`);
     const before = await kioskPage.evaluate(() => document.getElementById('before')!.textContent);
+    // The bar is drawn once the page has loaded: the touch waits for it, as a person's eyes would.
+    await expect.poll(() => atTheBar(kioskPage)).toEqual({ id: '', barHost: true });
     await kioskPage.mouse.click(1800, 36); // Terminer
     await expect(onScreen(kioskPage, 'attract')).toBeVisible({ timeout: 15_000 });
     return before;
@@ -209,6 +211,8 @@ async function visitKeepingEverything(kioskPage: Page, kiosk: KioskProcess, site
   await expect.poll(() => kioskPage.evaluate(() => document.body.dataset.kept ?? null)).toBe('true');
   const found = await kioskPage.evaluate(() => document.getElementById('kept')!.textContent!);
   const wipes = kiosk.lines.filter((l) => l.msg === 'visit wiped and verified').length;
+  // The bar is drawn once the page has loaded: the touch waits for it, as a person's eyes would.
+  await expect.poll(() => atTheBar(kioskPage)).toEqual({ id: '', barHost: true });
   await kioskPage.mouse.click(1800, 36); // Terminer
   await expect(onScreen(kioskPage, 'attract')).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => kiosk.lines.filter((l) => l.msg === 'visit wiped and verified').length).toBe(wipes + 1);
