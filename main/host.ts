@@ -21,7 +21,8 @@ import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
 import { Watchdog } from './watchdog/watchdog';
-import { Administration, isAdminEvent } from './admin/administration';
+import { Administration } from './admin/administration';
+import { routeViewEvents } from './bridge/view-events';
 import { HostCommandSchema } from '../common/host-commands';
 import { issueLines } from '../common/issues';
 import { startUsage } from './usage/start-usage';
@@ -101,28 +102,13 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
-  const hub = new BridgeHub((event, view) => {
-    // Only the page's own reports count as signs of life: a local client flooding the bridge with other
-    // events must not keep a hung page from being reloaded. Heartbeats are never logged.
-    if (event.type === 'VIEW.ALIVE') return watchdog.beat();
-    if (event.type === 'SITE.OPEN') {
-      // Whatever the view shows, only a site on the profile's list is ever opened.
-      const verdict = siteMayOpen(event.url);
-      if (!verdict.allow) {
-        log.warn({ url: event.url.slice(0, 200), reason: verdict.reason }, 'refused to open a site');
-        return view.send({ type: 'rejected', reason: verdict.reason });
-      }
-    }
-    if (event.type === 'VIEW.PAINTED') {
-      watchdog.beat();
-      log.info({ view: view.label, screen: event.screen }, 'view painted');
-    } else if (isAdminEvent(event)) {
-      const door = admin.admit(event, (e) => session.getSnapshot().can(e));
-      if (door.admit) session.send(event);
-      else if (door.reason) view.send({ type: 'rejected', reason: door.reason });
-    } else session.send(event);
-  }, log);
-  const siteMayOpen = siteOpeningRule(profile.lockdown, shell);
+  const hub = new BridgeHub(routeViewEvents({
+    beat: () => watchdog.beat(),
+    send: (event) => session.send(event),
+    siteMayOpen: siteOpeningRule(profile.lockdown, shell),
+    admitAdmin: (event) => admin.admit(event, (e) => session.getSnapshot().can(e)),
+    log,
+  }), log);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
   const watchdog = new Watchdog({
     settings: { hangTimeoutMs: hangTimeoutSeconds * 1000, maxFailures, failureWindowMs: failureWindowSeconds * 1000 },

@@ -11,7 +11,7 @@ export const AUDIT_JOURNAL_FILE = 'admin-audit.jsonl';
 
 /** Panel commands: refused, and said so, unless the machine is on the panel (the PIN was right). */
 const PANEL_COMMANDS: ReadonlySet<RendererEvent['type']> = new Set(['ADMIN.MAINTENANCE', 'ADMIN.RESTART', 'ADMIN.EXIT_TO_DESKTOP']);
-type AdminEvent = Extract<RendererEvent, { type: `ADMIN.${string}` }>;
+export type AdminEvent = Extract<RendererEvent, { type: `ADMIN.${string}` }>;
 export const isAdminEvent = (event: RendererEvent): event is AdminEvent => event.type.startsWith('ADMIN.');
 
 type MaintenanceEntry = AuditEntry & { event: 'maintenance-on' | 'maintenance-off' };
