@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { decideNavigation, type LockdownPolicy, type Verdict } from '../../lockdown/policy';
 import type { CdpPipe } from './cdp-pipe';
@@ -71,7 +72,7 @@ export async function guardNavigations(
     for (let attempt = 0; attempt < 10; attempt++) {
       const history = HistorySchema.safeParse(await send('Page.getNavigationHistory', {}).catch(() => null));
       if (history.success) return history.data;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await delay(50);
     }
     return null;
   };

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Logger } from '../../log';
 import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_WARN, SITE_BAR_WORLD, siteBarScript } from '../site-bar/bar-script';
@@ -96,7 +97,7 @@ export class ChromiumSiteView {
     while (this.guard.siteOpen) {
       const started = performance.now();
       if ((await probe()) === 'painting' && this.guard.siteOpen) this.onPainted();
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, VIEW_HEARTBEAT_INTERVAL_MS - (performance.now() - started))));
+      await delay(Math.max(0, VIEW_HEARTBEAT_INTERVAL_MS - (performance.now() - started)));
     }
   }
 
