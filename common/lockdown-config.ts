@@ -3,12 +3,9 @@ import { LanguageSchema } from './language';
 
 /** `https://www.service-public.fr`: scheme, host and port, nothing more. */
 const OriginSchema = z.string().max(2048).refine((text) => {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
 }, 'give an origin: http or https, host and port, no path and no trailing slash (for example https://www.service-public.fr)');
 
 /** A tile's name on the home screen, in every language the kiosk speaks, on one line. */

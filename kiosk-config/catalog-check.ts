@@ -39,7 +39,7 @@ export async function checkCatalog(args: readonly string[], defaultDir: string):
 }
 
 /** Counts a technician checks at a glance: procedures per life-event group and per language. */
-export function catalogSummary(dir: string, catalog: ProcedureCatalog): string {
+function catalogSummary(dir: string, catalog: ProcedureCatalog): string {
   const { procedures, languages } = catalog;
   const demo = procedures.filter((procedure) => procedure.demo).length;
   const lines = [`${dir}: valid, ${procedures.length} procedures in ${languages.join(', ')}`];

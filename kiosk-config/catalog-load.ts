@@ -10,12 +10,13 @@ import {
 import { fail, ok, type Result } from '../common/result';
 import { clip, readJsonFile } from './json-file';
 
-/**
+/*
  * Reads the procedure catalog from its folder (docs/catalog.md):
  *   procedures/<id>.json   facts that hold in every language (group, official sites, minutes)
  *   <language>/<id>.json   the texts in that language, for each language folder present
  * Adding a procedure or a language is adding files: nothing here lists them.
  */
+
 /** The shipped catalog, found from the sources; the bundled host finds it with main/app-paths.ts instead. */
 export const CATALOG_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalog');
 const FACTS_FOLDER = 'procedures';

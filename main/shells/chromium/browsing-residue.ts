@@ -12,7 +12,12 @@ export interface Residue {
 }
 
 /** Chromium has been seen to leave a storage call unanswered while the page was opening a database. */
-const LOOK_TIMEOUT_MS = 5_000;
+const STEP_TIMEOUT_MS = 5_000;
+
+/** One clearing step or one look, given up once STEP_TIMEOUT_MS have passed (the wipe and the probe share it). */
+export function withinStepDeadline<T>(work: () => Promise<T>): Promise<T> {
+  return withDeadline(STEP_TIMEOUT_MS, `no answer within ${STEP_TIMEOUT_MS} ms`, work);
+}
 
 const CookiesSchema = z.object({ cookies: z.array(z.object({ domain: z.string() })) });
 const UsageSchema = z.object({ usageBreakdown: z.array(z.object({ storageType: z.string(), usage: z.number() })) });
@@ -74,7 +79,7 @@ export async function findBrowsingResidue(cdp: CdpPipe, page: KioskPage, origins
   const found: Residue[] = [];
   const look = async (kind: string, where: string, work: () => Promise<Residue[]>) => {
     try {
-      found.push(...await withDeadline(LOOK_TIMEOUT_MS, `no answer within ${LOOK_TIMEOUT_MS} ms`, work));
+      found.push(...await withinStepDeadline(work));
     } catch (error) {
       if (!isNoFrameOfOrigin(error)) found.push({ kind: `${kind} (could not be checked)`, where });
     }

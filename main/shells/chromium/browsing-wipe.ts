@@ -1,12 +1,8 @@
 import type { BrowsingWipeReport } from '../shell';
-import { describeResidue, findBrowsingResidue } from './browsing-residue';
+import { describeResidue, findBrowsingResidue, withinStepDeadline } from './browsing-residue';
 import type { CdpPipe } from './cdp-pipe';
 import { clearClipboard } from './clipboard-wipe';
-import { withDeadline } from './deadline';
 import type { KioskPage } from './kiosk-page';
-
-/** Chromium has been seen to leave a storage call unanswered while the page was opening a database. */
-const STEP_TIMEOUT_MS = 5_000;
 
 /**
  * Clears every store the visit could have filled, then looks again (`findBrowsingResidue`). A step
@@ -20,7 +16,7 @@ export async function wipeChromiumBrowsingData(cdp: CdpPipe, page: KioskPage, or
   const clear = async (store: string, work: () => Promise<unknown>) => {
     if (skip.has(store)) return;
     try {
-      await withDeadline(STEP_TIMEOUT_MS, `no answer within ${STEP_TIMEOUT_MS} ms`, work);
+      await withinStepDeadline(work);
       report.cleared.push(store);
     } catch (error) {
       report.leftovers.push(`clearing ${store} failed: ${error instanceof Error ? error.message : String(error)}`);
