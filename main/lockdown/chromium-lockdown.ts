@@ -1,6 +1,6 @@
 import type { Profile } from '../../kiosk-config/schema';
 import { chromiumManagedPolicies } from './chromium-policies';
-import { lockdownPolicy, type LockdownPolicy } from './policy';
+import { lockdownPolicy } from './policy';
 
 /**
  * The Chromium shell's kiosk pages: its renderer server listens on 127.0.0.1, on a port that changes at
@@ -8,7 +8,7 @@ import { lockdownPolicy, type LockdownPolicy } from './policy';
  */
 export const CHROMIUM_KIOSK_PAGES = ['http://127.0.0.1:'] as const;
 
-export function chromiumLockdown(profile: Profile): { policy: LockdownPolicy; managed: Record<string, unknown> } {
-  const policy = lockdownPolicy(profile.lockdown, CHROMIUM_KIOSK_PAGES);
-  return { policy, managed: chromiumManagedPolicies(policy) };
+/** The managed policies a profile needs Chromium to run under (the shell builds its own policy for DevTools). */
+export function chromiumLockdown(profile: Profile): { managed: Record<string, unknown> } {
+  return { managed: chromiumManagedPolicies(lockdownPolicy(profile.lockdown, CHROMIUM_KIOSK_PAGES)) };
 }
