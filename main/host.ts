@@ -26,6 +26,7 @@ import { routeViewEvents } from './bridge/view-events';
 import { HostCommandSchema } from '../common/host-commands';
 import { issueLines } from '../common/issues';
 import { startUsage } from './usage/start-usage';
+import { errorMessage } from '../common/error-message';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -243,7 +244,7 @@ async function startOrReport(options: HostOptions, newShell: () => KioskShell, l
     return await startHost(options, shell, log);
   } catch (error) {
     // The sentence for the person at the console; the stack goes to the log.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     flushLogSummaries(log);
     log.fatal({ err: error }, 'the kiosk could not start');
     process.stderr.write(`Borne could not start: ${message}\n`);

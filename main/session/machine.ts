@@ -11,6 +11,7 @@ import type { AdminPinView } from '../../common/admin';
 import type { SiteTile } from '../../common/sites';
 import { openedSite, type SiteEvent } from './site-step';
 import type { SiteToShow } from '../shells/shell';
+import { errorMessage } from '../../common/error-message';
 
 /** The parts of the profile the visit depends on. */
 export interface SessionSettings {
@@ -151,7 +152,7 @@ export const sessionMachine = setup({
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
     forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
     recordWipeFailure: assign(({ context, event }) => ({
-      wipeFailure: describeError((event as { error?: unknown }).error),
+      wipeFailure: errorMessage((event as { error?: unknown }).error),
       wipeFailures: context.wipeFailures + 1,
       outOfOrder: context.outOfOrder || context.wipeFailures + 1 >= WIPE_FAILURES_BEFORE_MAINTENANCE,
       // Nobody should find the PIN screen open minutes later, when a retry finally succeeds.
@@ -418,7 +419,3 @@ export const sessionMachine = setup({
     },
   },
 });
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

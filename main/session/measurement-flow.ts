@@ -2,6 +2,7 @@ import { assign, fromPromise, sendParent, setup } from 'xstate';
 import type { DeviceCommand, DeviceKind } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
 import type { MeasuringPhase } from '../../common/snapshot';
+import { errorMessage } from '../../common/error-message';
 
 /** A measurement from a device, raised by the host; never from a renderer (the bridge contract excludes it). */
 export type DeviceMeasuredEvent = { type: 'DEVICE.MEASURED'; measurement: Measurement };
@@ -57,7 +58,7 @@ export const measurementFlow = setup({
         onDone: 'waiting',
         onError: {
           target: 'failed',
-          actions: { type: 'report', params: ({ event }) => ({ phase: 'failed', failure: describe(event.error) }) },
+          actions: { type: 'report', params: ({ event }) => ({ phase: 'failed', failure: errorMessage(event.error) }) },
         },
       },
     },
@@ -78,7 +79,3 @@ export const measurementFlow = setup({
   },
   output: ({ context }) => context.measurement!,
 });
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

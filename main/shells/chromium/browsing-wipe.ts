@@ -3,6 +3,7 @@ import { describeResidue, findBrowsingResidue, withinStepDeadline } from './brow
 import type { CdpPipe } from './cdp-pipe';
 import { clearClipboard } from './clipboard-wipe';
 import type { KioskPage } from './kiosk-page';
+import { errorMessage } from '../../../common/error-message';
 
 /**
  * Clears every store the visit could have filled, then looks again (`findBrowsingResidue`). A step
@@ -19,7 +20,7 @@ export async function wipeChromiumBrowsingData(cdp: CdpPipe, page: KioskPage, or
       await withinStepDeadline(work);
       report.cleared.push(store);
     } catch (error) {
-      report.leftovers.push(`clearing ${store} failed: ${error instanceof Error ? error.message : String(error)}`);
+      report.leftovers.push(`clearing ${store} failed: ${errorMessage(error)}`);
     }
   };
 
