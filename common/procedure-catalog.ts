@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
 import { isInsideRule, SiteScopeSchema } from './lockdown-config';
+import { characters, CONTROL_CHARACTERS } from './screen-text';
 
 /**
  * The guided procedures a visitor can pick: what the renderer lists and the host opens. A procedure
@@ -22,10 +23,6 @@ export type LifeEventGroup = z.infer<typeof LifeEventGroupSchema>;
 export const PROCEDURE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export const ProcedureIdSchema = z.string().regex(PROCEDURE_ID_PATTERN, 'use lowercase letters, digits and dashes (2 to 63), as in "passport"');
 
-// Line breaks, tabs and escapes have no place in a line shown on a kiosk screen.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-/** Lengths count characters as a person sees them (code points, not UTF-16 units). */
-const characters = (text: string) => [...text].length;
 
 /** One line of text a person reads: present, bounded, and on one line. */
 function line(max: number, what: string) {

@@ -3,16 +3,13 @@ import { DevicesConfigSchema } from '../common/device-config';
 import { LanguageSchema } from '../common/language';
 import { LockdownConfigSchema } from '../common/lockdown-config';
 import { AdminConfigSchema } from './admin-schema';
+import { characters, CONTROL_CHARACTERS } from '../common/screen-text';
 
 /**
  * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
  * break inside it is a mistake (or worse), and it would travel into every log line and to the fleet.
  */
 export const KIOSK_NAME_MAX = 80;
-/** Names count characters as a person sees them (code points, not UTF-16 units). */
-const characters = (text: string) => [...text].length;
-// Control characters (line breaks, tabs, escapes, NUL) have no place in a name shown on a screen.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * What a kiosk is for. `production` serves the public, so it is the default: a profile that forgets
