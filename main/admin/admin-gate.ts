@@ -1,6 +1,6 @@
 import type { AdminConfig } from '../../kiosk-config/admin-schema';
 import type { Logger } from '../log';
-import type { AuditEntry, AuditJournal } from './audit-journal';
+import { appendOrLog, type AuditEntry, type AuditJournal } from './audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from './lockout';
 import { verifyPin } from './pin';
 
@@ -62,7 +62,6 @@ export class AdminGate {
     const message = event === 'pin-accepted' ? 'administrator PIN accepted'
       : event === 'pin-wrong' ? 'administrator PIN refused: wrong' : 'administrator PIN refused: locked, not checked';
     (event === 'pin-accepted' ? this.log.info : this.log.warn).call(this.log, { event, ...fields }, message);
-    await this.journal.append({ event, ...fields }).catch((error: unknown) =>
-      this.log.error({ err: error, file: this.journal.file }, 'could not write the administrator audit journal'));
+    await appendOrLog(this.journal, { event, ...fields }, this.log);
   }
 }
