@@ -15,7 +15,7 @@ export interface PinHash {
 }
 
 /** Bounds a technician's hand-edited line must stay within: weak enough to brute-force below, a memory bomb above. */
-export const PIN_HASH_LIMITS = {
+const PIN_HASH_LIMITS = {
   minLogN: 14, maxLogN: 20, maxR: 32, maxP: 16, minSaltBytes: 16, maxSaltBytes: 64, minHashBytes: 32, maxHashBytes: 64,
   /** scrypt needs 128·N·r bytes; more than this would stall a small kiosk for seconds at every attempt. */
   maxMemoryBytes: 256 * 1024 * 1024,

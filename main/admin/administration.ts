@@ -7,7 +7,7 @@ import type { AdminAction } from '../session/machine';
 import { AdminGate, type PinVerdict } from './admin-gate';
 import { appendOrLog, AuditJournal, type AuditEntry } from './audit-journal';
 
-export const AUDIT_JOURNAL_FILE = 'admin-audit.jsonl';
+const AUDIT_JOURNAL_FILE = 'admin-audit.jsonl';
 
 /** Panel commands: refused, and said so, unless the machine is on the panel (the PIN was right). */
 const PANEL_COMMANDS: ReadonlySet<RendererEvent['type']> = new Set(['ADMIN.MAINTENANCE', 'ADMIN.RESTART', 'ADMIN.EXIT_TO_DESKTOP']);
