@@ -13,10 +13,10 @@ export const PinSchema = z.string().max(PIN_MAX_DIGITS).regex(PIN_PATTERN, `a PI
  * Where the PIN screen stands: waiting for `entry`, `checking` one, the last one was `wrong`, or the
  * screen is `locked` after too many wrong ones.
  */
-export const PIN_STATUSES = ['entry', 'checking', 'wrong', 'locked'] as const;
-export const PinStatusSchema = z.enum(PIN_STATUSES);
+const PIN_STATUSES = ['entry', 'checking', 'wrong', 'locked'] as const;
+const PinStatusSchema = z.enum(PIN_STATUSES);
 
-export const AdminPinViewSchema = z.object({
+const AdminPinViewSchema = z.object({
   status: PinStatusSchema,
   /** After a wrong PIN: how many tries are left before the lock. */
   attemptsLeft: z.number().int().nonnegative().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, ok, type Result } from '../common/result';
 
 /**
  * The administrator's PIN as the profile keeps it: a salted scrypt hash in one self-describing line,
@@ -14,7 +15,7 @@ export interface PinHash {
 }
 
 /** Bounds a technician's hand-edited line must stay within: weak enough to brute-force below, a memory bomb above. */
-export const PIN_HASH_LIMITS = {
+const PIN_HASH_LIMITS = {
   minLogN: 14, maxLogN: 20, maxR: 32, maxP: 16, minSaltBytes: 16, maxSaltBytes: 64, minHashBytes: 32, maxHashBytes: 64,
   /** scrypt needs 128·N·r bytes; more than this would stall a small kiosk for seconds at every attempt. */
   maxMemoryBytes: 256 * 1024 * 1024,
@@ -24,28 +25,28 @@ const HOW_TO_MAKE = 'make one with npm run admin-pin';
 const SHAPE = /^scrypt\$N=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
 
 /** Reads a PIN hash line; the error says what is wrong and how to make a good one. */
-export function parsePinHash(text: string): { ok: true; value: PinHash } | { ok: false; error: string } {
+export function parsePinHash(text: string): Result<PinHash> {
   const match = SHAPE.exec(text);
-  if (!match) return { ok: false, error: `not a PIN hash: expected scrypt$N=…,r=…,p=…$<salt>$<hash> (${HOW_TO_MAKE})` };
+  if (!match) return fail(`not a PIN hash: expected scrypt$N=…,r=…,p=…$<salt>$<hash> (${HOW_TO_MAKE})`);
   const [N, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const salt = bytesOf(match[4]!);
   const hash = bytesOf(match[5]!);
-  if (!salt || !hash) return { ok: false, error: `the salt and the hash must be base64 (${HOW_TO_MAKE})` };
+  if (!salt || !hash) return fail(`the salt and the hash must be base64 (${HOW_TO_MAKE})`);
   const L = PIN_HASH_LIMITS;
   const logN = Math.log2(N);
   if (!Number.isInteger(logN) || logN < L.minLogN || logN > L.maxLogN) {
-    return { ok: false, error: `N must be a power of two from ${2 ** L.minLogN} to ${2 ** L.maxLogN}, not ${N} (${HOW_TO_MAKE})` };
+    return fail(`N must be a power of two from ${2 ** L.minLogN} to ${2 ** L.maxLogN}, not ${N} (${HOW_TO_MAKE})`);
   }
-  if (r < 1 || r > L.maxR) return { ok: false, error: `r must be 1 to ${L.maxR}, not ${r} (${HOW_TO_MAKE})` };
-  if (p < 1 || p > L.maxP) return { ok: false, error: `p must be 1 to ${L.maxP}, not ${p} (${HOW_TO_MAKE})` };
-  if (128 * N * r > L.maxMemoryBytes) return { ok: false, error: `N=${N} with r=${r} needs more than ${L.maxMemoryBytes / 1024 / 1024} MiB (${HOW_TO_MAKE})` };
+  if (r < 1 || r > L.maxR) return fail(`r must be 1 to ${L.maxR}, not ${r} (${HOW_TO_MAKE})`);
+  if (p < 1 || p > L.maxP) return fail(`p must be 1 to ${L.maxP}, not ${p} (${HOW_TO_MAKE})`);
+  if (128 * N * r > L.maxMemoryBytes) return fail(`N=${N} with r=${r} needs more than ${L.maxMemoryBytes / 1024 / 1024} MiB (${HOW_TO_MAKE})`);
   if (salt.length < L.minSaltBytes || salt.length > L.maxSaltBytes) {
-    return { ok: false, error: `the salt must be ${L.minSaltBytes} to ${L.maxSaltBytes} bytes, this one is ${salt.length} (${HOW_TO_MAKE})` };
+    return fail(`the salt must be ${L.minSaltBytes} to ${L.maxSaltBytes} bytes, this one is ${salt.length} (${HOW_TO_MAKE})`);
   }
   if (hash.length < L.minHashBytes || hash.length > L.maxHashBytes) {
-    return { ok: false, error: `the hash must be ${L.minHashBytes} to ${L.maxHashBytes} bytes, this one is ${hash.length} (${HOW_TO_MAKE})` };
+    return fail(`the hash must be ${L.minHashBytes} to ${L.maxHashBytes} bytes, this one is ${hash.length} (${HOW_TO_MAKE})`);
   }
-  return { ok: true, value: { N, r, p, salt, hash } };
+  return ok({ N, r, p, salt, hash });
 }
 
 /** atob, not Buffer: the fleet's web console validates profiles with this schema too. Null when not base64. */

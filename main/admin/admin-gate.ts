@@ -1,6 +1,6 @@
 import type { AdminConfig } from '../../kiosk-config/admin-schema';
 import type { Logger } from '../log';
-import type { AuditEntry, AuditJournal } from './audit-journal';
+import { appendOrLog, type AuditEntry, type AuditJournal } from './audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from './lockout';
 import { verifyPin } from './pin';
 
@@ -12,6 +12,12 @@ export type PinVerdict =
 
 type AttemptEntry = Extract<AuditEntry, { failures: number }>;
 const isAttempt = (entry: AuditEntry): entry is AttemptEntry => 'failures' in entry;
+
+const ATTEMPT_LOG: Record<AttemptEntry['event'], { level: 'info' | 'warn'; message: string }> = {
+  'pin-accepted': { level: 'info', message: 'administrator PIN accepted' },
+  'pin-wrong': { level: 'warn', message: 'administrator PIN refused: wrong' },
+  'pin-refused-locked': { level: 'warn', message: 'administrator PIN refused: locked, not checked' },
+};
 
 /**
  * Checks administrator PINs against the profile's hash, with the lock. Every attempt is logged and
@@ -59,10 +65,8 @@ export class AdminGate {
 
   private async record(event: AttemptEntry['event'], state: LockoutState): Promise<void> {
     const fields = { failures: state.failures, lockedUntil: state.lockedUntil };
-    const message = event === 'pin-accepted' ? 'administrator PIN accepted'
-      : event === 'pin-wrong' ? 'administrator PIN refused: wrong' : 'administrator PIN refused: locked, not checked';
-    (event === 'pin-accepted' ? this.log.info : this.log.warn).call(this.log, { event, ...fields }, message);
-    await this.journal.append({ event, ...fields }).catch((error: unknown) =>
-      this.log.error({ err: error, file: this.journal.file }, 'could not write the administrator audit journal'));
+    const { level, message } = ATTEMPT_LOG[event];
+    this.log[level]({ event, ...fields }, message);
+    await appendOrLog(this.journal, { event, ...fields }, this.log);
   }
 }

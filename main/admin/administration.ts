@@ -5,9 +5,9 @@ import type { AdminConfig } from '../../kiosk-config/admin-schema';
 import type { Logger } from '../log';
 import type { AdminAction } from '../session/machine';
 import { AdminGate, type PinVerdict } from './admin-gate';
-import { AuditJournal, type AuditEntry } from './audit-journal';
+import { appendOrLog, AuditJournal, type AuditEntry } from './audit-journal';
 
-export const AUDIT_JOURNAL_FILE = 'admin-audit.jsonl';
+const AUDIT_JOURNAL_FILE = 'admin-audit.jsonl';
 
 /** Panel commands: refused, and said so, unless the machine is on the panel (the PIN was right). */
 const PANEL_COMMANDS: ReadonlySet<RendererEvent['type']> = new Set(['ADMIN.MAINTENANCE', 'ADMIN.RESTART', 'ADMIN.EXIT_TO_DESKTOP']);
@@ -69,7 +69,6 @@ export class Administration {
   /** Journals what the administrator did; `source` is who asked. */
   record(action: AdminAction, source: 'panel' | 'fleet'): void {
     this.log.info({ event: action, source }, `administrator: ${action}`);
-    this.journal.append({ event: action, source }).catch((error: unknown) =>
-      this.log.error({ err: error, file: this.journal.file }, 'could not write the administrator audit journal'));
+    void appendOrLog(this.journal, { event: action, source }, this.log);
   }
 }

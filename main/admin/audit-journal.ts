@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Logger } from '../log';
 
 /**
  * What an administrator did or tried, for the fleet: never a PIN, never anything about a visitor.
@@ -89,6 +90,12 @@ export class AuditJournal {
     if (size > this.maxFileBytes) await rename(this.file, `${this.file}.1`);
     await appendFile(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
+}
+
+/** Appends `event` and logs a failed write instead of throwing: the entry still reaches the ring and the fleet. */
+export async function appendOrLog(journal: AuditJournal, event: AuditEvent, log: Logger): Promise<void> {
+  await journal.append(event).catch((error: unknown) =>
+    log.error({ err: error, file: journal.file }, 'could not write the administrator audit journal'));
 }
 
 const EVENTS = new Set(['pin-accepted', 'pin-wrong', 'pin-refused-locked', 'maintenance-on', 'maintenance-off', 'restart', 'exit-to-desktop']);

@@ -44,17 +44,21 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
+function refuseUnlessPinShaped(pin: string): void {
+  if (!PIN_PATTERN.test(pin)) refuse(`The PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits, nothing else.`);
+}
+
 let pin: string;
 if (stdin.isTTY) {
   pin = await askHidden(`Administrator PIN (${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits): `);
-  if (!PIN_PATTERN.test(pin)) refuse(`The PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits, nothing else.`);
+  refuseUnlessPinShaped(pin);
   if ((await askHidden('The same PIN again: ')) !== pin) refuse('The two PINs differ; nothing was made. Run it again.');
 } else {
   const lines = await readPiped();
   if (lines.length === 0 || lines.length > 2) refuse('Give the PIN on one line of stdin (or the same PIN on two lines).');
   if (lines.length === 2 && lines[0] !== lines[1]) refuse('The two PINs on stdin differ; nothing was made.');
   pin = lines[0]!;
-  if (!PIN_PATTERN.test(pin)) refuse(`The PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits, nothing else.`);
+  refuseUnlessPinShaped(pin);
 }
 process.stderr.write('Paste this line into the "admin" section of the kiosk profile:\n');
 process.stdout.write(`"pinHash": "${await hashPin(pin)}"\n`);

@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { parsePinHash, type PinHash } from '../../kiosk-config/admin-schema';
 
 /** scrypt's interactive-login setting (16 MiB, about 50 ms on a small kiosk). */
-export const DEFAULT_PIN_PARAMS = { N: 16384, r: 8, p: 1 } as const;
+const DEFAULT_PIN_PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 

@@ -16,6 +16,8 @@ export interface RunningUsage {
   stop(): void;
 }
 
+const USAGE_OFF: RunningUsage = { store: null, stop: () => {} };
+
 /**
  * The host's one call: opens the usage store in the state folder and records the session's usage
  * into it. A store that cannot be opened (a corrupt or unwritable file) or fails later is logged
@@ -24,7 +26,7 @@ export interface RunningUsage {
 export function startUsage(session: Actor<typeof sessionMachine>, settings: Profile['usage'], stateDir: string, log: Logger): RunningUsage {
   if (!settings.enabled) {
     log.info('usage events are off, as the profile asks');
-    return { store: null, stop: () => {} };
+    return USAGE_OFF;
   }
   const file = usageFile(stateDir);
   let store: UsageStore | null;
@@ -32,7 +34,7 @@ export function startUsage(session: Actor<typeof sessionMachine>, settings: Prof
     store = UsageStore.open(file, { maxRows: settings.maxRows, maxAgeDays: settings.maxAgeDays });
   } catch (error) {
     log.error({ err: error, file }, 'usage events are off: the usage store could not be opened; the kiosk serves on without them');
-    return { store: null, stop: () => {} };
+    return USAGE_OFF;
   }
   const close = () => {
     try {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { createTapCounter } from './cornerTaps';
 
 interface Props {
@@ -12,7 +12,8 @@ interface Props {
  * underneath (the attract screen's button does not start a visit).
  */
 export function AdminCorner({ onGesture }: Props) {
-  const counted = useMemo(() => createTapCounter(), []);
+  // useState, not useMemo: React may drop a memo, and the count of taps must live as long as the corner.
+  const [counted] = useState(() => createTapCounter());
   return (
     <div
       className="admin-corner"

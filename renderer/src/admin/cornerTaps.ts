@@ -1,5 +1,5 @@
 /** Five taps within three seconds: quick enough to be on purpose, rare enough that nobody does it by chance. */
-export const ADMIN_GESTURE = { taps: 5, withinMs: 3_000 } as const;
+const ADMIN_GESTURE = { taps: 5, withinMs: 3_000 } as const;
 
 /**
  * Counts taps; answers true on the tap that completes the gesture (`taps` taps, the first and the last
