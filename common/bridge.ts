@@ -3,6 +3,8 @@ import { PinSchema } from './admin';
 import { DeviceKindSchema } from './devices';
 import { LanguageSchema } from './language';
 import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
+import { ProcedureIdSchema } from './procedure-catalog';
+import { SatisfactionSchema } from './visit-views';
 
 /**
  * The bridge contract: every message between a renderer and the host, defined once.
@@ -13,6 +15,17 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   /** The person touched the attract screen. */
   z.object({ type: z.literal('SESSION.START') }).strict(),
   z.object({ type: z.literal('LANGUAGE.CHOOSE'), language: LanguageSchema }).strict(),
+  /** The person read the notice of what is kept (nothing personal) and goes on, or declines and leaves. */
+  z.object({ type: z.literal('CONSENT.ACCEPT') }).strict(),
+  z.object({ type: z.literal('CONSENT.DECLINE') }).strict(),
+  /** The person picks a procedure on the home screen (a tile or a search result): its guide opens. */
+  z.object({ type: z.literal('PROCEDURE.OPEN'), id: ProcedureIdSchema }).strict(),
+  /** From the guide: open the procedure's official site, under the procedure's allowlist. */
+  z.object({ type: z.literal('PROCEDURE.START') }).strict(),
+  /** From the guide: back to the home screen. */
+  z.object({ type: z.literal('PROCEDURE.CLOSE') }).strict(),
+  /** The end screen's one-tap question. */
+  z.object({ type: z.literal('SATISFACTION.RATE'), rating: SatisfactionSchema }).strict(),
   /** The person said they are done. */
   z.object({ type: z.literal('VISIT.FINISH') }).strict(),
   /** Any touch, key or pointer movement: it keeps the visit alive. */

@@ -4,9 +4,10 @@ import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
+import { HomeCatalogSchema, ProcedureViewSchema, SatisfactionSchema } from './visit-views';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
-export const SCREENS = ['attract', 'language', 'home', 'measure', 'site', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
+export const SCREENS = ['attract', 'language', 'consent', 'home', 'guide', 'measure', 'site', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
 export const isAdminScreen = (screen: Screen) => (ADMIN_SCREENS as readonly string[]).includes(screen);
 export const ScreenSchema = z.enum(SCREENS);
 export type Screen = z.infer<typeof ScreenSchema>;
@@ -43,6 +44,12 @@ export const SessionSnapshotSchema = z.object({
   siteTiles: z.array(SiteTileSchema),
   /** The site open in the kiosk's view, on the `site` screen; null otherwise. */
   site: SiteSchema.nullable(),
+  /** The procedures the home screen offers, grouped by life event, in the visit's language; null on other screens. */
+  catalog: HomeCatalogSchema.nullable(),
+  /** The procedure the visit chose, on the `guide` screen and on its site; null otherwise. */
+  procedure: ProcedureViewSchema.nullable(),
+  /** The answer to the end screen's satisfaction question, once given; null otherwise. */
+  satisfaction: SatisfactionSchema.nullable(),
   /**
    * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.
@@ -56,5 +63,11 @@ export const SessionSnapshotSchema = z.object({
   message: 'the administrator view is sent on the administrator screens, and only there', path: ['admin'],
 }).refine((snapshot) => (snapshot.screen === 'site') === (snapshot.site !== null), {
   message: 'an open site is shown on the site screen, and only there', path: ['site'],
+}).refine((snapshot) => (snapshot.screen === 'home') === (snapshot.catalog !== null), {
+  message: 'the catalog is sent on the home screen, and only there', path: ['catalog'],
+}).refine((snapshot) => snapshot.procedure === null || snapshot.screen === 'guide' || snapshot.screen === 'site', {
+  message: 'a chosen procedure is sent on its guide and its site only', path: ['procedure'],
+}).refine((snapshot) => snapshot.screen !== 'guide' || snapshot.procedure !== null, {
+  message: 'the guide screen needs its procedure', path: ['procedure'],
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;

@@ -23,6 +23,10 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     devices: context.devices,
     siteTiles: context.settings.siteTiles,
     site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable },
+    // Filled by the guided visit (home catalog, chosen procedure, satisfaction answer).
+    catalog: screen === 'home' ? { groups: [] } : null,
+    procedure: null,
+    satisfaction: null,
     testAutomation: context.settings.testAutomation,
     admin: isAdminScreen(screen)
       ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }

@@ -12,6 +12,17 @@ export const en: Messages = {
   language: {
     title: 'Choose your language',
   },
+  consent: {
+    title: 'Before you start',
+    notice: 'The kiosk keeps nothing about you. Everything is erased at the end.',
+    accept: 'I understand',
+    decline: 'No thanks',
+  },
+  guide: {
+    steps: 'The steps',
+    start: 'Go to the website',
+    back: 'Back',
+  },
   home: {
     greeting: 'Hello!',
     intro: 'You can take your measurements with the devices.',

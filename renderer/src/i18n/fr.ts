@@ -14,6 +14,17 @@ export const fr = {
   language: {
     title: 'Choisissez votre langue',
   },
+  consent: {
+    title: 'Avant de commencer',
+    notice: "La borne ne garde rien de vous. Tout est effacé à la fin.",
+    accept: "J'ai compris",
+    decline: 'Non merci',
+  },
+  guide: {
+    steps: 'Les étapes',
+    start: 'Aller sur le site',
+    back: 'Retour',
+  },
   home: {
     greeting: 'Bonjour !',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',

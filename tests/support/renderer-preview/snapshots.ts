@@ -13,6 +13,9 @@ export const attractSnapshot: SessionSnapshot = {
   admin: null,
   siteTiles: [],
   site: null,
+  catalog: null,
+  procedure: null,
+  satisfaction: null,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };
@@ -20,6 +23,7 @@ export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: '
 export const homeWithReadingSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'home',
+  catalog: { groups: [] },
   measurements: {
     thermometer: { kind: 'thermometer', celsius: 37.6, site: 'armpit', takenAt: '2025-03-14T10:21:00' },
     pulseOximeter: { kind: 'pulseOximeter', spo2Percent: 97, pulsePerMinute: 72 },
@@ -46,6 +50,7 @@ export const measureFailedSnapshot: SessionSnapshot = {
 export const homeThermometerOfflineSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'home',
+  catalog: { groups: [] },
   devices: { thermometer: { state: 'offline', reason: 'serial port /dev/ttyUSB0 closed' }, pulseOximeter: { state: 'connecting' } },
 };
 
@@ -88,4 +93,17 @@ export const siteOpeningSnapshot: SessionSnapshot = {
 export const siteUnreachableSnapshot: SessionSnapshot = {
   ...siteOpeningSnapshot,
   site: { origin: 'https://www.service-public.fr', unreachable: true },
+};
+
+/** A procedure's guide. */
+export const guideSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'guide',
+  procedure: {
+    id: 'passport', group: 'identity', title: 'Demander un passeport', minutes: 20,
+    summary: ['Le passeport se demande en ligne, puis en mairie.'],
+    steps: ['Faites la pré-demande en ligne.', 'Prenez rendez-vous en mairie.'],
+    documents: ['Une photo d\'identité récente'],
+    origins: ['https://passeport.ants.gouv.fr'],
+  },
 };

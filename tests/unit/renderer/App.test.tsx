@@ -7,7 +7,7 @@ import { isAdminScreen, SCREENS, type SessionSnapshot } from '../../../common/sn
 import { App } from '../../../renderer/src/App';
 import { KioskContext } from '../../../renderer/src/bridge/useKiosk';
 import {
-  adminPinSnapshot, attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot, siteOpeningSnapshot,
+  adminPinSnapshot, attractSnapshot, homeWithReadingSnapshot, idleWarningSnapshot, languageSnapshot, measureWaitingSnapshot, siteOpeningSnapshot, guideSnapshot,
 } from '../../support/renderer-preview/snapshots';
 import { fakeConnection } from './fakeConnection';
 
@@ -53,6 +53,7 @@ describe('App', () => {
       ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null,
       admin: isAdminScreen(name) ? adminPinSnapshot.admin : null,
       site: name === 'site' ? siteOpeningSnapshot.site : null,
+      procedure: name === 'guide' ? guideSnapshot.procedure : null,
     });
     expect(shownScreen()).toBe(name);
     expect(screen.getAllByRole('main', { hidden: true })).toHaveLength(1);

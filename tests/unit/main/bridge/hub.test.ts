@@ -10,6 +10,9 @@ const snapshot: SessionSnapshot = {
   admin: null,
   siteTiles: [],
   site: null,
+  catalog: null,
+  procedure: null,
+  satisfaction: null,
 };
 
 function hubWithView(now = () => 0) {

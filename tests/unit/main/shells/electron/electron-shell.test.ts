@@ -14,6 +14,9 @@ const snapshot: SessionSnapshot = {
   admin: null,
   siteTiles: [],
   site: null,
+  catalog: null,
+  procedure: null,
+  satisfaction: null,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
 
