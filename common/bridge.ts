@@ -24,6 +24,8 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PROCEDURE.START') }).strict(),
   /** From the guide: back to the home screen. */
   z.object({ type: z.literal('PROCEDURE.CLOSE') }).strict(),
+  /** "Ask for help" (home, guide, site bar): an agent is called, in assisted mode. */
+  z.object({ type: z.literal('HELP.ASK') }).strict(),
   /** The end screen's one-tap question. */
   z.object({ type: z.literal('SATISFACTION.RATE'), rating: SatisfactionSchema }).strict(),
   /** The person said they are done. */
