@@ -11,6 +11,7 @@ needed=(
   "xauth:xauth"                # xvfb-run needs it
   "socat:socat"                # pty pairs for device simulators
   "xdotool:xdotool"            # real key presses from the X server in the escape suite
+  "espeak-ng:espeak-ng"        # read-aloud through the host when the browser has no voice for the language
 )
 
 missing=()

@@ -5,6 +5,7 @@ import { LanguageSchema } from './language';
 import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
 import { ProcedureIdSchema } from './procedure-catalog';
 import { SatisfactionSchema } from './visit-views';
+import { DisplayPreferencesSchema, SPEECH_MAX_CHARS, SPEECH_WAV_MAX_BASE64, SpeechIdSchema } from './accessibility';
 
 /**
  * The bridge contract: every message between a renderer and the host, defined once.
@@ -28,6 +29,15 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('HELP.ASK') }).strict(),
   /** The end screen's one-tap question. */
   z.object({ type: z.literal('SATISFACTION.RATE'), rating: SatisfactionSchema }).strict(),
+  /** The person changed the text size or the contrast for their visit (the accessibility sheet). */
+  z.object({ type: z.literal('DISPLAY.SET'), display: DisplayPreferencesSchema }).strict(),
+  /**
+   * "Listen" when the browser has no voice for the visit's language: the host speaks `text` in that
+   * language (espeak-ng) and answers `speech` with the audio. A new request stops the one before.
+   */
+  z.object({ type: z.literal('SPEECH.SAY'), id: SpeechIdSchema, text: z.string().trim().min(1).max(SPEECH_MAX_CHARS) }).strict(),
+  /** Stops what the host is speaking for this kiosk (the person left the screen or pressed stop). */
+  z.object({ type: z.literal('SPEECH.STOP') }).strict(),
   /** The person said they are done. */
   z.object({ type: z.literal('VISIT.FINISH') }).strict(),
   /** Any touch, key or pointer movement: it keeps the visit alive. */
@@ -68,6 +78,9 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: SessionSnapshotSchema }).strict(),
   /** Sent back to the view that sent a message the host refused, so the refusal is visible in its console. */
   z.object({ type: z.literal('rejected'), reason: z.string() }).strict(),
+  /** The answer to SPEECH.SAY, to the view that asked: a WAV file in base64, or why there is none. */
+  z.object({ type: z.literal('speech'), id: SpeechIdSchema, wav: z.base64().max(SPEECH_WAV_MAX_BASE64) }).strict(),
+  z.object({ type: z.literal('speech-failed'), id: SpeechIdSchema, reason: z.string().max(500) }).strict(),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 

@@ -19,7 +19,29 @@ export const KIOSK_COLOURS = {
   alert: '#b34000', // 5.3:1 on white
 } as const;
 
-/** The palette as CSS custom properties on `:root`. */
+/**
+ * The high-contrast theme a person may choose for their visit: yellow and white on black, every text
+ * pair at least WCAG AAA (7:1), the same names as KIOSK_COLOURS so every rule of the stylesheet follows.
+ */
+export const HIGH_CONTRAST_COLOURS: Record<keyof typeof KIOSK_COLOURS, string> = {
+  blue: '#ffff00', // 19.6:1 on black
+  'blue-pressed': '#ffffff',
+  'blue-shadow': '#8a8a00',
+  night: '#000000',
+  ink: '#ffffff', // 21:1 on black
+  'ink-soft': '#e6e6e6', // 16.8:1 on black
+  paper: '#000000',
+  mist: '#000000',
+  line: '#ffffff',
+  accent: '#000000', // only on yellow: 19.6:1
+  ok: '#7dff9e', // 16.7:1 on black
+  alert: '#ffa883', // 11:1 on black
+};
+
+const declarations = (palette: Record<string, string>) =>
+  Object.entries(palette).map(([name, value]) => `  --${name}: ${value};`).join('\n');
+
+/** The palette as CSS custom properties on `:root`, and the high-contrast theme under `data-contrast="high"`. */
 export function coloursAsCss(): string {
-  return `:root {\n${Object.entries(KIOSK_COLOURS).map(([name, value]) => `  --${name}: ${value};`).join('\n')}\n}\n`;
+  return `:root {\n${declarations(KIOSK_COLOURS)}\n}\n:root[data-contrast="high"] {\n${declarations(HIGH_CONTRAST_COLOURS)}\n}\n`;
 }

@@ -5,6 +5,7 @@ import { DeviceKindSchema, DeviceStatusSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
 import { HomeCatalogSchema, ProcedureViewSchema, SatisfactionSchema } from './visit-views';
+import { DisplayPreferencesSchema } from './accessibility';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
 export const SCREENS = ['attract', 'language', 'consent', 'home', 'guide', 'measure', 'site', 'end', 'wipe', 'out-of-service', ...ADMIN_SCREENS] as const;
@@ -33,6 +34,8 @@ export const SessionSnapshotSchema = z.object({
   /** The visit's language, or the profile's default between visits. */
   language: LanguageSchema,
   offeredLanguages: z.array(LanguageSchema).min(1),
+  /** The visit's text size and contrast; STANDARD_DISPLAY between visits. */
+  display: DisplayPreferencesSchema,
   /** Set while the inactivity warning counts down; the visit ends when it reaches zero. */
   idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }).strict().nullable(),
   /** The visit's latest measurement of each kind; empty outside a visit and after the wipe. */

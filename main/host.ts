@@ -27,6 +27,8 @@ import { HostCommandSchema } from '../common/host-commands';
 import { issueLines } from '../common/issues';
 import { startUsage } from './usage/start-usage';
 import { errorMessage } from '../common/error-message';
+import { espeakSpeaker } from './speech/espeak-speaker';
+import { speechRoute } from './speech/speech-route';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -103,11 +105,13 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     }),
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
+  const speaker = espeakSpeaker();
   const hub = new BridgeHub(routeViewEvents({
     beat: () => watchdog.beat(),
     send: (event) => session.send(event),
     siteMayOpen: siteOpeningRule(profile.lockdown, shell),
     admitAdmin: (event) => admin.admit(event, (e) => session.getSnapshot().can(e)),
+    speech: speechRoute(speaker, () => session.getSnapshot().context.language, log.child({ layer: 'speech' })),
     log,
   }), log);
   const { hangTimeoutSeconds, maxFailures, failureWindowSeconds } = profile.watchdog;
@@ -127,6 +131,8 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     const siteWarning = snapshot.site ? snapshot.idleWarning?.secondsLeft ?? null : null;
     if (siteWarning !== lastSiteWarning) shell.warnOnSite?.((lastSiteWarning = siteWarning));
     if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
+    // Nothing of the visit is still being said once it is being wiped.
+    if (snapshot.screen === 'wipe') speaker.stop();
     published = state;
     hub.publish(snapshot);
   });

@@ -14,6 +14,8 @@ export interface ViewEventRoutes {
   siteMayOpen(url: string): Verdict;
   /** The administrator's door: PIN checks and panel commands only where the machine takes them. */
   admitAdmin(event: AdminEvent): { admit: true } | { admit: false; reason?: string };
+  /** Read-aloud through the host (main/speech): it answers the view itself. */
+  speech(event: Extract<RendererEvent, { type: 'SPEECH.SAY' | 'SPEECH.STOP' }>, view: BridgeView): void;
   log: Logger;
 }
 
@@ -23,7 +25,7 @@ export interface ViewEventRoutes {
  * from being reloaded. Heartbeats are never logged. A refused event is answered `rejected` with why.
  */
 export function routeViewEvents(routes: ViewEventRoutes): (event: RendererEvent, view: BridgeView) => void {
-  const { beat, send, siteMayOpen, admitAdmin, log } = routes;
+  const { beat, send, siteMayOpen, admitAdmin, speech, log } = routes;
   return (event, view) => {
     switch (event.type) {
       case 'VIEW.ALIVE':
@@ -31,6 +33,9 @@ export function routeViewEvents(routes: ViewEventRoutes): (event: RendererEvent,
       case 'VIEW.PAINTED':
         beat();
         return log.info({ view: view.label, screen: event.screen }, 'view painted');
+      case 'SPEECH.SAY':
+      case 'SPEECH.STOP':
+        return speech(event, view);
       case 'SITE.OPEN': {
         // Whatever the view shows, only a site on the profile's list is ever opened.
         const verdict = siteMayOpen(event.url);

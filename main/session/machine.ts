@@ -122,6 +122,7 @@ export const sessionMachine = setup({
     chooseLanguage: assign({
       language: ({ context, event }) => (event.type === 'LANGUAGE.CHOOSE' ? event.language : context.language),
     }),
+    setDisplay: assign({ display: ({ context, event }) => (event.type === 'DISPLAY.SET' ? event.display : context.display) }),
     startMeasuring: assign({
       measuring: ({ event }) => (event.type === 'MEASURE.START' ? { kind: event.kind, phase: 'arming' as const, failure: null } : null),
     }),
@@ -212,6 +213,8 @@ export const sessionMachine = setup({
       on: {
         // The person may leave at any step.
         'VISIT.FINISH': 'end',
+        // Text size and contrast, on any step of the visit (the accessibility sheet).
+        'DISPLAY.SET': { actions: 'setDisplay' },
         // The page crashed or hung mid-visit: nobody should come back to half a visit, so it is wiped.
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },

@@ -17,6 +17,7 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     screen,
     language: context.language,
     offeredLanguages: context.settings.offeredLanguages,
+    display: context.display,
     idleWarning: context.idleSecondsLeft === null ? null : { secondsLeft: context.idleSecondsLeft },
     measurements: context.measurements,
     measuring: context.measuring,

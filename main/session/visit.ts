@@ -2,6 +2,7 @@ import type { Measurements } from '../../common/measurements';
 import type { Measuring } from '../../common/snapshot';
 import type { OpenSite } from './site-step';
 import type { SessionSettings } from './machine';
+import { STANDARD_DISPLAY, type DisplayPreferences } from '../../common/accessibility';
 
 /**
  * What a visit holds, as it is before anyone touches the kiosk: the one list of per-visit fields.
@@ -11,6 +12,7 @@ import type { SessionSettings } from './machine';
 export function emptyVisit(settings: SessionSettings) {
   return {
     language: settings.defaultLanguage,
+    display: STANDARD_DISPLAY as DisplayPreferences,
     measurements: {} as Measurements,
     measuring: null as Measuring | null,
     idleSecondsLeft: null as number | null,

@@ -3,14 +3,14 @@ import { createKioskStore, type KioskStore } from './kioskStore';
 import { openReconnectingSocket } from './reconnectingSocket';
 import type { BridgeTransport } from './transport';
 
-export interface KioskConnection extends Pick<KioskStore, 'getState' | 'subscribe'> {
+export interface KioskConnection extends Pick<KioskStore, 'getState' | 'subscribe' | 'onSpeech'> {
   /** Sends one event to the host; while the bridge is down the event is dropped, as it would be stale. */
   send(event: RendererEvent): void;
 }
 
 export function connectKiosk(transport: BridgeTransport): KioskConnection {
   const store = createKioskStore();
-  const view = { getState: store.getState, subscribe: store.subscribe };
+  const view = { getState: store.getState, subscribe: store.subscribe, onSpeech: store.onSpeech };
 
   switch (transport.kind) {
     case 'preload': {

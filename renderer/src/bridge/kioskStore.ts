@@ -1,3 +1,4 @@
+import type { HostMessage } from '../../../common/bridge';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { parseHostMessage } from './hostMessage';
 
@@ -14,7 +15,11 @@ export interface KioskStore {
   /** Hands the store one raw message from the host, parsed before anything changes. */
   receive(raw: unknown): void;
   setConnected(connected: boolean): void;
+  /** Calls `listener` with each answer to SPEECH.SAY (read-aloud through the host); returns an unsubscribe. */
+  onSpeech(listener: (answer: SpeechAnswer) => void): () => void;
 }
+
+export type SpeechAnswer = Extract<HostMessage, { type: 'speech' | 'speech-failed' }>;
 
 type Log = Pick<Console, 'warn' | 'error'>;
 
@@ -22,6 +27,7 @@ type Log = Pick<Console, 'warn' | 'error'>;
 export function createKioskStore(log: Log = console): KioskStore {
   let state: KioskState = { snapshot: null, connected: false };
   const listeners = new Set<() => void>();
+  const speechListeners = new Set<(answer: SpeechAnswer) => void>();
   const update = (next: KioskState) => {
     state = next;
     for (const listener of listeners) listener();
@@ -37,7 +43,12 @@ export function createKioskStore(log: Log = console): KioskStore {
       const message = parseHostMessage(raw);
       if (!message.ok) log.error(`Borne bridge: ignored a malformed host message (${message.error})`);
       else if (message.value.type === 'rejected') log.warn(`Borne bridge: the host rejected a message (${message.value.reason})`);
-      else update({ ...state, snapshot: message.value.snapshot });
+      else if (message.value.type === 'snapshot') update({ ...state, snapshot: message.value.snapshot });
+      else for (const listener of speechListeners) listener(message.value);
+    },
+    onSpeech(listener) {
+      speechListeners.add(listener);
+      return () => speechListeners.delete(listener);
     },
     setConnected(connected) {
       if (connected === state.connected) return;

@@ -5,6 +5,7 @@ export const attractSnapshot: SessionSnapshot = {
   screen: 'attract',
   language: 'fr',
   offeredLanguages: ['fr', 'en'],
+  display: { textSize: 100, contrast: 'standard' },
   idleWarning: null,
   measurements: {},
   measuring: null,

@@ -25,6 +25,7 @@ export function fakeConnection(first: SessionSnapshot | null) {
       return () => listeners.delete(listener);
     },
     send: (event) => sent.push(event),
+    onSpeech: () => () => {},
   };
   return {
     connection,

@@ -7,20 +7,30 @@ function routed(overrides: Partial<ViewEventRoutes> = {}) {
   const sent: RendererEvent[] = [];
   const answers: HostMessage[] = [];
   let beats = 0;
+  const spoken: RendererEvent[] = [];
   const { log, lines } = captureLog();
   const route = routeViewEvents({
     beat: () => void beats++,
     send: (event) => void sent.push(event),
     siteMayOpen: () => ({ allow: true }),
     admitAdmin: () => ({ admit: true }),
+    speech: (event) => void spoken.push(event),
     log,
     ...overrides,
   });
   const view = { label: 'test', send: (message: HostMessage) => void answers.push(message) };
-  return { route: (event: RendererEvent) => route(event, view), sent, answers, lines, beats: () => beats };
+  return { route: (event: RendererEvent) => route(event, view), sent, answers, lines, spoken, beats: () => beats };
 }
 
 describe('the host routing a view\'s events', () => {
+  it('hands read-aloud requests to the speech route, never to the session', () => {
+    const kiosk = routed();
+    kiosk.route({ type: 'SPEECH.SAY', id: 1, text: 'Bonjour' });
+    kiosk.route({ type: 'SPEECH.STOP' });
+    expect(kiosk.spoken).toEqual([{ type: 'SPEECH.SAY', id: 1, text: 'Bonjour' }, { type: 'SPEECH.STOP' }]);
+    expect(kiosk.sent).toEqual([]);
+  });
+
   it('counts heartbeats and paints as signs of life, and sends neither to the session', () => {
     const kiosk = routed();
     kiosk.route({ type: 'VIEW.ALIVE' });
