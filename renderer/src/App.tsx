@@ -4,6 +4,8 @@ import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { AdminCorner } from './admin/AdminCorner';
 import { useKiosk } from './bridge/useKiosk';
+import { AccessControl, ACCESS_SCREENS } from './access/AccessControl';
+import { useDisplayPreferences } from './access/displayPreferences';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
 import { AdminPanelScreen } from './screens/AdminPanelScreen';
@@ -47,6 +49,7 @@ export function App() {
   usePaintedReport(screen, send);
   useHeartbeat(shown !== null, send);
 
+  useDisplayPreferences(shown?.display);
   const language = shown?.language ?? 'fr';
   useEffect(() => {
     document.documentElement.lang = language;
@@ -61,6 +64,7 @@ export function App() {
       {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer. */}
       <div className="screen-host" inert={warning !== null}>
         <ScreenForSnapshot snapshot={shown} send={send} />
+        {ACCESS_SCREENS.includes(shown.screen) && <AccessControl snapshot={shown} send={send} />}
       </div>
       {warning && (
         <IdleWarningDialog secondsLeft={warning.secondsLeft} language={shown.language} onStillHere={reportActivity} />

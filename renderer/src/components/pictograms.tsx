@@ -23,6 +23,17 @@ export function TouchPictogram({ className }: { className?: string }) {
   );
 }
 
+/** An eye and a sound wave: "see better, listen" (the accessibility sheet). */
+export function EyeAndEarPictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M8 40c10-16 22-24 34-24s24 8 34 24c-10 16-22 24-34 24S18 56 8 40z" />
+      <circle cx="42" cy="40" r="9" fill="currentColor" />
+      <path d="M60 74c6 0 10 4 10 8M60 64c12 0 20 8 20 18M60 84h0" />
+    </svg>
+  );
+}
+
 export function GlobePictogram({ className }: { className?: string }) {
   return (
     <svg {...common} className={className}>

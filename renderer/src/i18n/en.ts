@@ -73,6 +73,17 @@ export const en: Messages = {
     toe: 'Taken on the toe',
     tympanum: 'Taken in the ear',
   },
+  access: {
+    open: 'See and listen',
+    textSize: 'Text size',
+    percent: '{{size}} %',
+    contrast: 'Colours',
+    contrasts: { standard: 'Standard', high: 'High contrast' },
+    listen: 'Listen to the screen',
+    stop: 'Stop reading',
+    listenFailed: 'Reading aloud does not work right now.',
+    close: 'Close',
+  },
   idle: {
     question: 'Are you still there?',
     explain: 'Touch the button to continue.',

@@ -79,6 +79,18 @@ export const fr = {
     toe: "Prise à l'orteil",
     tympanum: "Prise dans l'oreille",
   },
+  /** The "see and listen" sheet on every screen of a visit: text size, contrast, read-aloud. */
+  access: {
+    open: 'Voir et écouter',
+    textSize: 'Taille du texte',
+    percent: '{{size}} %',
+    contrast: 'Couleurs',
+    contrasts: { standard: 'Normales', high: 'Fort contraste' },
+    listen: "Écouter l'écran",
+    stop: 'Arrêter la lecture',
+    listenFailed: 'La lecture ne marche pas pour le moment.',
+    close: 'Fermer',
+  },
   idle: {
     question: 'Êtes-vous toujours là ?',
     explain: 'Touchez le bouton pour continuer.',

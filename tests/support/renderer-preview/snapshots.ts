@@ -40,6 +40,7 @@ export const measureWaitingSnapshot: SessionSnapshot = {
 export const measureDoneSnapshot: SessionSnapshot = {
   ...homeWithReadingSnapshot,
   screen: 'measure',
+  catalog: null, // the home screen's only
   measuring: { kind: 'pulseOximeter', phase: 'measured', failure: null },
 };
 export const measureFailedSnapshot: SessionSnapshot = {

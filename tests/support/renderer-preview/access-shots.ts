@@ -1,0 +1,54 @@
+/**
+ * Screens at 1280×720 in every text size and in high contrast, with the "see and listen" sheet open or
+ * not, saved to /tmp/shots-access/ for a person to look at; each shot also says whether the page
+ * scrolls sideways (it must not: the layout reflows). Run: npx tsx tests/support/renderer-preview/access-shots.ts
+ */
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { DisplayPreferences } from '../../../common/accessibility';
+import type { SessionSnapshot } from '../../../common/snapshot';
+import { buildRenderer, launchChromium, openSnapshot } from './preview';
+import * as fixtures from './snapshots';
+import { serveFolder } from './staticServer';
+
+const outDir = process.env.BORNE_SHOTS_DIR ?? '/tmp/shots-access';
+const SMALL = { width: 1280, height: 720 };
+const screens: Array<[string, SessionSnapshot]> = [
+  ['home', fixtures.homeWithSitesSnapshot],
+  ['language', fixtures.languageSnapshot],
+  ['measure-done', fixtures.measureDoneSnapshot],
+  ['site-unreachable', fixtures.siteUnreachableSnapshot],
+  ['idle-warning', fixtures.idleWarningSnapshot],
+  ['end', { ...fixtures.attractSnapshot, screen: 'end' }],
+];
+const displays: DisplayPreferences[] = [
+  { textSize: 100, contrast: 'standard' }, { textSize: 150, contrast: 'standard' }, { textSize: 200, contrast: 'standard' },
+  { textSize: 100, contrast: 'high' }, { textSize: 200, contrast: 'high' },
+];
+
+const openSheet = (page: Page) => page.locator('.access__open').click();
+
+const { server, origin } = await serveFolder(buildRenderer());
+mkdirSync(outDir, { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const [name, snapshot] of screens) {
+    for (const display of displays) {
+      for (const sheet of [false, true]) {
+        if (sheet && (name !== 'home' || display.textSize === 150)) continue;
+        const { page, problems } = await openSnapshot(browser, origin, { ...snapshot, display }, SMALL);
+        if (sheet) await openSheet(page);
+        const file = `${outDir}/${name}-${display.textSize}-${display.contrast}${sheet ? '-sheet' : ''}.png`;
+        await page.screenshot({ path: file, animations: 'disabled' });
+        const sideways = await page.evaluate(() => [...document.querySelectorAll('.screen, .access-sheet, .dialog')]
+          .some((e) => e.scrollWidth > e.clientWidth + 1));
+        await page.close();
+        if (problems.length > 0) throw new Error(`${file}: the page logged ${problems.join(' | ')}`);
+        console.log(`${file}${sideways ? '  SCROLLS SIDEWAYS' : ''}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
