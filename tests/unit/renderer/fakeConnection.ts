@@ -3,7 +3,7 @@ import { act } from '@testing-library/react';
 import type { RendererEvent } from '../../../common/bridge';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import type { KioskConnection } from '../../../renderer/src/bridge/connect';
-import type { KioskState } from '../../../renderer/src/bridge/kioskStore';
+import type { KioskState, SpeechAnswer } from '../../../renderer/src/bridge/kioskStore';
 
 /**
  * A KioskConnection the test drives by hand: it plays the host (`show` a snapshot, `drop` the bridge)
@@ -13,6 +13,7 @@ export function fakeConnection(first: SessionSnapshot | null) {
   let state: KioskState = { snapshot: first, connected: first !== null };
   const listeners = new Set<() => void>();
   const sent: RendererEvent[] = [];
+  const speechListeners = new Set<(answer: SpeechAnswer) => void>();
   const update = (next: KioskState) => act(() => {
     state = next;
     for (const listener of listeners) listener();
@@ -25,7 +26,10 @@ export function fakeConnection(first: SessionSnapshot | null) {
       return () => listeners.delete(listener);
     },
     send: (event) => sent.push(event),
-    onSpeech: () => () => {},
+    onSpeech(listener) {
+      speechListeners.add(listener);
+      return () => speechListeners.delete(listener);
+    },
   };
   return {
     connection,
@@ -35,5 +39,7 @@ export function fakeConnection(first: SessionSnapshot | null) {
       sent.filter((event): event is Extract<RendererEvent, { type: T }> => event.type === type),
     show: (snapshot: SessionSnapshot) => update({ snapshot, connected: true }),
     drop: () => update({ snapshot: null, connected: false }),
+    /** The host's answer to a SPEECH.SAY. */
+    answerSpeech: (answer: SpeechAnswer) => act(() => { for (const listener of speechListeners) listener(answer); }),
   };
 }
