@@ -239,7 +239,7 @@ export const sessionMachine = setup({
             },
             site: {
               tags: ['site'],
-              entry: { type: 'showSite', params: ({ context }) => ({ url: context.site!.url, language: context.language }) },
+              entry: { type: 'showSite', params: ({ context }) => ({ url: context.site!.url, language: context.language, display: context.display }) },
               // However the step ends (back, finish, inactivity, watchdog), the kiosk page comes back.
               exit: ['leaveSite', 'forgetSite'],
               on: {

@@ -1,4 +1,5 @@
 import type { Language } from '../../common/language';
+import type { DisplayPreferences } from '../../common/accessibility';
 import type { LockdownConfig } from '../../common/lockdown-config';
 import type { SiteBarSignal } from './site-bar/bar-script';
 import type { BridgeHub } from '../bridge/hub';
@@ -43,6 +44,8 @@ export interface SiteToShow {
   url: string;
   /** The bar speaks the visit's language. */
   language: Language;
+  /** The bar follows the visit's text size and contrast; standard when absent. */
+  display?: DisplayPreferences;
 }
 
 /** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { STANDARD_DISPLAY, type DisplayPreferences } from '../../common/accessibility';
 import type { Language } from '../../common/language';
 import { en } from '../../renderer/src/i18n/en';
 import { fr, type Messages } from '../../renderer/src/i18n/fr';
@@ -30,6 +31,17 @@ interface Walk {
   language: Language;
   /** The texts of the visit's language; admin and between-visit screens are in the default (French). */
   t: Messages;
+  /** The display the person chooses on the home screen, for the rest of the visit. */
+  display: DisplayPreferences;
+}
+
+/** Opens the "see and listen" sheet, and chooses `display` there when it is not the standard one. */
+async function chooseDisplay({ page, t, display }: Walk) {
+  await button(page, t.access.open).click();
+  if (display.textSize !== 100) await button(page, t.access.percent.replace('{{size}}', String(display.textSize))).click();
+  if (display.contrast !== 'standard') await button(page, t.access.contrasts[display.contrast]).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', String(display.textSize));
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', display.contrast);
 }
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
@@ -45,7 +57,11 @@ const WALK: Array<[string, (walk: Walk) => Promise<unknown>, (walk: Walk) => Pro
   ['language', ({ page }) => onScreen(page, 'attract').click(), ({ page }) => expect(onScreen(page, 'language')).toBeVisible()],
   // consent: ['consent', ({ page, language }) => languageButton(page, language).click(), screen('consent')] once the machine has it.
   ['home', ({ page, language }) => page.locator(`[data-screen="language"] button[lang="${language}"]`).click(), ({ page }) => expect(onScreen(page, 'home')).toBeVisible()],
-  ['measure', ({ page, t }) => button(page, t.thermometer.start).click(), ({ page }) => expect(onScreen(page, 'measure')).toBeVisible()],
+  ['see and listen', chooseDisplay, ({ page, t }) => expect(page.getByRole('dialog', { name: t.access.open })).toBeVisible()],
+  ['measure', async ({ page, t }) => {
+    await button(page, t.access.close).click();
+    await button(page, t.thermometer.start).click();
+  }, ({ page }) => expect(onScreen(page, 'measure')).toBeVisible()],
   ['site unreachable', async ({ page, language, t }) => {
     await button(page, t.device.cancel).click();
     await page.getByRole('button', { name: new RegExp(CLOSED_SITE[language]!) }).click();
@@ -100,18 +116,26 @@ const test = base.extend<{ sites: StandInSites }>({
   },
 });
 
-for (const [language, t] of Object.entries(LANGUAGES) as Array<[Language, Messages]>) {
-  test(`every screen has no WCAG 2.1 A or AA violation, in ${language}`, async ({ kioskPage: page }) => {
+/** Each offered language as it comes, and the largest text in high contrast once. */
+const VARIANTS: Array<[Language, DisplayPreferences]> = [
+  ...(Object.keys(LANGUAGES) as Language[]).map((language): [Language, DisplayPreferences] => [language, STANDARD_DISPLAY]),
+  ['fr', { textSize: 200, contrast: 'high' }],
+];
+
+for (const [language, display] of VARIANTS) {
+  const t = LANGUAGES[language]!;
+  const variant = `${language}${display === STANDARD_DISPLAY ? '' : `, text ${display.textSize} % ${display.contrast} contrast`}`;
+  test(`every screen has no WCAG 2.1 A or AA violation, in ${variant}`, async ({ kioskPage: page }) => {
     test.setTimeout(180_000);
     mkdirSync(SHOTS, { recursive: true });
     const found: string[] = [];
     for (const [name, go, arrived] of WALK) {
-      await go({ page, language, t });
-      await arrived({ page, language, t });
+      await go({ page, language, t, display });
+      await arrived({ page, language, t, display });
       // Legacy mode runs axe in the kiosk page alone: the default opens a blank page, which the shell refuses.
       const result = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).analyze();
-      await page.screenshot({ path: `${SHOTS}/${name.replaceAll(' ', '-')}-${language}.png` });
-      if (result.violations.length > 0) found.push(`${name} (${language}):\n${readable(result.violations)}`);
+      await page.screenshot({ path: `${SHOTS}/${name.replaceAll(' ', '-')}-${variant.replaceAll(/[^a-z0-9]+/g, '-')}.png` });
+      if (result.violations.length > 0) found.push(`${name} (${variant}):\n${readable(result.violations)}`);
     }
     expect(found, `axe found violations:\n${found.join('\n')}`).toEqual([]);
   });

@@ -71,9 +71,9 @@ export class ChromiumSiteView {
     this.send('Runtime.evaluate', { expression, contextId: this.barContext }).catch(() => {}); // the document went away meanwhile
   }
 
-  async show({ url, language }: SiteToShow): Promise<void> {
+  async show({ url, language, display }: SiteToShow): Promise<void> {
     await this.removeBar();
-    const source = siteBarScript(language, new URL(this.pageUrl).origin);
+    const source = siteBarScript(language, new URL(this.pageUrl).origin, display);
     const added = ScriptAddedSchema.parse(await this.send('Page.addScriptToEvaluateOnNewDocument', { source, worldName: SITE_BAR_WORLD }));
     this.barScript = added.identifier;
     this.guard.siteOpened();

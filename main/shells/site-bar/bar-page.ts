@@ -15,6 +15,7 @@ export interface SiteBarConfig {
   /** The page's own origin never gets the bar (the kiosk page loads in the same tab). */
   kioskOrigin: string;
   heightPx: number;
+  fontPx: number;
   text: { back: string; end: string; label: string; lang: string; stillHere: string };
   colours: { bar: string; text: string; button: string; buttonText: string; focus: string };
 }
@@ -25,16 +26,16 @@ export function installSiteBar(config: SiteBarConfig): void {
   if (typeof signal !== 'function') return;
   const send = (what: 'back' | 'end' | 'activity') => (signal as (payload: string) => void)(what);
 
-  const { colours, text, heightPx } = config;
+  const { colours, text, heightPx, fontPx } = config;
   const host = document.createElement('div');
   const hostStyle = `all:initial;position:fixed;inset:0 0 auto 0;width:100vw;height:${heightPx}px;margin:0;padding:0;border:0;`
     + `overflow:hidden;display:block;background:${colours.bar};opacity:1;visibility:visible;transform:none;filter:none;clip-path:none;`;
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.innerHTML = `<style>
     nav { box-sizing: border-box; height: ${heightPx}px; display: flex; align-items: center; gap: 24px; padding: 0 24px;
-      background: ${colours.bar}; color: ${colours.text}; font: 600 22px/1.2 system-ui, sans-serif; }
+      background: ${colours.bar}; color: ${colours.text}; font: 600 ${fontPx}px/1.2 system-ui, sans-serif; }
     span { flex: 1; text-align: center; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-weight: 400; }
-    button { min-height: 48px; min-width: 160px; padding: 0 24px; border: 0; border-radius: 8px; cursor: pointer;
+    button { min-height: max(48px, 2.2em); min-width: max(160px, 7em); padding: 0 1em; border: 0; border-radius: 8px; cursor: pointer;
       background: ${colours.button}; color: ${colours.buttonText}; font: inherit; }
     button:focus-visible { outline: 4px solid ${colours.focus}; outline-offset: 2px; }
   </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`

@@ -1,4 +1,5 @@
-import { KIOSK_COLOURS } from '../../../common/colours';
+import { STANDARD_DISPLAY, type DisplayPreferences } from '../../../common/accessibility';
+import { HIGH_CONTRAST_COLOURS, KIOSK_COLOURS } from '../../../common/colours';
 import type { Language } from '../../../common/language';
 import { installSiteBar, type SiteBarConfig } from './bar-page';
 
@@ -8,8 +9,9 @@ export const SITE_BAR_WORLD = 'borne-site-bar';
 export const SITE_BAR_BINDING = 'borneSiteBar';
 /** The bar's function that shows the inactivity countdown; the host calls it in the bar's world. */
 export const SITE_BAR_WARN = 'borneSiteBarWarn';
-/** Height of the bar; the site's page is pushed down by as much. */
+/** Height of the bar at the standard text size; the site's page is pushed down by as much. */
 export const SITE_BAR_HEIGHT_PX = 72;
+const SITE_BAR_FONT_PX = 22;
 
 /** What the bar may ask of the host: back to Borne, end the visit, or "the person is still here". */
 export const SITE_BAR_SIGNALS = ['back', 'end', 'activity'] as const;
@@ -29,15 +31,21 @@ const SITE_BAR_TEXT: Record<Language, SiteBarConfig['text']> = {
   en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en', stillHere: 'Are you still there? Touch the screen:' },
 };
 
-/** The bar's script for a visit in `language`, with the palette of common/colours.ts. */
-export function siteBarScript(language: Language, kioskOrigin: string): string {
+/**
+ * The bar's script for a visit in `language`, with the palette of common/colours.ts: its high-contrast
+ * theme and its text size (the bar grows with it) when the person chose them for the visit.
+ */
+export function siteBarScript(language: Language, kioskOrigin: string, display: DisplayPreferences = STANDARD_DISPLAY): string {
+  const palette = display.contrast === 'high' ? HIGH_CONTRAST_COLOURS : KIOSK_COLOURS;
+  const scale = display.textSize / 100;
   const config: SiteBarConfig = {
     binding: SITE_BAR_BINDING,
     warn: SITE_BAR_WARN,
     kioskOrigin,
-    heightPx: SITE_BAR_HEIGHT_PX,
+    heightPx: Math.round(SITE_BAR_HEIGHT_PX * scale),
+    fontPx: Math.round(SITE_BAR_FONT_PX * scale),
     text: SITE_BAR_TEXT[language],
-    colours: { bar: KIOSK_COLOURS.blue, text: KIOSK_COLOURS.paper, button: KIOSK_COLOURS.paper, buttonText: KIOSK_COLOURS.blue, focus: KIOSK_COLOURS.accent },
+    colours: { bar: palette.blue, text: palette.paper, button: palette.paper, buttonText: palette.blue, focus: palette.accent },
   };
   return `(${installSiteBar.toString()})(${JSON.stringify(config)});`;
 }

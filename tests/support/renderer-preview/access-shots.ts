@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Screens at 1280×720 in every text size and in high contrast, with the "see and listen" sheet open or
  * not, saved to /tmp/shots-access/ for a person to look at; each shot also says whether the page
@@ -40,7 +41,7 @@ try {
         if (sheet) await openSheet(page);
         const file = `${outDir}/${name}-${display.textSize}-${display.contrast}${sheet ? '-sheet' : ''}.png`;
         await page.screenshot({ path: file, animations: 'disabled' });
-        const sideways = await page.evaluate(() => [...document.querySelectorAll('.screen, .access-sheet, .dialog')]
+        const sideways = await page.evaluate(() => Array.from(document.querySelectorAll('.screen, .access-sheet, .dialog'))
           .some((e) => e.scrollWidth > e.clientWidth + 1));
         await page.close();
         if (problems.length > 0) throw new Error(`${file}: the page logged ${problems.join(' | ')}`);

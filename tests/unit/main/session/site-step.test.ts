@@ -24,7 +24,7 @@ describe('a site during a visit', () => {
   it('opens from home: the shell shows it in the visit\'s language, views see its origin and nothing else of the address', () => {
     const kiosk = kioskAtHome();
     kiosk.actor.send({ type: 'SITE.OPEN', url: START });
-    expect(kiosk.shell).toEqual([{ url: START, language: 'en' }]);
+    expect(kiosk.shell).toEqual([{ url: START, language: 'en', display: { textSize: 100, contrast: 'standard' } }]);
     expect(kiosk.view()).toMatchObject({ screen: 'site', site: { origin: 'https://www.service-public.fr', unreachable: false } });
     expect(JSON.stringify(kiosk.view())).not.toContain('dossier');
   });

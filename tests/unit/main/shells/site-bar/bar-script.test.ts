@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK_COLOURS } from '../../../../../common/colours';
+import { HIGH_CONTRAST_COLOURS, KIOSK_COLOURS } from '../../../../../common/colours';
 import { parseSiteBarSignal, SITE_BAR_BINDING, siteBarScript } from '../../../../../main/shells/site-bar/bar-script';
 
 describe("Borne's bar on a site", () => {
@@ -13,6 +13,14 @@ describe("Borne's bar on a site", () => {
     expect(en).toContain('"stillHere":"Are you still there? Touch the screen:"');
     expect(fr).toContain(`"bar":"${KIOSK_COLOURS.blue}"`);
     expect(fr).toContain(`"binding":"${SITE_BAR_BINDING}"`);
+  });
+
+  it('follows the visit\'s text size and high contrast', () => {
+    const standard = siteBarScript('fr', 'http://127.0.0.1:4000');
+    expect(standard).toContain('"heightPx":72,"fontPx":22');
+    const large = siteBarScript('fr', 'http://127.0.0.1:4000', { textSize: 200, contrast: 'high' });
+    expect(large).toContain('"heightPx":144,"fontPx":44');
+    expect(large).toContain(`"bar":"${HIGH_CONTRAST_COLOURS.blue}"`);
   });
 
   it('is a script that parses on its own: a function called with its settings', () => {
