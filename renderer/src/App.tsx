@@ -6,6 +6,7 @@ import { AdminCorner } from './admin/AdminCorner';
 import { useKiosk } from './bridge/useKiosk';
 import { AccessControl, ACCESS_SCREENS } from './access/AccessControl';
 import { useDisplayPreferences } from './access/displayPreferences';
+import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
 import { AdminPanelScreen } from './screens/AdminPanelScreen';
@@ -66,6 +67,8 @@ export function App() {
         <ScreenForSnapshot snapshot={shown} send={send} />
         {ACCESS_SCREENS.includes(shown.screen) && <AccessControl snapshot={shown} send={send} />}
       </div>
+      {/* Under the screen, in the column: it takes its room from the screen and never lies over it. */}
+      <OnScreenKeyboard language={shown.language} />
       {warning && (
         <IdleWarningDialog secondsLeft={warning.secondsLeft} language={shown.language} onStillHere={reportActivity} />
       )}

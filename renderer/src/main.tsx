@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/screens.css';
 import './styles/components.css';
 import './styles/access.css';
+import './styles/keyboard.css';
 
 declare global {
   interface Window {

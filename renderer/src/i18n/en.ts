@@ -84,6 +84,14 @@ export const en: Messages = {
     listenFailed: 'Reading aloud does not work right now.',
     close: 'Close',
   },
+  keyboard: {
+    label: 'Keyboard',
+    shift: 'Shift',
+    switch: 'Switch to the {{layout}} keyboard',
+    space: 'Space',
+    erase: 'Erase',
+    hide: 'Hide the keyboard',
+  },
   idle: {
     question: 'Are you still there?',
     explain: 'Touch the button to continue.',

@@ -91,6 +91,15 @@ export const fr = {
     listenFailed: 'La lecture ne marche pas pour le moment.',
     close: 'Fermer',
   },
+  /** The on-screen keyboard, under the screen while a text field has the focus. */
+  keyboard: {
+    label: 'Clavier',
+    shift: 'Majuscule',
+    switch: 'Passer au clavier {{layout}}',
+    space: 'Espace',
+    erase: 'Effacer',
+    hide: 'Masquer le clavier',
+  },
   idle: {
     question: 'Êtes-vous toujours là ?',
     explain: 'Touchez le bouton pour continuer.',
