@@ -25,7 +25,7 @@ function show(language: Language = 'fr') {
   return { typed, field: screen.getByRole('searchbox') as HTMLInputElement, view };
 }
 const keyboard = () => screen.queryByRole('group', { name: /Clavier|Keyboard/ });
-const key = (name: string) => within(keyboard()!).getByRole('button', { name, exact: true });
+const key = (name: string) => within(keyboard()!).getByRole('button', { name: (accessible) => accessible === name });
 
 let scrolled: Element[] = [];
 const scrollIntoView = Element.prototype.scrollIntoView;
