@@ -90,7 +90,7 @@ export const en: Messages = {
     switch: 'Switch to the {{layout}} keyboard',
     space: 'Space',
     erase: 'Erase',
-    hide: 'Hide the keyboard',
+    hide: 'Hide',
   },
   idle: {
     question: 'Are you still there?',

@@ -98,7 +98,7 @@ export const fr = {
     switch: 'Passer au clavier {{layout}}',
     space: 'Espace',
     erase: 'Effacer',
-    hide: 'Masquer le clavier',
+    hide: 'Masquer',
   },
   idle: {
     question: 'Êtes-vous toujours là ?',

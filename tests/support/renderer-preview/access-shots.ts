@@ -49,6 +49,40 @@ try {
       }
     }
   }
+  // The keyboard under a field at the very bottom of a long screen: the field must end above the keyboard.
+  const keyboardShots: Array<[string, SessionSnapshot]> = [
+    ['keyboard-fr-100', fixtures.homeWithSitesSnapshot],
+    ['keyboard-fr-200-high', { ...fixtures.homeWithSitesSnapshot, display: { textSize: 200, contrast: 'high' } }],
+    ['keyboard-en-100', { ...fixtures.homeWithSitesSnapshot, language: 'en' }],
+  ];
+  for (const [name, snapshot] of keyboardShots) {
+    const { page } = await openSnapshot(browser, origin, snapshot, SMALL);
+    // The home screen's search field is still to come: a stand-in at the end of the screen.
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.type = 'search';
+      field.setAttribute('aria-label', 'search');
+      field.style.fontSize = '1.4rem';
+      document.querySelector('main')!.append(field);
+    });
+    await page.locator('input[type="search"]').click();
+    await page.locator('.keyboard').waitFor();
+    for (const letter of ['a', 'b']) await page.locator('.keyboard__key', { hasText: new RegExp(`^${letter}$`) }).first().click();
+    const geometry = await page.evaluate(() => {
+      const field = document.querySelector('input[type="search"]')!.getBoundingClientRect();
+      const keys = Array.from(document.querySelectorAll('.keyboard__key')).map((k) => k.getBoundingClientRect());
+      return {
+        fieldBottom: field.bottom, fieldTop: field.top, keyboardTop: document.querySelector('.keyboard')!.getBoundingClientRect().top,
+        smallestKey: Math.min(...keys.map((k) => Math.min(k.width, k.height))),
+        focused: document.activeElement?.getAttribute('aria-label'), typed: (document.querySelector('input[type="search"]') as HTMLInputElement).value,
+      };
+    });
+    const file = `${outDir}/${name}.png`;
+    await page.screenshot({ path: file, animations: 'disabled' });
+    await page.close();
+    const covered = geometry.fieldBottom > geometry.keyboardTop || geometry.fieldTop < 0;
+    console.log(`${file}  ${JSON.stringify(geometry)}${covered ? '  FIELD NOT IN VIEW' : ''}${geometry.smallestKey < 48 ? '  KEY UNDER 48 PX' : ''}`);
+  }
 } finally {
   await browser.close();
   server.close();
