@@ -144,6 +144,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   // Undone newest first: the shell, then the devices, then the session.
   const running = new DisposableStore();
   running.add(() => void session.stop());
+  running.add(() => speaker.stop());
   const usage = startUsage(session, profile.usage, paths.stateDir, log.child({ layer: 'usage' }));
   running.add(() => usage.stop());
 

@@ -31,7 +31,9 @@ export const CLOSE_CODES = { policyViolation: 1008 } as const;
 /**
  * Connects one socket to the hub as one view, with back-pressure: at most one message is in flight to
  * the socket, and while it is, only the latest snapshot waits (a newer one replaces it, the latest wins).
- * A rejection notice waits for nobody: a view too busy to read its snapshots does not need it.
+ * A read-aloud answer waits in a slot of its own (the latest too), so that neither a snapshot nor a
+ * speech answer ever replaces the other. A rejection notice waits for nobody: a view too busy to read
+ * its snapshots does not need it.
  */
 export function connectBridgeSocket(
   ws: WebSocket,
@@ -40,6 +42,7 @@ export function connectBridgeSocket(
 ): void {
   let inFlight = false;
   let waiting: string | null = null;
+  let speech: string | null = null;
 
   const close = (code: number, reason: string) => {
     log.warn({ view: label, code, reason }, 'closed a bridge socket');
@@ -49,13 +52,15 @@ export function connectBridgeSocket(
   };
 
   const flush = () => {
-    if (inFlight || waiting === null || ws.readyState !== ws.OPEN) return;
+    if (inFlight || (waiting === null && speech === null) || ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > limits.maxBufferedBytes) {
       close(CLOSE_CODES.policyViolation, 'not reading');
       return;
     }
-    const text = waiting;
-    waiting = null;
+    // The snapshot first: what the screen shows matters more than what it says.
+    const text = (waiting ?? speech)!;
+    if (waiting !== null) waiting = null;
+    else speech = null;
     inFlight = true;
     // The callback runs once the frame is handed to the kernel (or the socket failed): then the next may go.
     ws.send(text, () => {
@@ -68,7 +73,8 @@ export function connectBridgeSocket(
     label,
     send: (message: HostMessage) => {
       if (message.type === 'rejected' && (inFlight || waiting !== null)) return;
-      waiting = JSON.stringify(message);
+      if (message.type === 'speech' || message.type === 'speech-failed') speech = JSON.stringify(message);
+      else waiting = JSON.stringify(message);
       flush();
     },
   });
@@ -98,6 +104,7 @@ export function connectBridgeSocket(
   ws.on('close', () => {
     clearInterval(heartbeat);
     waiting = null;
+    speech = null;
     attached.detach();
   });
 }
