@@ -22,7 +22,7 @@ export const STANDARD_DISPLAY: DisplayPreferences = { textSize: 100, contrast: '
 
 /**
  * The longest text the host reads aloud at once: a screen's main text fits (about a minute of speech),
- * and the WAV it gives (about 2 MB) stays a reasonable bridge message.
+ * and the WAV it gives (about 2.8 MB, 3.7 MB in base64) stays a reasonable bridge message.
  */
 export const SPEECH_MAX_CHARS = 1_200;
 
