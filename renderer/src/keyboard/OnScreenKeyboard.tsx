@@ -44,7 +44,7 @@ export function OnScreenKeyboard({ language }: { language: Language }) {
   return (
     <div ref={dock} className="keyboard" role="group" aria-label={t('keyboard.label')} data-layout={layoutId}>
       {rows.map((row, index) => (
-        <div key={index} className="keyboard__row" dir={layout.dir}>
+        <div key={index} className="keyboard__row" dir="ltr">
           {row.map((key) => (
             <button key={key} type="button" className="keyboard__key" onPointerDown={keepFocus} onClick={() => type(key)}>{key}</button>
           ))}

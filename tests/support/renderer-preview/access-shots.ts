@@ -54,6 +54,7 @@ try {
     ['keyboard-fr-100', fixtures.homeWithSitesSnapshot],
     ['keyboard-fr-200-high', { ...fixtures.homeWithSitesSnapshot, display: { textSize: 200, contrast: 'high' } }],
     ['keyboard-en-100', { ...fixtures.homeWithSitesSnapshot, language: 'en' }],
+    ['keyboard-en-switched-to-arabic', { ...fixtures.homeWithSitesSnapshot, language: 'en' }],
   ];
   for (const [name, snapshot] of keyboardShots) {
     const { page } = await openSnapshot(browser, origin, snapshot, SMALL);
@@ -67,7 +68,9 @@ try {
     });
     await page.locator('input[type="search"]').click();
     await page.locator('.keyboard').waitFor();
-    for (const letter of ['a', 'b']) await page.locator('.keyboard__key', { hasText: new RegExp(`^${letter}$`) }).first().click();
+    if (name.endsWith('arabic')) await page.getByRole('button', { name: /عربي/ }).click();
+    const letters = name.endsWith('arabic') ? ['ب', 'ي', 'ت'] : ['a', 'b'];
+    for (const letter of letters) await page.locator('.keyboard__key', { hasText: new RegExp(`^${letter}$`) }).first().click();
     const geometry = await page.evaluate(() => {
       const field = document.querySelector('input[type="search"]')!.getBoundingClientRect();
       const keys = Array.from(document.querySelectorAll('.keyboard__key')).map((k) => k.getBoundingClientRect());
