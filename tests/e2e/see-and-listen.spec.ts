@@ -1,17 +1,25 @@
 /// <reference lib="dom" />
+import type { Page } from '@playwright/test';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
+import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
 import { expect, onScreen, test as base } from './fixtures';
 
 const SHOTS = '/tmp/shots-access/kiosk';
 
-const test = base.extend({
-  kioskProfile: async ({}, use) => {
+const test = base.extend<{ sites: StandInSites }>({
+  sites: async ({}, use) => {
+    const sites = await startStandInSites();
+    await use(sites);
+    await sites.close();
+  },
+  kioskProfile: async ({ sites }, use) => {
     const profile = writeProfile({
       kiosk: { id: 'e2e-see-and-listen', name: 'See and listen test', purpose: 'test' },
       languages: { offered: ['fr', 'en'], default: 'fr' },
       // Long enough that the idle warning never covers the screen during the test.
       session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
       shell: { allowTestAutomation: true },
+      lockdown: { allow: [{ origin: sites.allowed, label: { fr: 'Site de test', en: 'Test site' } }] },
     });
     await use(profile);
     removeProfile(profile);
@@ -55,4 +63,26 @@ test('a person enlarges the text, switches to high contrast and hears the screen
   await expect(html).toHaveAttribute('data-text-size', '100');
   await expect(html).toHaveAttribute('data-contrast', 'standard');
   expect(kiosk.lines.some((l) => l.msg === 'could not read the screen aloud')).toBe(false);
+});
+
+/** True when Borne's bar (its popover host on <html>) is what lies at height `y` in the middle of the page. */
+const barAt = (page: Page, y: number) => page.evaluate((at) => {
+  const element = document.elementFromPoint(innerWidth / 2, at);
+  return element?.parentElement === document.documentElement && element.hasAttribute('popover');
+}, y);
+
+test('Borne\'s bar on an official site follows the visit\'s text size and contrast', async ({ kioskPage: page, sites }) => {
+  await onScreen(page, 'attract').click();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('button', { name: 'Voir et écouter' }).click();
+  await page.getByRole('button', { name: /200 %/ }).click();
+  await page.getByRole('button', { name: 'Fort contraste' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+  await page.getByRole('button', { name: 'Fermer' }).click();
+  await page.getByRole('button', { name: /Site de test/ }).click();
+  await expect.poll(() => page.url()).toBe(`${sites.allowed}/`);
+  // Twice the standard 72 px: the bar covers 130 px from the top, and the page starts below it.
+  await expect.poll(() => barAt(page, 130)).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginTop)).toBe('144px');
+  await page.screenshot({ path: `${SHOTS}/site-bar-200-high.png` });
 });
