@@ -3,6 +3,9 @@ import { RendererEventSchema } from '../../../../common/bridge';
 import { STANDARD_DISPLAY } from '../../../../common/accessibility';
 import { SessionSnapshotSchema } from '../../../../common/snapshot';
 import { sessionMachine } from '../../../../main/session/machine';
+import { BridgeHub } from '../../../../main/bridge/hub';
+import type { HostMessage, RendererEvent } from '../../../../common/bridge';
+import { captureLog } from '../../../support/capture-log';
 import { startSimulatedKiosk, startWipingKiosk } from './simulated-kiosk';
 
 const large = { textSize: 200, contrast: 'high' } as const;
@@ -48,6 +51,20 @@ describe('the visit\'s display preferences', () => {
     [{ textSize: 200, contrast: 'high', fontFamily: 'Comic Sans' }],
   ])('are refused at the bridge when malformed: %j', (display) => {
     expect(RendererEventSchema.safeParse({ type: 'DISPLAY.SET', display }).success).toBe(false);
+  });
+});
+
+describe('a malformed DISPLAY.SET through the hub', () => {
+  it('is answered rejected with the field at fault, reaches nothing, and the next good one passes', () => {
+    const { log } = captureLog();
+    const passed: RendererEvent[] = [];
+    const hub = new BridgeHub((event) => void passed.push(event), log);
+    const answers: HostMessage[] = [];
+    const view = hub.attach({ label: 'test', send: (message) => void answers.push(message) });
+    view.receive({ type: 'DISPLAY.SET', display: { textSize: 400, contrast: 'high' } });
+    expect(answers).toEqual([{ type: 'rejected', reason: expect.stringContaining('display.textSize') }]);
+    view.receive({ type: 'DISPLAY.SET', display: large });
+    expect(passed).toEqual([{ type: 'DISPLAY.SET', display: large }]);
   });
 });
 
