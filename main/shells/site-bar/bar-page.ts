@@ -15,7 +15,8 @@ export interface SiteBarConfig {
   /** The page's own origin never gets the bar (the kiosk page loads in the same tab). */
   kioskOrigin: string;
   heightPx: number;
-  text: { back: string; end: string; label: string; lang: string; stillHere: string };
+  /** `dir` lays the bar out right to left in Arabic: "back" on the right, its arrow pointing right. */
+  text: { back: string; end: string; label: string; lang: string; dir: 'ltr' | 'rtl'; stillHere: string; seconds: string };
   colours: { bar: string; text: string; button: string; buttonText: string; focus: string };
 }
 
@@ -37,7 +38,8 @@ export function installSiteBar(config: SiteBarConfig): void {
     button { min-height: 48px; min-width: 160px; padding: 0 24px; border: 0; border-radius: 8px; cursor: pointer;
       background: ${colours.button}; color: ${colours.buttonText}; font: inherit; }
     button:focus-visible { outline: 4px solid ${colours.focus}; outline-offset: 2px; }
-  </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`
+  </style><nav lang="${text.lang}" dir="${text.dir}" aria-label="${text.label}">`
+    + `<button type="button" data-signal="back">${text.dir === 'rtl' ? '→' : '←'} ${text.back}</button>`
     + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
   const middle = shadow.querySelector('span')!;
   middle.textContent = location.host;
@@ -45,7 +47,8 @@ export function installSiteBar(config: SiteBarConfig): void {
   // touch on the site answers it, as on the kiosk's own screens.
   (globalThis as unknown as Record<string, unknown>)[config.warn] = (secondsLeft: unknown) => {
     const counting = typeof secondsLeft === 'number';
-    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} s` : location.host;
+    // The count and its unit isolated (FSI…PDI), so they read "12 s" whatever the words' direction.
+    middle.textContent = counting ? `${text.stillHere} \u2068${secondsLeft} ${text.seconds}\u2069` : location.host;
     middle.style.color = counting ? colours.focus : '';
     middle.style.fontWeight = counting ? '700' : '';
     middle.setAttribute('role', counting ? 'alert' : 'none');

@@ -1,5 +1,5 @@
 import { KIOSK_COLOURS } from '../../../common/colours';
-import type { Language } from '../../../common/language';
+import { textDirection, type Language } from '../../../common/language';
 import { installSiteBar, type SiteBarConfig } from './bar-page';
 
 /** The isolated world the bar runs in; the binding is exposed in worlds of this name only. */
@@ -24,9 +24,10 @@ export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
  * The bar's words. They live here rather than in renderer/src/i18n because the host builds the bar,
  * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
  */
-const SITE_BAR_TEXT: Record<Language, SiteBarConfig['text']> = {
-  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', lang: 'fr', stillHere: "Êtes-vous toujours là ? Touchez l'écran :" },
-  en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en', stillHere: 'Are you still there? Touch the screen:' },
+const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'>> = {
+  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', stillHere: "Êtes-vous toujours là ? Touchez l'écran :", seconds: 's' },
+  en: { back: 'Back', end: 'Finish', label: 'Borne', stillHere: 'Are you still there? Touch the screen:', seconds: 's' },
+  ar: { back: 'رجوع', end: 'إنهاء', label: 'Borne', stillHere: 'هل ما زلت هنا؟ المس الشاشة:', seconds: 'ث' },
 };
 
 /** The bar's script for a visit in `language`, with the palette of common/colours.ts. */
@@ -36,7 +37,7 @@ export function siteBarScript(language: Language, kioskOrigin: string): string {
     warn: SITE_BAR_WARN,
     kioskOrigin,
     heightPx: SITE_BAR_HEIGHT_PX,
-    text: SITE_BAR_TEXT[language],
+    text: { ...SITE_BAR_TEXT[language], lang: language, dir: textDirection(language) },
     colours: { bar: KIOSK_COLOURS.blue, text: KIOSK_COLOURS.paper, button: KIOSK_COLOURS.paper, buttonText: KIOSK_COLOURS.blue, focus: KIOSK_COLOURS.accent },
   };
   return `(${installSiteBar.toString()})(${JSON.stringify(config)});`;

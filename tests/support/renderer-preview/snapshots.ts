@@ -76,8 +76,8 @@ export const adminPanelSnapshot: SessionSnapshot = {
 };
 
 const officialSites: SessionSnapshot['siteTiles'] = [
-  { label: { fr: 'Service Public', en: 'Public Service (France)' }, url: 'https://www.service-public.fr/' },
-  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)' }, url: 'https://www.ameli.fr/' },
+  { label: { fr: 'Service Public', en: 'Public Service (France)', ar: 'الخدمة العامة (Service Public)' }, url: 'https://www.service-public.fr/' },
+  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)', ar: 'التأمين الصحي (ameli)' }, url: 'https://www.ameli.fr/' },
 ];
 
 /** Home with two official sites offered as tiles. */
