@@ -4,6 +4,7 @@ import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { AdminCorner } from './admin/AdminCorner';
 import { useKiosk } from './bridge/useKiosk';
+import { textDirection } from '../../common/language';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
 import { AdminPanelScreen } from './screens/AdminPanelScreen';
@@ -50,6 +51,8 @@ export function App() {
   const language = shown?.language ?? 'fr';
   useEffect(() => {
     document.documentElement.lang = language;
+    // Arabic mirrors every screen: the stylesheets use logical properties (start, end), never left or right.
+    document.documentElement.dir = textDirection(language);
   }, [language]);
 
   if (!shown) return <ConnectingScreen />;

@@ -5,7 +5,8 @@ import type { WithArabicPlurals } from './plurals';
  * Arabic (Modern Standard Arabic), laid out right to left: the same keys as fr.ts, in the same order.
  * Plain and warm, in the masculine singular public signs use for anyone; institutions keep their Latin
  * names (CAF, ANTS…), as the person will see them on the official sites. Counted texts carry Arabic's six
- * plural forms (zero, one, two, few, many, other) instead of French's two.
+ * plural forms (zero, one, two, few, many, other) instead of French's two. A Latin address or a
+ * technical reason inside a sentence is isolated (U+2068…U+2069), so its dots and slashes stay in place.
  */
 export const ar: WithArabicPlurals<Messages> = {
   connecting: {
@@ -39,7 +40,7 @@ export const ar: WithArabicPlurals<Messages> = {
   site: {
     opening: 'جارٍ فتح الموقع…',
     unreachable: 'هذا الموقع لا يستجيب',
-    unreachableDetail: 'لا يمكن فتح الموقع {{host}} الآن.',
+    unreachableDetail: 'لا يمكن فتح الموقع \u2068{{host}}\u2069 الآن.',
     unreachableHelp: 'يمكنك المحاولة لاحقًا، أو طلب المساعدة من موظف الاستقبال.',
     back: 'رجوع',
   },
@@ -47,7 +48,7 @@ export const ar: WithArabicPlurals<Messages> = {
     status: { connecting: 'قيد التحضير', ready: 'جاهز', offline: 'غير متاح' },
     resultHere: 'ستظهر النتيجة هنا.',
     offlineHelp: 'يمكنك طلب المساعدة من موظف الاستقبال.',
-    offlineDetail: 'معلومة للموظف: {{reason}}',
+    offlineDetail: 'معلومة للموظف: \u2068{{reason}}\u2069',
     cancel: 'إلغاء',
     retry: 'حاول مرة أخرى',
     done: 'متابعة',

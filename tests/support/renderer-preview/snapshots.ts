@@ -107,3 +107,16 @@ export const guideSnapshot: SessionSnapshot = {
     origins: ['https://passeport.ants.gouv.fr'],
   },
 };
+
+/** The passport guide in Arabic, as kiosk-config/catalog/ar/passport.json says it. */
+export const guideArabicSnapshot: SessionSnapshot = {
+  ...guideSnapshot,
+  language: 'ar',
+  procedure: {
+    ...guideSnapshot.procedure!,
+    title: 'طلب جواز سفر',
+    summary: ['تملأ طلبًا مسبقًا على الإنترنت.'],
+    steps: ['افتح موقع جواز السفر (ANTS).', 'املأ الطلب المسبق.', 'اشترِ الطابع الجبائي الإلكتروني.', 'احجز موعدًا في البلدية (la mairie).'],
+    documents: ['صورة هوية عمرها أقل من 6 أشهر'],
+  },
+};
