@@ -34,6 +34,7 @@ export function installSiteBar(config: SiteBarConfig): void {
   shadow.innerHTML = `<style>
     nav { box-sizing: border-box; height: ${heightPx}px; display: flex; align-items: center; gap: 24px; padding: 0 24px;
       background: ${colours.bar}; color: ${colours.text}; font: 600 22px/1.2 system-ui, sans-serif; }
+    nav:lang(ar) { font-family: 'Noto Sans Arabic UI', 'Noto Sans Arabic', system-ui, sans-serif; }
     span { flex: 1; text-align: center; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-weight: 400; }
     button { min-height: 48px; min-width: 160px; padding: 0 24px; border: 0; border-radius: 8px; cursor: pointer;
       background: ${colours.button}; color: ${colours.buttonText}; font: inherit; }

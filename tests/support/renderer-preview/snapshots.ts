@@ -39,6 +39,7 @@ export const measureWaitingSnapshot: SessionSnapshot = {
 export const measureDoneSnapshot: SessionSnapshot = {
   ...homeWithReadingSnapshot,
   screen: 'measure',
+  catalog: null, // the bridge refuses a catalog anywhere but on home
   measuring: { kind: 'pulseOximeter', phase: 'measured', failure: null },
 };
 export const measureFailedSnapshot: SessionSnapshot = {
