@@ -24,7 +24,7 @@ function cssFiles(dir: string): string[] {
 
 /** `padding: 0 1rem 0 2rem`: a four-value shorthand whose left and right differ is physical too. */
 function unevenSides(line: string): boolean {
-  const sides = /\b(margin|padding|inset)\s*:\s*([^;}()]+)/.exec(line)?.[2].trim().split(/\s+/);
+  const sides = /\b(margin|padding|inset)\s*:\s*([^;}()]+)/.exec(line)?.[2]?.trim().split(/\s+/);
   return sides?.length === 4 && sides[1] !== sides[3];
 }
 
