@@ -1,9 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { buildRenderer, launchChromium, openSnapshot } from '../../support/renderer-preview/preview';
-import { homeWithSitesSnapshot, idleWarningSnapshot } from '../../support/renderer-preview/snapshots';
+import * as fixtures from '../../support/renderer-preview/snapshots';
+import { adminPinSnapshot, homeWithSitesSnapshot, idleWarningSnapshot } from '../../support/renderer-preview/snapshots';
 import { serveFolder } from '../../support/renderer-preview/staticServer';
 
 // The built renderer in Debian's Chromium: an Arabic visit is a mirror of a French one, drawn in a
@@ -97,6 +99,25 @@ describe('an Arabic visit', () => {
     const tile = await fontsDrawing(page, '.site-tile__label');
     expect(tile).toContain('Noto Sans Arabic UI');
     expect(tile.some((font) => font !== 'Noto Sans Arabic UI')).toBe(true);
+  });
+
+  it('keeps the PIN keypad 1 2 3 from left to right, as on a phone', async () => {
+    const page = await show(inArabic(adminPinSnapshot));
+    expect(await middleX(page, '.keypad__key >> text="1"')).toBeLessThan(await middleX(page, '.keypad__key >> text="3"'));
+  });
+
+  it.each([
+    ['attract', { ...fixtures.attractSnapshot }], ['language', fixtures.languageSnapshot], ['consent', { ...fixtures.attractSnapshot, screen: 'consent' as const }],
+    ['guide', fixtures.guideArabicSnapshot], ['home', homeWithSitesSnapshot], ['home, a device offline', fixtures.homeThermometerOfflineSnapshot],
+    ['measure', fixtures.measureDoneSnapshot], ['measure failed', fixtures.measureFailedSnapshot], ['site unreachable', fixtures.siteUnreachableSnapshot],
+    ['idle warning', idleWarningSnapshot], ['end', { ...fixtures.attractSnapshot, screen: 'end' as const }],
+    ['out of service', { ...fixtures.attractSnapshot, screen: 'out-of-service' as const }], ['admin PIN', fixtures.adminPinWrongSnapshot], ['admin panel', fixtures.adminPanelSnapshot],
+  ] as const)('shows %s in Arabic with no WCAG 2.1 AA violation (axe-core)', async (_name, snapshot) => {
+    const page = await show(inArabic(snapshot));
+    // meta-viewport is the same in every language (index.html forbids pinch zoom on a public kiosk); the
+    // kiosk's own text size setting answers WCAG 1.4.4, and the all-language end-to-end checks judge it.
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).disableRules(['meta-viewport']).analyze();
+    expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it('leaves a French visit left to right, in its Latin font', async () => {
