@@ -48,8 +48,7 @@ export function installSiteBar(config: SiteBarConfig): void {
   // touch on the site answers it, as on the kiosk's own screens.
   (globalThis as unknown as Record<string, unknown>)[config.warn] = (secondsLeft: unknown) => {
     const counting = typeof secondsLeft === 'number';
-    // The count and its unit isolated (FSI…PDI), so they read "12 s" whatever the words' direction.
-    middle.textContent = counting ? `${text.stillHere} \u2068${secondsLeft} ${text.seconds}\u2069` : location.host;
+    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} ${text.seconds}` : location.host;
     middle.style.color = counting ? colours.focus : '';
     middle.style.fontWeight = counting ? '700' : '';
     middle.setAttribute('role', counting ? 'alert' : 'none');
