@@ -31,10 +31,7 @@ export async function openSnapshot(
   browser: Browser, origin: string, snapshot: SessionSnapshot | null,
   viewport = { width: 1920, height: 1080 },
 ): Promise<{ page: Page; problems: string[] }> {
-  // A context of its own (closed with the page), as axe-core's AxeBuilder requires.
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.once('close', () => void context.close());
+  const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
