@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
+import { textDirection } from '../../common/language';
 import { useActivityReport } from './activity/useActivityReport';
 import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { AdminCorner } from './admin/AdminCorner';
 import { useKiosk } from './bridge/useKiosk';
-import { textDirection } from '../../common/language';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
 import { AdminPanelScreen } from './screens/AdminPanelScreen';
