@@ -105,6 +105,17 @@ describe('an Arabic visit', () => {
     expect(tile.some((font) => font !== 'Noto Sans Arabic UI')).toBe(true);
   });
 
+  it('turns a pictogram that points (pictogram--directional) round in Arabic only', async () => {
+    const transformOf = (page: Page) => page.evaluate(() => {
+      const arrow = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      arrow.setAttribute('class', 'pictogram pictogram--directional');
+      document.querySelector('main')!.append(arrow);
+      return getComputedStyle(arrow).transform;
+    });
+    expect(await transformOf(await show(inArabic(homeWithSitesSnapshot)))).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    expect(await transformOf(await show(homeWithSitesSnapshot))).toBe('none');
+  });
+
   it('keeps the PIN keypad 1 2 3 from left to right, as on a phone', async () => {
     const page = await show(inArabic(adminPinSnapshot));
     expect(await middleX(page, '.keypad__key >> text="1"')).toBeLessThan(await middleX(page, '.keypad__key >> text="3"'));
