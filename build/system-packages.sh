@@ -20,6 +20,8 @@ for entry in "${needed[@]}"; do
 done
 # Chromium in kiosk mode needs at least one font to draw text.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
+# Arabic visits are drawn in Noto Sans Arabic UI (renderer/src/styles/base.css); DejaVu's Arabic is a poor fallback.
+[ -e /usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf ] || missing+=("fonts-noto-ui-core")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -8,8 +8,11 @@ const OriginSchema = z.string().max(2048).refine((text) => {
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
 }, 'give an origin: http or https, host and port, no path and no trailing slash (for example https://www.service-public.fr)');
 
-/** A tile's name on the home screen, in every language the kiosk speaks, on one line. */
-const SiteLabelSchema = z.record(LanguageSchema, z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'write the label on one line'));
+/**
+ * A tile's name on the home screen, on one line, in the languages the profile offers (the profile
+ * checks that each offered one is there): a kiosk that does not offer Arabic needs no Arabic label.
+ */
+const SiteLabelSchema = z.partialRecord(LanguageSchema, z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'write the label on one line'));
 
 /**
  * Where an allow entry reaches: an origin and a path prefix. Also the shape of a guided procedure's

@@ -12,9 +12,9 @@ export const SiteSchema = z.object({
 }).strict();
 export type Site = z.infer<typeof SiteSchema>;
 
-/** A site the home screen offers: its name in every language, and the page the tile opens. */
+/** A site the home screen offers: its name in each offered language, and the page the tile opens. */
 export const SiteTileSchema = z.object({
-  label: z.record(LanguageSchema, z.string()),
+  label: z.partialRecord(LanguageSchema, z.string()),
   url: z.string().max(2048),
 }).strict();
 export type SiteTile = z.infer<typeof SiteTileSchema>;

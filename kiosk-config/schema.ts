@@ -78,6 +78,17 @@ export const ProfileSchema = z.object({
   /** The administrator exit (kiosk-config/admin-schema.ts); absent, the hidden gesture does nothing. */
   admin: AdminConfigSchema.optional(),
 }).strict().superRefine((profile, ctx) => {
+  // A tile shows its label in the visit's language, which may be any offered one.
+  profile.lockdown.allow.forEach((rule, index) => {
+    const missing = rule.label ? profile.languages.offered.filter((language) => !rule.label?.[language]) : [];
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lockdown', 'allow', index, 'label'],
+        message: `give the label in every offered language: missing ${missing.join(', ')}`,
+      });
+    }
+  });
   // A copy of a production profile with one flag flipped must not open a remote-control port on a
   // kiosk in public service: the purpose has to be changed too, on purpose.
   if (profile.shell.allowTestAutomation && profile.kiosk.purpose === 'production') {

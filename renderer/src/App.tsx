@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { textDirection } from '../../common/language';
 import { useActivityReport } from './activity/useActivityReport';
 import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
@@ -54,6 +55,8 @@ export function App() {
   const language = shown?.language ?? 'fr';
   useEffect(() => {
     document.documentElement.lang = language;
+    // Arabic mirrors every screen: the stylesheets use logical properties (start, end), never left or right.
+    document.documentElement.dir = textDirection(language);
   }, [language]);
 
   if (!shown) return <ConnectingScreen />;

@@ -39,7 +39,7 @@ test('a frame of another site, allowed as a frame, cannot take itself to a site 
   const forbidden = await loopbackSite('127.0.0.3', '<!doctype html><title>forbidden</title><p>forbidden</p>');
   const framed = await loopbackSite('127.0.0.4', '<!doctype html><title>allowed frame</title><p>allowed frame</p>');
   const site = await loopbackSite('127.0.0.2', `<!doctype html><title>allowed site</title><iframe src="${framed.origin}/frame"></iframe>`);
-  const lockdown = { allow: [{ origin: site.origin, pathPrefix: '/', label: { fr: 'Site avec un cadre', en: 'Site with a frame' } }, { origin: framed.origin, pathPrefix: '/' }] };
+  const lockdown = { allow: [{ origin: site.origin, pathPrefix: '/', label: { fr: 'Site avec un cadre', en: 'Site with a frame', ar: 'موقع فيه إطار' } }, { origin: framed.origin, pathPrefix: '/' }] };
   const profile = writeProfile({ ...JSON.parse(readFileSync(TEST_PROFILE, 'utf8')), lockdown });
   let kiosk: KioskProcess | undefined;
   try {

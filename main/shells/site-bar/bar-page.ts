@@ -16,7 +16,8 @@ export interface SiteBarConfig {
   kioskOrigin: string;
   heightPx: number;
   fontPx: number;
-  text: { back: string; end: string; label: string; lang: string; stillHere: string };
+  /** `dir` lays the bar out right to left in Arabic: "back" on the right, its arrow pointing right. */
+  text: { back: string; end: string; label: string; lang: string; dir: 'ltr' | 'rtl'; stillHere: string; seconds: string };
   colours: { bar: string; text: string; button: string; buttonText: string; focus: string };
 }
 
@@ -34,11 +35,13 @@ export function installSiteBar(config: SiteBarConfig): void {
   shadow.innerHTML = `<style>
     nav { box-sizing: border-box; height: ${heightPx}px; display: flex; align-items: center; gap: 24px; padding: 0 24px;
       background: ${colours.bar}; color: ${colours.text}; font: 600 ${fontPx}px/1.2 system-ui, sans-serif; }
+    nav:lang(ar) { font-family: 'Noto Sans Arabic UI', 'Noto Sans Arabic', system-ui, sans-serif; }
     span { flex: 1; text-align: center; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-weight: 400; }
     button { min-height: max(48px, 2.2em); min-width: max(160px, 7em); padding: 0 1em; border: 0; border-radius: 8px; cursor: pointer;
       background: ${colours.button}; color: ${colours.buttonText}; font: inherit; }
     button:focus-visible { outline: 4px solid ${colours.focus}; outline-offset: 2px; }
-  </style><nav lang="${text.lang}" aria-label="${text.label}"><button type="button" data-signal="back">← ${text.back}</button>`
+  </style><nav lang="${text.lang}" dir="${text.dir}" aria-label="${text.label}">`
+    + `<button type="button" data-signal="back">${text.dir === 'rtl' ? '→' : '←'} ${text.back}</button>`
     + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
   const middle = shadow.querySelector('span')!;
   middle.textContent = location.host;
@@ -46,7 +49,7 @@ export function installSiteBar(config: SiteBarConfig): void {
   // touch on the site answers it, as on the kiosk's own screens.
   (globalThis as unknown as Record<string, unknown>)[config.warn] = (secondsLeft: unknown) => {
     const counting = typeof secondsLeft === 'number';
-    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} s` : location.host;
+    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} ${text.seconds}` : location.host;
     middle.style.color = counting ? colours.focus : '';
     middle.style.fontWeight = counting ? '700' : '';
     middle.setAttribute('role', counting ? 'alert' : 'none');

@@ -1,6 +1,6 @@
 import { STANDARD_DISPLAY, type DisplayPreferences } from '../../../common/accessibility';
 import { HIGH_CONTRAST_COLOURS, KIOSK_COLOURS } from '../../../common/colours';
-import type { Language } from '../../../common/language';
+import { textDirection, type Language } from '../../../common/language';
 import { installSiteBar, type SiteBarConfig } from './bar-page';
 
 /** The isolated world the bar runs in; the binding is exposed in worlds of this name only. */
@@ -26,9 +26,10 @@ export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
  * The bar's words. They live here rather than in renderer/src/i18n because the host builds the bar,
  * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
  */
-const SITE_BAR_TEXT: Record<Language, SiteBarConfig['text']> = {
-  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', lang: 'fr', stillHere: "Êtes-vous toujours là ? Touchez l'écran :" },
-  en: { back: 'Back', end: 'Finish', label: 'Borne', lang: 'en', stillHere: 'Are you still there? Touch the screen:' },
+const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'>> = {
+  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', stillHere: "Êtes-vous toujours là ? Touchez l'écran :", seconds: 's' },
+  en: { back: 'Back', end: 'Finish', label: 'Borne', stillHere: 'Are you still there? Touch the screen:', seconds: 's' },
+  ar: { back: 'رجوع', end: 'إنهاء', label: 'Borne', stillHere: 'هل ما زلت هنا؟ المس الشاشة:', seconds: 'ث' },
 };
 
 /**
@@ -44,7 +45,7 @@ export function siteBarScript(language: Language, kioskOrigin: string, display: 
     kioskOrigin,
     heightPx: Math.round(SITE_BAR_HEIGHT_PX * scale),
     fontPx: Math.round(SITE_BAR_FONT_PX * scale),
-    text: SITE_BAR_TEXT[language],
+    text: { ...SITE_BAR_TEXT[language], lang: language, dir: textDirection(language) },
     colours: { bar: palette.blue, text: palette.paper, button: palette.paper, buttonText: palette.blue, focus: palette.accent },
   };
   return `(${installSiteBar.toString()})(${JSON.stringify(config)});`;

@@ -47,7 +47,8 @@ export function DeviceCard({ kind, status, reading, measuring, language }: Props
           {text && (
             <>
               <p className="reading__label">{t(`${kind}.reading`)}</p>
-              <p className="reading__value">{text.value}</p>
+              {/* "37.6 °C" reads left to right in every language: isolated, an Arabic line cannot turn it into "°C 37.6". */}
+              <p className="reading__value"><bdi dir="ltr">{text.value}</bdi></p>
               {text.detail && <p className="reading__detail">{text.detail}</p>}
             </>
           )}

@@ -1,5 +1,5 @@
 import type { ParseKeys } from 'i18next';
-import type { Language } from '../../../common/language';
+import { textDirection, type Language } from '../../../common/language';
 import { textIn } from '../i18n/useText';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
 export function InOtherLanguages({ languages, texts, className = '' }: Props) {
   return languages.flatMap((language) =>
     texts.map((text) => (
-      <span key={`${language}:${text}`} lang={language} className={`other-language ${className}`}>
+      <span key={`${language}:${text}`} lang={language} dir={textDirection(language)} className={`other-language ${className}`}>
         {textIn(language)(text)}
       </span>
     )),

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../common/language';
+import { ar } from './ar';
 import { en } from './en';
 import { fr, type Messages } from './fr';
 
@@ -8,6 +9,8 @@ import { fr, type Messages } from './fr';
 const resources: Record<Language, { translation: Messages }> = {
   fr: { translation: fr },
   en: { translation: en },
+  // Arabic's extra plural forms are keys French lacks; i18next looks them up by name, whatever the type says.
+  ar: { translation: ar },
 };
 
 declare module 'i18next' {

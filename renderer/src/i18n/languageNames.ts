@@ -4,4 +4,5 @@ import type { Language } from '../../../common/language';
 export const NATIVE_LANGUAGE_NAMES: Record<Language, string> = {
   fr: 'Français',
   en: 'English',
+  ar: 'العربية',
 };

@@ -34,7 +34,7 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           <h2 id="site-tiles-title" className="site-tiles__title">{t('home.sites')}</h2>
           {snapshot.siteTiles.map((tile) => (
             <button type="button" className="button site-tile" key={tile.url} onClick={() => send({ type: 'SITE.OPEN', url: tile.url })}>
-              <span className="site-tile__label">{tile.label[snapshot.language]}</span>
+              <span className="site-tile__label">{tile.label[snapshot.language] ?? hostOf(tile.url)}</span>
               <span className="site-tile__host">{hostOf(tile.url)}</span>
             </button>
           ))}

@@ -1,10 +1,11 @@
+import { textDirection } from '../../../common/language';
 import { InOtherLanguages } from '../components/InOtherLanguages';
 import { GlobePictogram } from '../components/pictograms';
 import { NATIVE_LANGUAGE_NAMES } from '../i18n/languageNames';
 import { useText } from '../i18n/useText';
 import { otherLanguages, type ScreenProps } from './screenProps';
 
-/** One large button per offered language, each named in its own language. */
+/** One large button per offered language, each named in its own language and written in its own direction. */
 export function LanguageScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
   return (
@@ -18,6 +19,7 @@ export function LanguageScreen({ snapshot, send }: ScreenProps) {
             key={language}
             type="button"
             lang={language}
+            dir={textDirection(language)}
             className="button button--choice"
             onClick={() => send({ type: 'LANGUAGE.CHOOSE', language })}
           >

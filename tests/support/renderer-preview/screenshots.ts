@@ -19,6 +19,9 @@ interface Shot {
 
 const en = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'en' });
 const testMode = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, testAutomation: true });
+/** Arabic, right to left, on a kiosk that offers it beside French and English. */
+const ar = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'ar', offeredLanguages: ['fr', 'en', 'ar'] });
+const withArabic = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, offeredLanguages: ['fr', 'en', 'ar'] });
 const SMALL = { width: 1280, height: 720 };
 const TINY = { width: 800, height: 600 };
 
@@ -66,7 +69,35 @@ const shots: Shot[] = [
     { name: `maintenance-${language}`, snapshot: { ...fixtures.attractSnapshot, screen: 'out-of-service' as const, language } },
   ]),
   { name: 'small-admin-panel-fr', snapshot: fixtures.adminPanelSnapshot, size: SMALL },
+  // Every screen in Arabic, and the screens before a language is chosen with Arabic beside French.
+  { name: 'attract-fr-with-ar', snapshot: withArabic(fixtures.attractSnapshot) },
+  { name: 'language-fr-with-ar', snapshot: withArabic(fixtures.languageSnapshot) },
+  { name: 'out-of-service-fr-with-ar', snapshot: withArabic({ ...fixtures.attractSnapshot, screen: 'out-of-service' }) },
+  { name: 'attract-ar', snapshot: ar(fixtures.attractSnapshot) },
+  { name: 'language-ar', snapshot: ar(fixtures.languageSnapshot) },
+  { name: 'consent-ar', snapshot: ar({ ...fixtures.attractSnapshot, screen: 'consent' }) },
+  { name: 'guide-ar', snapshot: ar(fixtures.guideArabicSnapshot) },
+  { name: 'home-reading-ar', snapshot: ar(fixtures.homeWithReadingSnapshot) },
+  { name: 'home-sites-ar', snapshot: ar(fixtures.homeWithSitesSnapshot) },
+  { name: 'home-offline-ar', snapshot: ar(fixtures.homeThermometerOfflineSnapshot) },
+  { name: 'measure-waiting-ar', snapshot: ar(fixtures.measureWaitingSnapshot) },
+  { name: 'measure-done-ar', snapshot: ar(fixtures.measureDoneSnapshot) },
+  { name: 'measure-failed-ar', snapshot: ar(fixtures.measureFailedSnapshot) },
+  { name: 'site-opening-ar', snapshot: ar(fixtures.siteOpeningSnapshot) },
+  { name: 'site-unreachable-ar', snapshot: ar(fixtures.siteUnreachableSnapshot) },
+  { name: 'idle-warning-ar', snapshot: ar(fixtures.idleWarningSnapshot) },
+  { name: 'end-ar', snapshot: ar({ ...fixtures.attractSnapshot, screen: 'end' }) },
+  { name: 'wipe-ar', snapshot: ar({ ...fixtures.attractSnapshot, screen: 'wipe' }) },
+  { name: 'out-of-service-ar', snapshot: ar({ ...fixtures.attractSnapshot, screen: 'out-of-service' }) },
+  { name: 'test-mode-home-reading-ar', snapshot: testMode(ar(fixtures.homeWithReadingSnapshot)) },
+  { name: 'admin-pin-wrong-ar', snapshot: ar(fixtures.adminPinWrongSnapshot) },
+  { name: 'admin-pin-locked-ar', snapshot: ar(fixtures.adminPinLockedSnapshot) },
+  { name: 'admin-panel-ar', snapshot: ar(fixtures.adminPanelSnapshot) },
+  { name: 'small-home-sites-ar', snapshot: ar(fixtures.homeWithSitesSnapshot), size: SMALL },
+  { name: 'tiny-measure-done-ar', snapshot: ar(fixtures.measureDoneSnapshot), size: TINY },
 ];
+/** BORNE_SHOTS_ONLY=ar keeps the shots whose name contains "ar", to look again at one part quickly. */
+const only = process.env.BORNE_SHOTS_ONLY;
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {
   const { page, problems } = await openSnapshot(browser, origin, shot.snapshot, shot.size);
@@ -80,7 +111,7 @@ const { server, origin } = await serveFolder(buildRenderer());
 mkdirSync(outDir, { recursive: true });
 const browser = await launchChromium();
 try {
-  for (const shot of shots) await takeShot(browser, origin, shot);
+  for (const shot of shots.filter(({ name }) => !only || name.includes(only))) await takeShot(browser, origin, shot);
 } finally {
   await browser.close();
   server.close();

@@ -40,7 +40,7 @@ export const measureWaitingSnapshot: SessionSnapshot = {
 export const measureDoneSnapshot: SessionSnapshot = {
   ...homeWithReadingSnapshot,
   screen: 'measure',
-  catalog: null, // the home screen's only
+  catalog: null, // the bridge refuses a catalog anywhere but on home
   measuring: { kind: 'pulseOximeter', phase: 'measured', failure: null },
 };
 export const measureFailedSnapshot: SessionSnapshot = {
@@ -78,8 +78,8 @@ export const adminPanelSnapshot: SessionSnapshot = {
 };
 
 const officialSites: SessionSnapshot['siteTiles'] = [
-  { label: { fr: 'Service Public', en: 'Public Service (France)' }, url: 'https://www.service-public.fr/' },
-  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)' }, url: 'https://www.ameli.fr/' },
+  { label: { fr: 'Service Public', en: 'Public Service (France)', ar: 'الخدمة العامة (Service Public)' }, url: 'https://www.service-public.fr/' },
+  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)', ar: 'التأمين الصحي (ameli)' }, url: 'https://www.ameli.fr/' },
 ];
 
 /** Home with two official sites offered as tiles. */
@@ -107,5 +107,18 @@ export const guideSnapshot: SessionSnapshot = {
     steps: ['Faites la pré-demande en ligne.', 'Prenez rendez-vous en mairie.'],
     documents: ['Une photo d\'identité récente'],
     origins: ['https://passeport.ants.gouv.fr'],
+  },
+};
+
+/** The passport guide in Arabic, as kiosk-config/catalog/ar/passport.json says it. */
+export const guideArabicSnapshot: SessionSnapshot = {
+  ...guideSnapshot,
+  language: 'ar',
+  procedure: {
+    ...guideSnapshot.procedure!,
+    title: 'طلب جواز سفر',
+    summary: ['تملأ طلبًا مسبقًا على الإنترنت.'],
+    steps: ['افتح موقع جواز السفر (ANTS).', 'املأ الطلب المسبق.', 'اشترِ الطابع الجبائي الإلكتروني.', 'احجز موعدًا في البلدية (la mairie).'],
+    documents: ['صورة هوية عمرها أقل من 6 أشهر'],
   },
 };

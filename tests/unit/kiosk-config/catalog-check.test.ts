@@ -35,7 +35,7 @@ describe('npm run catalog -- check', () => {
   it('explains its usage when the command line is wrong', async () => {
     expect(await checkCatalog([], '/unused')).toEqual({ exitCode: 2, output: CATALOG_USAGE });
     expect(await checkCatalog(['check', '--dir'], '/unused')).toEqual({ exitCode: 2, output: `--dir needs a value\n${CATALOG_USAGE}` });
-    expect((await checkCatalog(['check', '--languages', 'fr,de'], '/unused')).output).toBe('--languages: de is not a language the kiosk speaks (fr, en)');
+    expect((await checkCatalog(['check', '--languages', 'fr,de'], '/unused')).output).toBe('--languages: de is not a language the kiosk speaks (fr, en, ar)');
   });
 
   it('runs as a command that exits 1 on an invalid catalog and 0 on the shipped one', async () => {
@@ -45,6 +45,6 @@ describe('npm run catalog -- check', () => {
       code: 1, stderr: expect.stringContaining('(procedure passport): minutes: give the estimated minutes as a whole number'),
     });
     const shipped = await run('check');
-    expect(shipped.stdout).toMatch(/kiosk-config\/catalog: valid, \d+ procedures in fr, en/);
+    expect(shipped.stdout).toMatch(/kiosk-config\/catalog: valid, \d+ procedures in fr, en, ar/);
   });
 });

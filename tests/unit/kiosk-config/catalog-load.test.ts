@@ -68,7 +68,7 @@ describe('loadCatalog', () => {
   it('refuses a folder that is neither the facts folder nor a language the kiosk speaks', async () => {
     catalog.addProcedure('passport', ['fr', 'en', 'xx']);
     expect(await problemsOf()).toEqual([{
-      file: path.join(catalog.dir, 'xx'), reason: 'this folder is neither "procedures" nor a language the kiosk speaks (fr, en): rename or remove it',
+      file: path.join(catalog.dir, 'xx'), reason: 'this folder is neither "procedures" nor a language the kiosk speaks (fr, en, ar): rename or remove it',
     }]);
   });
 
@@ -118,6 +118,6 @@ describe('loadCatalog', () => {
     catalog.remove();
     catalog = catalogFolder();
     catalog.write('procedures/passport.json', sampleFacts);
-    expect(await problemsOf()).toEqual([{ file: catalog.dir, reason: 'no language folder: add one per language (fr, en) with the texts of every procedure' }]);
+    expect(await problemsOf()).toEqual([{ file: catalog.dir, reason: 'no language folder: add one per language (fr, en, ar) with the texts of every procedure' }]);
   });
 });

@@ -114,8 +114,13 @@ describe('lockdown.allow: sites offered on the home screen', () => {
     expect(problems(withSite({ label, start })).join('\n')).toContain(message);
   });
 
-  it('refuses a label missing a language, or on two lines', () => {
-    expect(problems(withSite({ label: { fr: 'Service Public' } })).join('\n')).toContain('lockdown.allow.0.label.en');
+  it('refuses a label missing an offered language, or on two lines', () => {
+    const offeringArabic = { ...withSite({ label }), languages: { offered: ['fr', 'en', 'ar'], default: 'fr' } };
+    expect(problems(offeringArabic).join('\n')).toContain('lockdown.allow.0.label: give the label in every offered language: missing ar');
     expect(problems(withSite({ label: { ...label, fr: 'Service\nPublic' } })).join('\n')).toContain('write the label on one line');
+  });
+
+  it('needs no label in a language the kiosk does not offer', () => {
+    expect(problems(withSite({ label: { fr: 'Service Public' } }))).toEqual([]);
   });
 });

@@ -48,6 +48,19 @@ describe('App', () => {
     expect(document.documentElement).toHaveAttribute('lang', 'fr');
   });
 
+  it.each([['fr', 'ltr'], ['en', 'ltr'], ['ar', 'rtl']] as const)('lays the page out for %s: dir="%s" on <html>, with its lang', (language, dir) => {
+    showApp({ ...homeWithReadingSnapshot, language, offeredLanguages: ['fr', 'en', 'ar'] });
+    expect(document.documentElement).toHaveAttribute('dir', dir);
+    expect(document.documentElement).toHaveAttribute('lang', language);
+  });
+
+  it('turns the page back to left to right when the next visit is in French', () => {
+    const host = showApp({ ...homeWithReadingSnapshot, language: 'ar', offeredLanguages: ['fr', 'ar'] });
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    host.show({ ...attractSnapshot, language: 'fr', offeredLanguages: ['fr', 'ar'] });
+    expect(document.documentElement).toHaveAttribute('dir', 'ltr');
+  });
+
   it.each(SCREENS)('shows the %s screen when the snapshot says so, and nothing else decides', (name) => {
     showApp({
       ...attractSnapshot, screen: name, measuring: name === 'measure' ? measureWaitingSnapshot.measuring : null,

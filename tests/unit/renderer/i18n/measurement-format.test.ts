@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCelsius } from '../../../../renderer/src/i18n/measurement-format';
+import { formatCelsius, formatOximetry } from '../../../../renderer/src/i18n/measurement-format';
 
 describe('formatCelsius', () => {
   it('writes a decimal comma in French and a decimal point in English', () => {
@@ -22,5 +22,13 @@ describe('formatCelsius', () => {
     for (const celsius of [-300, -0.5, 29.9, 45.1, 99.9, 8.39e133, Number.NaN, Infinity]) {
       expect(formatCelsius(celsius, 'fr')).toBeNull();
     }
+  });
+});
+
+describe('readings in Arabic', () => {
+  it('keep Western digits and a decimal point, as French forms and the devices show them', () => {
+    expect(formatCelsius(37.6, 'ar')).toBe('37.6 °C');
+    expect(formatOximetry(97, 72, 'ar')?.pulse).toBe('72');
+    expect(formatOximetry(97, 72, 'ar')?.spo2.replace(/\p{Cf}/gu, '')).toBe('97%');
   });
 });

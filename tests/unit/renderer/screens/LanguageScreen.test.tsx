@@ -26,6 +26,16 @@ describe('LanguageScreen', () => {
     expect(buttons.map((button) => [button.textContent, button.lang])).toEqual([['Français', 'fr'], ['English', 'en']]);
   });
 
+  it('writes each language in its own direction: Arabic right to left on a French screen', () => {
+    showLanguages({ ...languageSnapshot, offeredLanguages: ['fr', 'en', 'ar'] });
+    const buttons = screen.getAllByRole('button');
+    expect(buttons.map((button) => [button.textContent, button.lang, button.dir])).toEqual([
+      ['Français', 'fr', 'ltr'], ['English', 'en', 'ltr'], ['العربية', 'ar', 'rtl'],
+    ]);
+    expect(screen.getByText('اختر لغتك')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByText('Choose your language')).toHaveAttribute('dir', 'ltr');
+  });
+
   it('sends LANGUAGE.CHOOSE with the language touched, once per touch', async () => {
     const send = showLanguages();
     await userEvent.click(screen.getByRole('button', { name: 'English' }));

@@ -34,3 +34,14 @@ describe("Borne's bar on a site", () => {
     }
   });
 });
+
+describe("Borne's bar in Arabic", () => {
+  it('is laid out right to left, with Arabic words, and French and English left to right', () => {
+    const ar = siteBarScript('ar', 'http://127.0.0.1:4000');
+    expect(ar).toContain('"lang":"ar"');
+    expect(ar).toContain('"dir":"rtl"');
+    expect(ar).toContain('"back":"رجوع"');
+    expect(siteBarScript('fr', 'http://127.0.0.1:4000')).toContain('"dir":"ltr"');
+    expect(siteBarScript('en', 'http://127.0.0.1:4000')).toContain('"dir":"ltr"');
+  });
+});
