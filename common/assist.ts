@@ -56,6 +56,8 @@ export const AGENT_PATHS = {
   page: '/',
   login: '/login',
   logout: '/logout',
+  /** GET: 200 with the agent's name while logged in, 401 otherwise. */
+  me: '/me',
   socket: '/socket',
 } as const;
 
