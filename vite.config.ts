@@ -24,5 +24,7 @@ export default defineConfig({
     // Both shells run a current Chromium; no legacy syntax or preload polyfill to ship.
     target: 'chrome120',
     modulePreload: { polyfill: false },
+    // Two pages: the kiosk's, and the agent page of assisted mode (served by main/assist/agent-server.ts).
+    rollupOptions: { input: { index: 'renderer/index.html', agent: 'renderer/agent.html' } },
   },
 });

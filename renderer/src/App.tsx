@@ -3,6 +3,7 @@ import { useActivityReport } from './activity/useActivityReport';
 import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { AdminCorner } from './admin/AdminCorner';
+import { agentHasHand, HandBanner } from './assist/HandBanner';
 import { useKiosk } from './bridge/useKiosk';
 import { IdleWarningDialog } from './components/IdleWarningDialog';
 import { TestModeBanner } from './components/TestModeBanner';
@@ -58,8 +59,10 @@ export function App() {
     <>
       {/* Outside the screen, so it stays on every screen, above the idle warning too. */}
       <TestModeBanner snapshot={shown} />
-      {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer. */}
-      <div className="screen-host" inert={warning !== null}>
+      <HandBanner snapshot={shown} send={send} />
+      {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer.
+          While an agent has the hand, the screen is theirs to drive: the banner's button takes it back. */}
+      <div className="screen-host" inert={warning !== null || agentHasHand(shown)}>
         <ScreenForSnapshot snapshot={shown} send={send} />
       </div>
       {warning && (

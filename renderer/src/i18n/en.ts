@@ -88,6 +88,12 @@ export const en: Messages = {
   wipe: {
     title: 'Getting the kiosk ready…',
   },
+  hand: {
+    yours: 'You are in control.',
+    yoursHelpComing: 'You are in control. An agent is coming to help you.',
+    agent: '{{name}}, a member of staff, is in control.',
+    reclaim: 'Take back control',
+  },
   testMode: {
     banner: 'Test mode: this kiosk can be remote-controlled',
   },
