@@ -47,6 +47,17 @@ export const WIPE_FAILURES_BEFORE_MAINTENANCE = 3;
 const HAND_EVENTS = new Set(['HELP.ASK', 'HAND.RECLAIM', 'AGENT.TAKE_HAND', 'AGENT.GIVE_BACK']);
 const isHandEvent = (event: SessionEvent): event is Parameters<typeof nextHand>[1] => HAND_EVENTS.has(event.type);
 
+/**
+ * Assisted mode: who drives the visit (main/assist/hand.ts), from the first screen of a visit to its
+ * end screen; the wipe puts the hand back to the citizen. The host drops the citizen's touches while an agent has it.
+ */
+const HAND_MOVES = {
+  'HELP.ASK': { guard: 'handMoves', actions: 'moveHand' },
+  'HAND.RECLAIM': { guard: 'handMoves', actions: 'moveHand' },
+  'AGENT.TAKE_HAND': { guard: 'handMoves', actions: 'moveHand' },
+  'AGENT.GIVE_BACK': { guard: 'handMoves', actions: 'moveHand' },
+} as const;
+
 const PIN_ENTRY: AdminPinView = { status: 'entry', attemptsLeft: null, lockedMinutesLeft: null };
 
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
@@ -225,11 +236,7 @@ export const sessionMachine = setup({
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         // The administrator's gesture ends the visit: nobody's data is on screen behind the PIN.
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
-        // Assisted mode: who drives the visit (main/assist/hand.ts); the host drops the citizen's touches while an agent does.
-        'HELP.ASK': { guard: 'handMoves', actions: 'moveHand' },
-        'HAND.RECLAIM': { guard: 'handMoves', actions: 'moveHand' },
-        'AGENT.TAKE_HAND': { guard: 'handMoves', actions: 'moveHand' },
-        'AGENT.GIVE_BACK': { guard: 'handMoves', actions: 'moveHand' },
+        ...HAND_MOVES,
       },
       states: {
         step: {
@@ -318,6 +325,7 @@ export const sessionMachine = setup({
       after: { endScreen: 'wipe' },
       on: {
         'END.DISMISS': 'wipe',
+        ...HAND_MOVES,
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },

@@ -23,6 +23,9 @@ export const en: Messages = {
     start: 'Go to the website',
     back: 'Back',
   },
+  help: {
+    ask: 'Ask for help',
+  },
   home: {
     greeting: 'Hello!',
     intro: 'You can take your measurements with the devices.',

@@ -25,6 +25,10 @@ export const fr = {
     start: 'Aller sur le site',
     back: 'Retour',
   },
+  /** "Ask for help": on home, in the guide; an agent answers it in assisted mode. */
+  help: {
+    ask: "Demander de l'aide",
+  },
   home: {
     greeting: 'Bonjour !',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
