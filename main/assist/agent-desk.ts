@@ -1,7 +1,7 @@
 import { AgentCommandSchema, type AgentCommand, type AgentMessage, type PushableEvent } from '../../common/assist';
 import type { RendererEvent } from '../../common/bridge';
 import { issueLines } from '../../common/issues';
-import type { AuditJournal } from '../admin/audit-journal';
+import { appendOrLog, type AuditJournal } from '../admin/audit-journal';
 import type { AttachedView } from '../bridge/hub';
 import type { Verdict } from '../lockdown/policy';
 import type { Logger } from '../log';
@@ -177,6 +177,6 @@ export class AgentDesk {
 
   private record(event: AssistEvent): void {
     this.log.info({ ...event }, `assisted mode: ${event.event}`);
-    void this.journal.append(event).catch((error: unknown) => this.log.error({ err: error }, 'could not write the assist journal'));
+    void appendOrLog(this.journal, event, this.log);
   }
 }

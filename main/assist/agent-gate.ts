@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AssistConfig } from '../../kiosk-config/assist-schema';
-import type { AuditJournal, JournalEntry } from '../admin/audit-journal';
+import { appendOrLog, type AuditJournal, type JournalEntry } from '../admin/audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from '../admin/lockout';
 import { verifyPin } from '../admin/pin';
 import type { Logger } from '../log';
@@ -70,12 +70,12 @@ export class AgentGate {
     const before = this.current();
     const lockedFor = minutesLeft(before, this.now());
     if (lockedFor !== null) {
-      this.record({ event: 'agent-login-refused-locked', by, agent: null, ...before });
+      await this.record({ event: 'agent-login-refused-locked', by, agent: null, ...before });
       return { verdict: 'locked', minutesLeft: lockedFor };
     }
     const { named, right } = await check();
     this.state = afterAttempt(before, right, this.now(), this.config);
-    this.record({ event: right ? 'agent-login' : 'agent-login-wrong', by, agent: named?.id ?? null, ...this.state });
+    await this.record({ event: right ? 'agent-login' : 'agent-login-wrong', by, agent: named?.id ?? null, ...this.state });
     if (right && named) return { verdict: 'accepted', agent: { id: named.id, name: named.name } };
     const locked = minutesLeft(this.state, this.now());
     return locked !== null ? { verdict: 'locked', minutesLeft: locked } : { verdict: 'wrong', attemptsLeft: this.config.maxAttempts - this.state.failures };
@@ -85,9 +85,9 @@ export class AgentGate {
     return (this.state = lockoutAt(this.state, this.now(), this.config));
   }
 
-  private record(event: AssistAttempt): void {
+  private async record(event: AssistAttempt): Promise<void> {
     const level = event.event === 'agent-login' ? 'info' : 'warn';
     this.log[level]({ event: event.event, by: event.by, agent: event.agent, failures: event.failures, lockedUntil: event.lockedUntil }, `assisted mode: ${event.event}`);
-    void this.journal.append(event).catch((error: unknown) => this.log.error({ err: error }, 'could not write the assist journal'));
+    await appendOrLog(this.journal, event, this.log);
   }
 }
