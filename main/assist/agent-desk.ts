@@ -23,6 +23,8 @@ interface AgentView {
   token: string;
   session: AgentSession;
   send(message: AgentMessage): void;
+  /** The last mirror sent: the machine settles on the same view after many events (activity most of all). */
+  lastMirror: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export class AgentDesk {
       view.send({ type: 'rejected', reason: 'not logged in' });
       return { receive: () => {}, detach: () => {} };
     }
-    const agentView: AgentView = { ...view, token, session };
+    const agentView: AgentView = { ...view, token, session, lastMirror: '' };
     this.views.add(agentView);
     this.log.info({ view: view.label, agent: session.agent.id }, 'agent page attached');
     this.mirror(agentView, this.session.getSnapshot());
@@ -154,13 +156,17 @@ export class AgentDesk {
     const snapshot = toSessionSnapshot(state);
     const hand = state.context.hand;
     const holds = hand.holder === 'agent' && hand.agentId === view.session.agent.id;
-    view.send({
+    const mirror: AgentMessage = {
       type: 'mirror',
       snapshot,
       agent: view.session.agent,
       pushes: holds ? pushCandidates(snapshot).filter((event) => this.mayPush(state, event)) : [],
       mayTake: state.can({ type: 'AGENT.TAKE_HAND', agentId: view.session.agent.id, agentName: view.session.agent.name }),
-    });
+    };
+    const json = JSON.stringify(mirror);
+    if (json === view.lastMirror) return;
+    view.lastMirror = json;
+    view.send(mirror);
   }
 
   /** Journals each move of the hand once, from the states on either side of it. */

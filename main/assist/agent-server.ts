@@ -79,10 +79,9 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
       const verdict = await gate.checkPin(parsed.data.agent, parsed.data.pin);
       if (verdict.verdict === 'locked') return answer(response, 423, verdict);
       if (verdict.verdict === 'wrong') return answer(response, 401, verdict);
-      const { token, session } = sessions.open(verdict.agent);
-      const maxAge = Math.floor((session.expiresAt - Date.now()) / 1000);
+      const { token } = sessions.open(verdict.agent);
       answer(response, 200, { verdict: 'accepted', name: verdict.agent.name },
-        { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}` });
+        { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${sessions.sessionMinutes * 60}` });
     } finally {
       checking = false;
     }

@@ -18,7 +18,7 @@ const keyOf = (token: string) => createHash('sha256').update(token).digest('base
 export class AgentSessions {
   private readonly sessions = new Map<string, AgentSession>();
 
-  constructor(private readonly sessionMinutes: number, private readonly now: () => number = Date.now) {}
+  constructor(readonly sessionMinutes: number, private readonly now: () => number = Date.now) {}
 
   /** A new session for `agent`; the token goes into the cookie and nowhere else. */
   open(agent: Agent): { token: string; session: AgentSession } {

@@ -8,6 +8,7 @@ import { startAgentServer } from './agent-server';
 import { AgentSessions } from './agent-sessions';
 import { openAssistJournal } from './assist-journal';
 import { citizenMaySend } from './hand';
+import type { BridgeConnectionLimits } from '../shells/chromium/bridge-connection';
 
 /** How often sessions are checked for expiry while their pages are open. */
 const EXPIRY_CHECK_MS = 5_000;
@@ -29,6 +30,9 @@ export interface AssistedModeOptions {
   rendererDir: string;
   stateDir: string;
   log: Logger;
+  /** Tests only: the clock sessions expire by, and tighter socket limits. */
+  now?: () => number;
+  limits?: BridgeConnectionLimits;
 }
 
 /**
@@ -36,10 +40,10 @@ export interface AssistedModeOptions {
  * visit to their pages, and the server for those pages. The host calls this only when the profile
  * has an `assist` section.
  */
-export async function startAssistedMode({ config, session, siteMayOpen, rendererDir, stateDir, log }: AssistedModeOptions): Promise<AssistedMode> {
+export async function startAssistedMode({ config, session, siteMayOpen, rendererDir, stateDir, log, now, limits }: AssistedModeOptions): Promise<AssistedMode> {
   const journal = await openAssistJournal(stateDir, log);
   const gate = new AgentGate(config, journal, log);
-  const sessions = new AgentSessions(config.sessionMinutes);
+  const sessions = new AgentSessions(config.sessionMinutes, now);
   const desk = new AgentDesk(session, sessions, journal, siteMayOpen, log);
   const server = await startAgentServer({
     host: config.listen.host,
@@ -50,6 +54,7 @@ export async function startAssistedMode({ config, session, siteMayOpen, renderer
     hubFor: (token) => desk.hubFor(token),
     onLogout: (token, agentSession) => desk.loggedOut(token, agentSession, 'logout'),
     log,
+    limits,
   });
   const subscription = session.subscribe((state) => desk.stateChanged(state));
   desk.stateChanged(session.getSnapshot());
