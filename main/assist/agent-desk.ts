@@ -153,7 +153,8 @@ export class AgentDesk {
   }
 
   private mirror(view: AgentView, state: SessionState): void {
-    const snapshot = toSessionSnapshot(state);
+    // Everything the kiosk shows but the readings: an agent helping with a procedure needs no one's temperature.
+    const snapshot = { ...toSessionSnapshot(state), measurements: {} };
     const hand = state.context.hand;
     const holds = hand.holder === 'agent' && hand.agentId === view.session.agent.id;
     const mirror: AgentMessage = {
