@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,6 +48,16 @@ const test = base.extend<{ sites: StandInSites; agentBrowser: Browser; agentOrig
 const banner = (page: Page) => page.locator('[data-notice="hand"]');
 const mirrorScreen = (agent: Page) => agent.locator('[data-fact="screen"]');
 
+/**
+ * WCAG 2.1 AA, as every screen of the kiosk is checked. In the page itself (axe's legacy mode): its
+ * default run opens a page of its own, which the kiosk's browser must not get.
+ */
+async function accessibilityViolations(page: Page, only?: string): Promise<string[]> {
+  const axe = new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const { violations } = await (only ? axe.include(only) : axe).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function logIn(agent: Page, id: string, pin: string): Promise<void> {
   await agent.getByLabel('Identifiant').fill(id);
   await agent.getByLabel('Code personnel').fill(pin);
@@ -60,6 +71,8 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   // A wrong PIN is refused and counted; the right one opens the mirror of a kiosk with no visit.
   await logIn(agent, 'marie', '0000');
   await expect(agent.getByRole('alert')).toHaveText('Identifiant ou code incorrect. Encore 4 essais.');
+  await agent.screenshot({ path: path.join(SHOTS, 'agent-login-wrong.png') });
+  expect(await accessibilityViolations(agent)).toEqual([]);
   await logIn(agent, 'marie', TEST_AGENTS.marie.pin);
   await expect(agent.getByText('Connecté : Marie')).toBeVisible();
   await expect(mirrorScreen(agent)).toHaveText('Veille (aucune visite)');
@@ -76,6 +89,7 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   await kiosk.getByRole('button', { name: "Demander de l'aide" }).click();
   await expect(agent.locator('[data-help-asked]')).toHaveText("L'usager demande de l'aide");
   await expect(banner(kiosk)).toHaveText('Vous avez la main. Un agent va venir vous aider.');
+  await agent.screenshot({ path: path.join(SHOTS, 'agent-help-asked.png'), fullPage: true });
 
   // The agent takes the hand: the citizen's screen names them, and the help call is answered.
   await agent.getByRole('button', { name: 'Prendre la main' }).click();
@@ -85,6 +99,9 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   await expect(agent.locator('[data-help-asked]')).toHaveCount(0);
   await kiosk.screenshot({ path: path.join(SHOTS, 'citizen-agent-has-hand.png') });
   await agent.screenshot({ path: path.join(SHOTS, 'agent-holds-hand.png'), fullPage: true });
+  // The banner (the kiosk's other screens are checked by the guided visit's own specs).
+  expect(await accessibilityViolations(kiosk, '[data-notice="hand"]')).toEqual([]);
+  expect(await accessibilityViolations(agent)).toEqual([]);
 
   // Meanwhile the citizen's screen is the agent's to drive: a tap on "J'ai terminé" does nothing.
   const finish = kiosk.getByRole('button', { name: "J'ai terminé" });
@@ -92,6 +109,16 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   await kiosk.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(onScreen(kiosk, 'home')).toBeVisible();
   await expect(mirrorScreen(agent)).toHaveText('Accueil');
+  // Nor does a message sent past the screen, over the page's own bridge: the host drops it.
+  await kiosk.evaluate(async () => {
+    const token = (window as unknown as { borneLaunchToken: string }).borneLaunchToken;
+    const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+    await new Promise((resolve) => socket.addEventListener('open', resolve));
+    socket.send(JSON.stringify({ type: 'VISIT.FINISH' }));
+    socket.close();
+  });
+  await host.waitForLog((l) => l.msg === 'dropped: an agent has the hand' && l.event === 'VISIT.FINISH');
+  await expect(onScreen(kiosk, 'home')).toBeVisible();
 
   // The agent pushes a step: the site opens on the kiosk; then another brings the citizen back home.
   await agent.getByRole('button', { name: 'Ouvrir le site : Site de test' }).click();
