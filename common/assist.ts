@@ -46,6 +46,8 @@ export const AgentMessageSchema = z.discriminatedUnion('type', [
     pushes: z.array(PushableEventSchema),
     /** Whether this agent may take the hand now (a visit is under way and the citizen holds it). */
     mayTake: z.boolean(),
+    /** Whether this agent holds the hand (agents' names need not differ; their ids do). */
+    holdsHand: z.boolean(),
   }).strict(),
   z.object({ type: z.literal('rejected'), reason: z.string() }).strict(),
 ]);
@@ -72,4 +74,6 @@ export type AgentLoginAnswer =
   | { verdict: 'accepted'; name: string }
   | { verdict: 'wrong'; attemptsLeft: number }
   | { verdict: 'locked'; minutesLeft: number }
+  /** Another login is being checked (one at a time): try again. */
+  | { verdict: 'busy' }
   | { verdict: 'invalid'; reason: string };

@@ -163,6 +163,7 @@ export class AgentDesk {
       agent: view.session.agent,
       pushes: holds ? pushCandidates(snapshot).filter((event) => this.mayPush(state, event)) : [],
       mayTake: state.can({ type: 'AGENT.TAKE_HAND', agentId: view.session.agent.id, agentName: view.session.agent.name }),
+      holdsHand: holds,
     };
     const json = JSON.stringify(mirror);
     if (json === view.lastMirror) return;

@@ -73,7 +73,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     }
     if (!parsed.success) return answer(response, 400, { verdict: 'invalid', reason: issueLines(parsed.error.issues).join('; ') });
     // One check at a time: each costs 16 MiB and tens of milliseconds of scrypt; a flood waits for nobody.
-    if (checking) return answer(response, 429, { verdict: 'invalid', reason: 'another login is being checked; try again' });
+    if (checking) return answer(response, 429, { verdict: 'busy' });
     checking = true;
     try {
       const verdict = await gate.checkPin(parsed.data.agent, parsed.data.pin);

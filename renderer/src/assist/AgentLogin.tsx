@@ -1,20 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import type { AgentLoginAnswer } from '../../../common/assist';
+import type { LoginRefusal } from './agentConnection';
 import type { AgentText } from './agentText';
 
 /** What to tell the agent after a refused login. */
-function refusal(text: AgentText, answer: AgentLoginAnswer | null): string | null {
+function refusal(text: AgentText, answer: LoginRefusal | null): string | null {
   switch (answer?.verdict) {
     case 'wrong': return text.wrong(answer.attemptsLeft);
     case 'locked': return text.locked(answer.minutesLeft);
-    case 'invalid': return answer.reason === 'unreachable' ? text.unreachable : answer.reason.startsWith('another login') ? text.busy : text.invalid;
-    default: return null;
+    case 'busy': return text.busy;
+    case 'invalid': return text.invalid;
+    case 'unreachable': return text.unreachable;
+    case undefined: return null;
   }
 }
 
 /** Id and PIN; the PIN leaves the page once, in the login request, and is cleared from the form at once. */
 export function AgentLogin({ text, answer, busy, onLogin }: {
-  text: AgentText; answer: AgentLoginAnswer | null; busy: boolean; onLogin: (agent: string, pin: string) => void;
+  text: AgentText; answer: LoginRefusal | null; busy: boolean; onLogin: (agent: string, pin: string) => void;
 }) {
   const [agent, setAgent] = useState('');
   const [pin, setPin] = useState('');

@@ -12,7 +12,7 @@ function pushLabel(text: AgentText, snapshot: SessionSnapshot, event: PushableEv
       const entry = snapshot.catalog?.groups.flatMap((g) => g.procedures).find((p) => p.id === event.id);
       return text.push[event.type](entry?.title ?? event.id);
     }
-    case 'SITE.OPEN': return text.push[event.type](snapshot.siteTiles.find((tile) => tile.url === event.url)?.label[snapshot.language] ?? event.url);
+    case 'SITE.OPEN': return text.push[event.type](snapshot.siteTiles.find((tile) => tile.url === event.url)?.label[text.lang] ?? event.url);
     default: return text.push[event.type]('');
   }
 }
@@ -23,9 +23,8 @@ function pushLabel(text: AgentText, snapshot: SessionSnapshot, event: PushableEv
  * comes from the host's `mayTake` and `pushes`, which the session machine decided (`can`).
  */
 export function AgentMirror({ text, mirror, rejected, send }: { text: AgentText; mirror: Mirror; rejected: string | null; send: (command: AgentCommand) => void }) {
-  const { snapshot, agent, pushes, mayTake } = mirror;
+  const { snapshot, pushes, mayTake, holdsHand: holds } = mirror;
   const hand = snapshot.assist;
-  const holds = hand?.hand === 'agent' && hand.agentName === agent.name;
   const holder = !hand || hand.hand === 'citizen' ? text.handCitizen : holds ? text.handYou : text.handOther(hand.agentName ?? '');
   return (
     <div className="agent-mirror" data-mirror-screen={snapshot.screen}>

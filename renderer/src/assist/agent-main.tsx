@@ -7,8 +7,8 @@ import 'virtual:kiosk-colours.css';
 import './agent.css';
 
 // The agent page: a second entry of the renderer's build, served by the host's agent server (main/assist/).
-const { lang, text } = agentTextFor(navigator.language);
-document.documentElement.lang = lang;
+const text = agentTextFor(navigator.language);
+document.documentElement.lang = text.lang;
 document.title = text.title;
 
 const root = document.getElementById('agent-root');

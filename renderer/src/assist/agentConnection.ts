@@ -1,10 +1,13 @@
 import { AGENT_PATHS, AgentMessageSchema, type AgentCommand, type AgentLoginAnswer, type AgentMessage } from '../../../common/assist';
 import { reconnectDelayMs } from '../bridge/reconnectDelay';
 
+/** Why the last login did not open the mirror: the server's answer, or no answer at all. */
+export type LoginRefusal = Exclude<AgentLoginAnswer, { verdict: 'accepted' }> | { verdict: 'unreachable' };
+
 /** Where the agent page stands: checking its session, on the login form, or following the visit. */
 export type AgentPageState =
   | { phase: 'checking' }
-  | { phase: 'login'; answer: AgentLoginAnswer | null; busy: boolean }
+  | { phase: 'login'; answer: LoginRefusal | null; busy: boolean }
   | { phase: 'connecting' }
   | { phase: 'mirror'; mirror: Extract<AgentMessage, { type: 'mirror' }>; rejected: string | null };
 
@@ -73,9 +76,9 @@ export function connectAgent(): AgentConnection {
       const response = await fetch(AGENT_PATHS.login, {
         method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent, pin }),
       }).catch(() => null);
-      const answer = (await response?.json().catch(() => null)) as AgentLoginAnswer | null;
       if (response?.ok) return openSocket();
-      update({ phase: 'login', answer: answer ?? { verdict: 'invalid', reason: 'unreachable' }, busy: false });
+      const answer = (await response?.json().catch(() => null)) as LoginRefusal | null;
+      update({ phase: 'login', answer: answer ?? { verdict: 'unreachable' }, busy: false });
     },
     async logout() {
       const closing = socket;

@@ -1,4 +1,5 @@
 import type { PushableEvent } from '../../../common/assist';
+import type { Language } from '../../../common/language';
 import type { Screen } from '../../../common/snapshot';
 
 /**
@@ -6,6 +7,8 @@ import type { Screen } from '../../../common/snapshot';
  * Kept beside the page rather than in the kiosk's i18n, which holds what the citizen reads.
  */
 const fr = {
+  /** The language these words are in; a site tile's label is shown in it too. */
+  lang: 'fr' as Language,
   title: 'Borne — vue agent',
   loginTitle: 'Connexion agent',
   agentId: 'Identifiant',
@@ -59,6 +62,7 @@ const fr = {
 export type AgentText = typeof fr;
 
 const en: AgentText = {
+  lang: 'en',
   title: 'Borne — agent view',
   loginTitle: 'Agent login',
   agentId: 'Agent id',
@@ -110,5 +114,4 @@ const en: AgentText = {
 };
 
 /** The agent's browser decides: English when it prefers English, French otherwise. */
-export const agentTextFor = (browserLanguage: string): { lang: 'fr' | 'en'; text: AgentText } =>
-  browserLanguage.toLowerCase().startsWith('en') ? { lang: 'en', text: en } : { lang: 'fr', text: fr };
+export const agentTextFor = (browserLanguage: string): AgentText => (browserLanguage.toLowerCase().startsWith('en') ? en : fr);
