@@ -25,6 +25,7 @@ export default defineConfig({
     target: 'chrome120',
     modulePreload: { polyfill: false },
     // Two pages: the kiosk's, and the agent page of assisted mode (served by main/assist/agent-server.ts).
-    rollupOptions: { input: { index: 'renderer/index.html', agent: 'renderer/agent.html' } },
+    // The mirror is the kiosk's own screens, framed in the agent page.
+    rollupOptions: { input: { index: 'renderer/index.html', agent: 'renderer/agent.html', mirror: 'renderer/mirror.html' } },
   },
 });

@@ -60,6 +60,8 @@ export const AGENT_PATHS = {
   logout: '/logout',
   /** GET: 200 with the agent's name while logged in, 401 otherwise. */
   me: '/me',
+  /** The mirror framed in the agent page (renderer/mirror.html). */
+  mirror: '/mirror',
   socket: '/socket',
 } as const;
 

@@ -17,8 +17,8 @@ const MAX_FRAME_BYTES = 16 * 1024;
 /** A few agents, a page or two each. Beyond this somebody is opening sockets to exhaust the host. */
 const MAX_SOCKETS = 16;
 export const SESSION_COOKIE = 'borne_agent';
-/** The built agent page (renderer/agent.html, a second Vite entry) and its assets, nothing else of the renderer. */
-const AGENT_PAGE_FILE = '/agent.html';
+/** The built agent page and its mirror (renderer/agent.html and mirror.html, Vite entries) and their assets, nothing else of the renderer. */
+const PAGE_FILES: Readonly<Record<string, string>> = { [AGENT_PATHS.page]: '/agent.html', [AGENT_PATHS.mirror]: '/mirror.html' };
 
 export interface AgentServerOptions {
   host: string;
@@ -52,8 +52,9 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const { gate, sessions, log } = options;
   let host = '';
   let origin = '';
-  const headers = () => securityHeaders(host);
+  const headers = () => securityHeaders(host, false);
   const serveFile = await rendererFileHandler(options.rendererDir, headers, log);
+  const serveMirror = await rendererFileHandler(options.rendererDir, () => securityHeaders(host, true), log);
   const tokensOf = new Map<string, Set<WebSocket>>();
   let checking = false;
 
@@ -114,10 +115,11 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
       return session ? answer(response, 200, { verdict: 'accepted', name: session.agent.name }) : answer(response, 401, null);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405, headers()).end();
-    // The agent page and its assets only: the kiosk's own page is not served here.
-    if (path !== AGENT_PATHS.page && !path.startsWith('/assets/')) return void response.writeHead(404, headers()).end();
-    if (path === AGENT_PATHS.page) request.url = AGENT_PAGE_FILE;
-    serveFile(request, response).catch((error: unknown) => {
+    // The agent page, its mirror and their assets only: the kiosk's own page is not served here.
+    const page = PAGE_FILES[path];
+    if (!page && !path.startsWith('/assets/')) return void response.writeHead(404, headers()).end();
+    if (page) request.url = page;
+    (path === AGENT_PATHS.mirror ? serveMirror : serveFile)(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'agent server failed to answer');
       response.destroy();
     });
@@ -217,11 +219,15 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** As the kiosk page's: our own scripts and styles, and one socket, to this server. */
-function securityHeaders(host: string): Record<string, string> {
+/**
+ * As the kiosk page's: our own scripts and styles, and one socket, to this server. The agent page may
+ * frame its mirror, and the mirror may be framed by it only; nothing else frames or is framed.
+ */
+function securityHeaders(host: string, mirror: boolean): Record<string, string> {
   const csp = [
     "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
-    `connect-src 'self' ws://${host}`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
+    mirror ? "connect-src 'none'" : `connect-src 'self' ws://${host}`, mirror ? "frame-src 'none'" : "frame-src 'self'",
+    "base-uri 'none'", "form-action 'none'", mirror ? "frame-ancestors 'self'" : "frame-ancestors 'none'", "object-src 'none'",
   ].join('; ');
   return { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 }

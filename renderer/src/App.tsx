@@ -23,7 +23,7 @@ import type { ScreenProps } from './screens/screenProps';
 import { WipeScreen } from './screens/WipeScreen';
 
 /** The screen for the host's snapshot: `snapshot.screen` decides, nothing else. */
-function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
+export function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
   switch (snapshot.screen) {
     case 'attract': return <AttractScreen snapshot={snapshot} send={send} />;
     case 'language': return <LanguageScreen snapshot={snapshot} send={send} />;

@@ -47,6 +47,7 @@ const test = base.extend<{ sites: StandInSites; agentBrowser: Browser; agentOrig
 
 const banner = (page: Page) => page.locator('[data-notice="hand"]');
 const mirrorScreen = (agent: Page) => agent.locator('[data-fact="screen"]');
+const mirrored = (agent: Page, selector: string) => agent.frameLocator('.mirror-frame iframe').locator(selector);
 
 /**
  * WCAG 2.1 AA, as every screen of the kiosk is checked. In the page itself (axe's legacy mode): its
@@ -84,6 +85,8 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   await expect(onScreen(kiosk, 'home')).toBeVisible();
   await expect(banner(kiosk)).toHaveText('Vous avez la main.');
   await expect(mirrorScreen(agent)).toHaveText('Accueil');
+  // The mirror is the citizen's screen itself, drawn by the kiosk's own components.
+  await expect(mirrored(agent, '[data-screen="home"]').getByRole('heading', { name: 'Bonjour !' })).toBeAttached();
 
   // "Ask for help" reaches the agent.
   await kiosk.getByRole('button', { name: "Demander de l'aide" }).click();
@@ -97,6 +100,7 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   await expect(banner(kiosk).getByRole('button', { name: 'Reprendre la main' })).toBeVisible();
   await expect(agent.locator('.agent-hand')).toHaveText('Vous');
   await expect(agent.locator('[data-help-asked]')).toHaveCount(0);
+  await expect(mirrored(agent, '[data-notice="hand"]')).toContainText("Marie, agent d'accueil, a la main.");
   await kiosk.screenshot({ path: path.join(SHOTS, 'citizen-agent-has-hand.png') });
   await agent.screenshot({ path: path.join(SHOTS, 'agent-holds-hand.png'), fullPage: true });
   // The banner (the kiosk's other screens are checked by the guided visit's own specs).

@@ -1,6 +1,7 @@
 import type { AgentCommand, AgentMessage, PushableEvent } from '../../../common/assist';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import type { AgentText } from './agentText';
+import { MirrorFrame } from './MirrorFrame';
 
 type Mirror = Extract<AgentMessage, { type: 'mirror' }>;
 
@@ -18,8 +19,9 @@ function pushLabel(text: AgentText, snapshot: SessionSnapshot, event: PushableEv
 }
 
 /**
- * The visit as the kiosk shows it, in a summary an agent reads at a glance (screen, language, chosen
- * procedure, open site, help asked, who has the hand), and what the agent may do now. Every button
+ * The visit as the kiosk shows it: the citizen's screen itself (drawn by the kiosk's own components in
+ * a frame), a summary an agent reads at a glance (screen, language, chosen procedure, open site, help
+ * asked, who has the hand), and what the agent may do now. Every button
  * comes from the host's `mayTake` and `pushes`, which the session machine decided (`can`).
  */
 export function AgentMirror({ text, mirror, rejected, send }: { text: AgentText; mirror: Mirror; rejected: string | null; send: (command: AgentCommand) => void }) {
@@ -28,9 +30,10 @@ export function AgentMirror({ text, mirror, rejected, send }: { text: AgentText;
   const holder = !hand || hand.hand === 'citizen' ? text.handCitizen : holds ? text.handYou : text.handOther(hand.agentName ?? '');
   return (
     <div className="agent-mirror" data-mirror-screen={snapshot.screen}>
-      <section className="agent-card" aria-labelledby="mirror-title">
+      <section className="agent-card agent-card--mirror" aria-labelledby="mirror-title">
         <h2 id="mirror-title">{text.mirrorTitle}</h2>
         {hand?.helpAsked && <p className="agent-help" role="alert" data-help-asked>{text.helpAsked}</p>}
+        <MirrorFrame snapshot={snapshot} title={text.mirrorTitle} />
         <dl className="agent-facts">
           <dt>{text.screen}</dt><dd data-fact="screen">{text.screens[snapshot.screen]}</dd>
           <dt>{text.language}</dt><dd>{text.languages[snapshot.language]}</dd>

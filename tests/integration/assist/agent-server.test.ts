@@ -24,6 +24,7 @@ async function startServer() {
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'agent.html'), '<!doctype html><title>agent page</title>');
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk page</title>');
+  writeFileSync(path.join(rendererDir, 'mirror.html'), '<!doctype html><title>mirror page</title>');
   writeFileSync(path.join(rendererDir, 'assets', 'agent.js'), '// the page');
   const kiosk = startSimulatedKiosk(sessionMachine, { assisted: true });
   const clock = { now: Date.now() };
@@ -75,8 +76,14 @@ describe('the agent server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('agent page');
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const mirror = await send('GET', '/mirror');
+    expect(mirror.body).toContain('mirror page');
+    // The mirror may be framed by the agent page (same origin) only, and opens no socket of its own.
+    expect(mirror.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(mirror.headers['content-security-policy']).toContain("connect-src 'none'");
     expect((await send('GET', '/assets/agent.js')).status).toBe(200);
-    for (const url of ['/index.html', '/agent.html', '/assets/../index.html', '/%2e%2e/%2e%2e/etc/passwd']) expect((await send('GET', url)).status, url).toBe(404);
+    for (const url of ['/index.html', '/agent.html', '/mirror.html', '/assets/../index.html', '/%2e%2e/%2e%2e/etc/passwd']) expect((await send('GET', url)).status, url).toBe(404);
     expect((await send('GET', '/', { headers: { Host: 'evil.example' } })).status).toBe(403);
     expect((await send('DELETE', '/')).status).toBe(405);
   });
