@@ -109,8 +109,11 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   let assist: AssistedMode | null = null;
   const hub = new BridgeHub(routeViewEvents({
     beat: () => watchdog.beat(),
-    // While an agent has the hand, the citizen's touches do not drive the visit (main/assist/hand.ts).
-    send: (event) => (assist?.citizenMaySend(event) ?? true ? session.send(event) : log.debug({ event: event.type }, 'dropped: an agent has the hand')),
+    send: (event) => {
+      // While an agent has the hand, the citizen's touches do not drive the visit (main/assist/hand.ts).
+      if (assist && !assist.citizenMaySend(event)) return log.debug({ event: event.type }, 'dropped: an agent has the hand');
+      session.send(event);
+    },
     siteMayOpen,
     admitAdmin: (event) => admin.admit(event, (e) => session.getSnapshot().can(e)),
     log,

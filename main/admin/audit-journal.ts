@@ -27,14 +27,11 @@ export interface AuditJournalOptions {
   now?: () => number;
 }
 
-/** What a journal of `E` events needs besides the defaults: how to tell its own lines when reading them back. */
-export interface JournalKind<E> {
+/** What a journal needs besides the defaults: how to tell its own lines when reading them back. */
+export interface JournalKind {
   /** True when a line read back from the file (already JSON, not yet trusted) is an event of this journal. */
   accepts(event: Record<string, unknown>): boolean;
-  /** Only for the type: `undefined as unknown as E`. */
-  readonly event?: E;
 }
-
 
 /**
  * The administrator audit journal: an in-memory ring of the latest entries and an append-only JSON
@@ -56,8 +53,8 @@ export class AuditJournal<E extends { event: string } = AuditEvent> {
 
   /** Opens (or starts) the journal at `file`, reading back what the previous runs wrote; unreadable lines are skipped and counted. */
   static async open(file: string, options?: AuditJournalOptions): Promise<{ journal: AuditJournal; skippedLines: number }>;
-  static async open<E extends { event: string }>(file: string, options: AuditJournalOptions, kind: JournalKind<E>): Promise<{ journal: AuditJournal<E>; skippedLines: number }>;
-  static async open<E extends { event: string }>(file: string, options: AuditJournalOptions = {}, kind: JournalKind<E> = ADMIN_EVENTS as unknown as JournalKind<E>) {
+  static async open<E extends { event: string }>(file: string, options: AuditJournalOptions, kind: JournalKind): Promise<{ journal: AuditJournal<E>; skippedLines: number }>;
+  static async open<E extends { event: string }>(file: string, options: AuditJournalOptions = {}, kind: JournalKind = ADMIN_EVENTS) {
     const journal = new AuditJournal<E>(file, options.ringSize ?? 500, options.maxFileBytes ?? 256 * 1024, options.now ?? Date.now, kind.accepts);
     let skippedLines = 0;
     for (const part of [`${file}.1`, file]) {
@@ -119,7 +116,7 @@ export const lockFieldsValid = (entry: Record<string, unknown>): boolean =>
   (entry.lockedUntil === undefined || entry.lockedUntil === null || Number.isFinite(entry.lockedUntil))
   && (entry.failures === undefined || Number.isSafeInteger(entry.failures));
 
-const ADMIN_EVENTS: JournalKind<AuditEvent> = { accepts: (entry) => EVENTS.has(entry.event as string) && lockFieldsValid(entry) };
+const ADMIN_EVENTS: JournalKind = { accepts: (entry) => EVENTS.has(entry.event as string) && lockFieldsValid(entry) };
 
 /** A line the journal wrote, or null: the file is on disk, so it is read as untrusted. */
 function parseEntry<E>(line: string, accepts: (event: Record<string, unknown>) => boolean): JournalEntry<E> | null {

@@ -20,13 +20,13 @@ export type HandBackReason = 'agent' | 'citizen' | 'end-of-visit' | 'agent-left'
 export type AssistAttempt = Extract<AssistEvent, { failures: number }>;
 
 const EVENTS = new Set(['agent-login', 'agent-login-wrong', 'agent-login-refused-locked', 'agent-logout', 'hand-taken', 'hand-given-back', 'step-pushed']);
-const ASSIST_EVENTS: JournalKind<AssistEvent> = { accepts: (entry) => EVENTS.has(entry.event as string) && lockFieldsValid(entry) };
+const ASSIST_EVENTS: JournalKind = { accepts: (entry) => EVENTS.has(entry.event as string) && lockFieldsValid(entry) };
 
 const ASSIST_JOURNAL_FILE = 'assist-audit.jsonl';
 
 /** Opens the assist journal in the kiosk's state folder, beside the administrator's and as bounded. */
 export async function openAssistJournal(stateDir: string, log: Logger): Promise<AuditJournal<AssistEvent>> {
-  const { journal, skippedLines } = await AuditJournal.open(path.join(stateDir, ASSIST_JOURNAL_FILE), {}, ASSIST_EVENTS);
+  const { journal, skippedLines } = await AuditJournal.open<AssistEvent>(path.join(stateDir, ASSIST_JOURNAL_FILE), {}, ASSIST_EVENTS);
   if (skippedLines > 0) log.warn({ file: journal.file, skippedLines }, 'skipped unreadable lines in the assist journal');
   return journal;
 }
