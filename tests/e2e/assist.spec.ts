@@ -161,6 +161,7 @@ test('the citizen takes the hand back from the banner, and the agent page sees i
   await agent.getByRole('button', { name: 'Choisir la langue : English' }).click();
   await expect(onScreen(kiosk, 'home')).toBeVisible();
   await expect(banner(kiosk)).toContainText('Karim, a member of staff, is in control.');
+  await kiosk.screenshot({ path: path.join(SHOTS, 'citizen-agent-has-hand-en.png') });
   await banner(kiosk).getByRole('button', { name: 'Take back control' }).click();
   await expect(banner(kiosk)).toHaveText('You are in control.');
   await expect(agent.locator('.agent-hand')).toHaveText("L'usager");
