@@ -18,7 +18,7 @@ const MAX_FRAME_BYTES = 16 * 1024;
 const MAX_SOCKETS = 16;
 export const SESSION_COOKIE = 'borne_agent';
 /** The built agent page and its mirror (renderer/agent.html and mirror.html, Vite entries) and their assets, nothing else of the renderer. */
-const PAGE_FILES: Readonly<Record<string, string>> = { [AGENT_PATHS.page]: '/agent.html', [AGENT_PATHS.mirror]: '/mirror.html' };
+const PAGE_FILES: ReadonlyMap<string, string> = new Map([[AGENT_PATHS.page, '/agent.html'], [AGENT_PATHS.mirror, '/mirror.html']]);
 
 export interface AgentServerOptions {
   host: string;
@@ -116,7 +116,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405, headers()).end();
     // The agent page, its mirror and their assets only: the kiosk's own page is not served here.
-    const page = PAGE_FILES[path];
+    const page = PAGE_FILES.get(path);
     if (!page && !path.startsWith('/assets/')) return void response.writeHead(404, headers()).end();
     if (page) request.url = page;
     (path === AGENT_PATHS.mirror ? serveMirror : serveFile)(request, response).catch((error: unknown) => {
