@@ -24,5 +24,8 @@ export default defineConfig({
     // Both shells run a current Chromium; no legacy syntax or preload polyfill to ship.
     target: 'chrome120',
     modulePreload: { polyfill: false },
+    // Two pages: the kiosk's, and the agent page of assisted mode (served by main/assist/agent-server.ts).
+    // The mirror is the kiosk's own screens, framed in the agent page.
+    rollupOptions: { input: { index: 'renderer/index.html', agent: 'renderer/agent.html', mirror: 'renderer/mirror.html' } },
   },
 });

@@ -27,6 +27,8 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PROCEDURE.CLOSE') }).strict(),
   /** "Ask for help" (home, guide, site bar): an agent is called, in assisted mode. */
   z.object({ type: z.literal('HELP.ASK') }).strict(),
+  /** In assisted mode, the citizen takes the hand back from the agent (the banner's button). */
+  z.object({ type: z.literal('HAND.RECLAIM') }).strict(),
   /** The end screen's one-tap question. */
   z.object({ type: z.literal('SATISFACTION.RATE'), rating: SatisfactionSchema }).strict(),
   /** The person changed the text size or the contrast for their visit (the accessibility sheet). */

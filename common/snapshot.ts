@@ -4,6 +4,7 @@ import { MeasurementsSchema } from './measurements';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
+import { HandViewSchema } from './hand';
 import { HomeCatalogSchema, ProcedureViewSchema, SatisfactionSchema } from './visit-views';
 import { DisplayPreferencesSchema } from './accessibility';
 
@@ -60,6 +61,8 @@ export const SessionSnapshotSchema = z.object({
   testAutomation: z.boolean(),
   /** The administrator's PIN screen or panel; null on every other screen. */
   admin: AdminViewSchema.nullable(),
+  /** Assisted mode: who has the hand, and whether help was asked; null when the profile has no assisted mode. */
+  assist: HandViewSchema.nullable(),
 }).strict().refine((snapshot) => (snapshot.screen === 'measure') === (snapshot.measuring !== null), {
   message: 'a measurement step is shown on the measure screen, and only there', path: ['measuring'],
 }).refine((snapshot) => isAdminScreen(snapshot.screen) === (snapshot.admin !== null), {

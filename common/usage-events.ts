@@ -46,7 +46,7 @@ export const UsageEventSchema = z.discriminatedUnion('type', [
   /** The kind of device only: the value itself is medical data and never rests on disk. */
   z.object({ type: z.literal('measurement-taken'), kind: DeviceKindSchema }).strict(),
   z.object({ type: z.literal('site-opened'), origin: OriginSchema }).strict(),
-  /** The visitor asked for help on site (not emitted yet: the help button is to come). */
+  /** The visitor pressed "ask for help" (once until an agent takes the hand). */
   z.object({ type: z.literal('help-asked') }).strict(),
   z.object({
     type: z.literal('visit-ended'),

@@ -58,15 +58,18 @@ function bytesOf(base64: string): Uint8Array | null {
   }
 }
 
+/** A PIN hash line in a profile (the administrator's, an agent's), checked as parsePinHash reads it. */
+export const PinHashSchema = z.string().max(512).superRefine((text, ctx) => {
+  const parsed = parsePinHash(text);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+
 /**
  * The administrator exit: a hidden gesture, then a PIN. Without this section the gesture does nothing,
  * so a kiosk has no way out on screen unless someone chose a PIN for it.
  */
 export const AdminConfigSchema = z.object({
-  pinHash: z.string().max(512).superRefine((text, ctx) => {
-    const parsed = parsePinHash(text);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
-  }),
+  pinHash: PinHashSchema,
   /** Wrong PINs in a row before the PIN screen locks. */
   maxAttempts: z.number().int().min(1).max(20).default(5),
   /** How long the lock lasts; it survives a restart (it is read back from the audit journal). */

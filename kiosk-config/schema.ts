@@ -3,6 +3,7 @@ import { DevicesConfigSchema } from '../common/device-config';
 import { LanguageSchema } from '../common/language';
 import { LockdownConfigSchema } from '../common/lockdown-config';
 import { AdminConfigSchema } from './admin-schema';
+import { AssistConfigSchema } from './assist-schema';
 import { characters, CONTROL_CHARACTERS } from '../common/screen-text';
 
 /**
@@ -77,6 +78,8 @@ export const ProfileSchema = z.object({
   lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [] }),
   /** The administrator exit (kiosk-config/admin-schema.ts); absent, the hidden gesture does nothing. */
   admin: AdminConfigSchema.optional(),
+  /** Assisted mode (kiosk-config/assist-schema.ts); absent, no agent page and no hand. */
+  assist: AssistConfigSchema.optional(),
 }).strict().superRefine((profile, ctx) => {
   // A tile shows its label in the visit's language, which may be any offered one.
   profile.lockdown.allow.forEach((rule, index) => {

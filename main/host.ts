@@ -29,6 +29,7 @@ import { startUsage } from './usage/start-usage';
 import { errorMessage } from '../common/error-message';
 import { espeakSpeaker } from './speech/espeak-speaker';
 import { speechRoute } from './speech/speech-route';
+import { startAssistedMode, type AssistedMode } from './assist/assisted-mode';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -53,6 +54,7 @@ const settingsFrom = (profile: Profile, testAutomation: boolean): SessionSetting
   siteTiles: profile.lockdown.allow.flatMap((rule) => (rule.label ? [{ label: rule.label, url: siteStart(rule) }] : [])),
   testAutomation,
   admin: profile.admin ? { panelIdleSeconds: profile.admin.panelIdleSeconds, allowExitToDesktop: profile.admin.allowExitToDesktop } : null,
+  assisted: profile.assist !== undefined,
 });
 
 /**
@@ -106,10 +108,16 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     { input: { settings: settingsFrom(profile, testAutomation.value) } },
   );
   const speaker = espeakSpeaker();
+  const siteMayOpen = siteOpeningRule(profile.lockdown, shell);
+  let assist: AssistedMode | null = null;
   const hub = new BridgeHub(routeViewEvents({
     beat: () => watchdog.beat(),
-    send: (event) => session.send(event),
-    siteMayOpen: siteOpeningRule(profile.lockdown, shell),
+    send: (event) => {
+      // While an agent has the hand, the citizen's touches do not drive the visit (main/assist/hand.ts).
+      if (assist && !assist.citizenMaySend(event)) return log.debug({ event: event.type }, 'dropped: an agent has the hand');
+      session.send(event);
+    },
+    siteMayOpen,
     admitAdmin: (event) => admin.admit(event, (e) => session.getSnapshot().can(e)),
     speech: speechRoute(speaker, () => session.getSnapshot().context.language, log.child({ layer: 'speech' })),
     log,
@@ -147,6 +155,16 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   running.add(() => speaker.stop());
   const usage = startUsage(session, profile.usage, paths.stateDir, log.child({ layer: 'usage' }));
   running.add(() => usage.stop());
+  if (profile.assist) {
+    const started = await startAssistedMode({ config: profile.assist, session, siteMayOpen, rendererDir: paths.rendererDir,
+      stateDir: paths.stateDir, log: log.child({ layer: 'assist' }) }).catch((error: unknown) => {
+      // The citizen is served all the same; only the agent page is missing (a port taken, most likely).
+      log.error({ err: error }, 'assisted mode could not start; the kiosk serves without an agent page');
+      return null;
+    });
+    if (started) running.add(() => started.stop());
+    assist = started;
+  }
 
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));

@@ -12,6 +12,7 @@ import type { SiteTile } from '../../common/sites';
 import { openedSite, type SiteEvent } from './site-step';
 import type { SiteToShow } from '../shells/shell';
 import { errorMessage } from '../../common/error-message';
+import { nextHand, type AgentHandEvent } from '../assist/hand';
 
 /** The parts of the profile the visit depends on. */
 export interface SessionSettings {
@@ -27,6 +28,8 @@ export interface SessionSettings {
   testAutomation: boolean;
   /** The administrator exit, or null when the profile has none: the hidden gesture then does nothing. */
   admin: { panelIdleSeconds: number; allowExitToDesktop: boolean } | null;
+  /** The profile has assisted mode (an agent page that can take the hand); absent or false, views see no hand. */
+  assisted?: boolean;
 }
 
 /**
@@ -41,6 +44,20 @@ export type AdminAction = 'maintenance-on' | 'maintenance-off' | 'restart' | 'ex
 /** A run of failed wipes this long latches the kiosk into maintenance: something is broken for good. */
 export const WIPE_FAILURES_BEFORE_MAINTENANCE = 3;
 
+const HAND_EVENTS = new Set(['HELP.ASK', 'HAND.RECLAIM', 'AGENT.TAKE_HAND', 'AGENT.GIVE_BACK']);
+const isHandEvent = (event: SessionEvent): event is Parameters<typeof nextHand>[1] => HAND_EVENTS.has(event.type);
+
+/**
+ * Assisted mode: who drives the visit (main/assist/hand.ts), from the first screen of a visit to its
+ * end screen; the wipe puts the hand back to the citizen. The host drops the citizen's touches while an agent has it.
+ */
+const HAND_MOVES = {
+  'HELP.ASK': { guard: 'handMoves', actions: 'moveHand' },
+  'HAND.RECLAIM': { guard: 'handMoves', actions: 'moveHand' },
+  'AGENT.TAKE_HAND': { guard: 'handMoves', actions: 'moveHand' },
+  'AGENT.GIVE_BACK': { guard: 'handMoves', actions: 'moveHand' },
+} as const;
+
 const PIN_ENTRY: AdminPinView = { status: 'entry', attemptsLeft: null, lockedMinutesLeft: null };
 
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
@@ -48,7 +65,7 @@ export type DeviceEvent =
   | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent;
+export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent | AgentHandEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
@@ -117,6 +134,7 @@ export const sessionMachine = setup({
     pinAccepted: (_, verdict: PinVerdict) => verdict.verdict === 'accepted',
     pinLocked: (_, verdict: PinVerdict) => verdict.verdict === 'locked',
     locked: (_, minutesLeft: number | null) => minutesLeft !== null,
+    handMoves: ({ context, event }) => isHandEvent(event) && nextHand(context.hand, event) !== null,
   },
   actions: {
     chooseLanguage: assign({
@@ -151,6 +169,7 @@ export const sessionMachine = setup({
     startIdleCountdown: assign({ idleSecondsLeft: ({ context }) => context.settings.idleWarningSeconds }),
     tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
+    moveHand: assign({ hand: ({ context, event }) => (isHandEvent(event) && nextHand(context.hand, event)) || context.hand }),
     forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
     recordWipeFailure: assign(({ context, event }) => ({
       wipeFailure: errorMessage((event as { error?: unknown }).error),
@@ -220,6 +239,7 @@ export const sessionMachine = setup({
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         // The administrator's gesture ends the visit: nobody's data is on screen behind the PIN.
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
+        ...HAND_MOVES,
       },
       states: {
         step: {
@@ -308,6 +328,7 @@ export const sessionMachine = setup({
       after: { endScreen: 'wipe' },
       on: {
         'END.DISMISS': 'wipe',
+        ...HAND_MOVES,
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },

@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { isAdminScreen, SCREENS, type Screen, type SessionSnapshot } from '../../common/snapshot';
 import type { SessionContext, sessionMachine } from './machine';
+import { handView } from '../assist/hand';
 
 export type SessionState = SnapshotFrom<typeof sessionMachine>;
 
@@ -32,5 +33,6 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     admin: isAdminScreen(screen)
       ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }
       : null,
+    assist: context.settings.assisted ? handView(context.hand) : null,
   };
 }

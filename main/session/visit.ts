@@ -3,6 +3,7 @@ import type { Measuring } from '../../common/snapshot';
 import type { OpenSite } from './site-step';
 import type { SessionSettings } from './machine';
 import { STANDARD_DISPLAY, type DisplayPreferences } from '../../common/accessibility';
+import { CITIZEN_HAND, type Hand } from '../assist/hand';
 
 /**
  * What a visit holds, as it is before anyone touches the kiosk: the one list of per-visit fields.
@@ -17,6 +18,8 @@ export function emptyVisit(settings: SessionSettings) {
     measuring: null as Measuring | null,
     idleSecondsLeft: null as number | null,
     site: null as OpenSite | null,
+    /** Assisted mode: who drives the visit, and whether help was asked (main/assist/hand.ts). */
+    hand: CITIZEN_HAND as Hand,
   };
 }
 

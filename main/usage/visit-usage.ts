@@ -28,6 +28,8 @@ export function visitMoments(before: SessionState, event: { type: string }, afte
   if (!before.matches(ON_SITE) && after.matches(ON_SITE) && after.context.site) {
     moments.push({ type: 'site-opened', origin: after.context.site.origin });
   }
+  // Once until an agent answers it (takes the hand): pressing "ask for help" again is the same call.
+  if (!before.context.hand.helpAsked && after.context.hand.helpAsked) moments.push({ type: 'help-asked' });
   if (before.matches(IN_VISIT) && !after.matches(IN_VISIT)) moments.push({ type: 'visit-ended', outcome: outcomeOf(event) });
   return moments;
 }

@@ -4,6 +4,7 @@ import { useActivityReport } from './activity/useActivityReport';
 import { useHeartbeat } from './activity/useHeartbeat';
 import { usePaintedReport } from './activity/usePaintedReport';
 import { AdminCorner } from './admin/AdminCorner';
+import { agentHasHand, HandBanner } from './assist/HandBanner';
 import { useKiosk } from './bridge/useKiosk';
 import { AccessControl, ACCESS_SCREENS } from './access/AccessControl';
 import { useDisplayPreferences } from './access/displayPreferences';
@@ -26,7 +27,7 @@ import type { ScreenProps } from './screens/screenProps';
 import { WipeScreen } from './screens/WipeScreen';
 
 /** The screen for the host's snapshot: `snapshot.screen` decides, nothing else. */
-function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
+export function ScreenForSnapshot({ snapshot, send }: ScreenProps) {
   switch (snapshot.screen) {
     case 'attract': return <AttractScreen snapshot={snapshot} send={send} />;
     case 'language': return <LanguageScreen snapshot={snapshot} send={send} />;
@@ -65,8 +66,10 @@ export function App() {
     <>
       {/* Outside the screen, so it stays on every screen, above the idle warning too. */}
       <TestModeBanner snapshot={shown} />
-      {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer. */}
-      <div className="screen-host" inert={warning !== null}>
+      <HandBanner snapshot={shown} send={send} />
+      {/* Behind the idle warning nothing can be touched or focused: the dialog's button is the only answer.
+          While an agent has the hand, the screen is theirs to drive: the banner's button takes it back. */}
+      <div className="screen-host" inert={warning !== null || agentHasHand(shown)}>
         <ScreenForSnapshot snapshot={shown} send={send} />
         {ACCESS_SCREENS.includes(shown.screen) && <AccessControl snapshot={shown} send={send} />}
       </div>

@@ -6,12 +6,7 @@ import { App } from './App';
 import { connectKiosk } from './bridge/connect';
 import { pickTransport } from './bridge/transport';
 import { KioskContext } from './bridge/useKiosk';
-import 'virtual:kiosk-colours.css';
-import './styles/base.css';
-import './styles/screens.css';
-import './styles/components.css';
-import './styles/access.css';
-import './styles/keyboard.css';
+import './styles/kioskStyles';
 
 declare global {
   interface Window {

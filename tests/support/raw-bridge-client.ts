@@ -21,7 +21,10 @@ export interface RawBridgeTarget {
 }
 
 /** Opens the socket, completes the handshake, then stops reading. Rejects if the host refuses. */
-export function openRawBridgeClient({ origin, token }: RawBridgeTarget, { read = false } = {}): Promise<RawBridgeClient> {
+export function openRawBridgeClient(
+  { origin, token }: RawBridgeTarget,
+  { read = false, path = `/bridge?token=${encodeURIComponent(token)}`, headers = [] as string[] } = {},
+): Promise<RawBridgeClient> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -54,13 +57,14 @@ export function openRawBridgeClient({ origin, token }: RawBridgeTarget, { read =
     socket.on('data', onHandshake);
     socket.once('connect', () => {
       socket.write([
-        `GET /bridge?token=${encodeURIComponent(token)} HTTP/1.1`,
+        `GET ${path} HTTP/1.1`,
         `Host: ${hostname}:${port}`,
         'Upgrade: websocket',
         'Connection: Upgrade',
         `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
         'Sec-WebSocket-Version: 13',
         `Origin: ${origin}`,
+        ...headers,
         '', '',
       ].join('\r\n'));
     });

@@ -1,6 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
 import type { HostMessage } from '../../../common/bridge';
-import type { BridgeHub } from '../../bridge/hub';
+import type { AttachedView } from '../../bridge/hub';
 import { tokenBucket, VIEW_MESSAGE_RATE } from '../../bridge/message-rate';
 import type { Logger } from '../../log';
 
@@ -28,6 +28,11 @@ export const DEFAULT_CONNECTION_LIMITS: BridgeConnectionLimits = {
 /** Close codes a page's console (and a test) can tell apart. RFC 6455 §7.4.1. */
 export const CLOSE_CODES = { policyViolation: 1008 } as const;
 
+/** What a socket is connected to: the kiosk's bridge hub, or assisted mode's agent desk (main/assist/). */
+export interface SocketHub<M extends { type: string }> {
+  attach(view: { label: string; send(message: M): void }): AttachedView;
+}
+
 /**
  * Connects one socket to the hub as one view, with back-pressure: at most one message is in flight to
  * the socket, and while it is, only the latest snapshot waits (a newer one replaces it, the latest wins).
@@ -35,10 +40,10 @@ export const CLOSE_CODES = { policyViolation: 1008 } as const;
  * speech answer ever replaces the other. A rejection notice waits for nobody: a view too busy to read
  * its snapshots does not need it.
  */
-export function connectBridgeSocket(
+export function connectBridgeSocket<M extends { type: string } = HostMessage>(
   ws: WebSocket,
   label: string,
-  { hub, log, limits = DEFAULT_CONNECTION_LIMITS }: { hub: BridgeHub; log: Logger; limits?: BridgeConnectionLimits },
+  { hub, log, limits = DEFAULT_CONNECTION_LIMITS }: { hub: SocketHub<M>; log: Logger; limits?: BridgeConnectionLimits },
 ): void {
   let inFlight = false;
   let waiting: string | null = null;
@@ -71,7 +76,7 @@ export function connectBridgeSocket(
 
   const attached = hub.attach({
     label,
-    send: (message: HostMessage) => {
+    send: (message: M) => {
       if (message.type === 'rejected' && (inFlight || waiting !== null)) return;
       if (message.type === 'speech' || message.type === 'speech-failed') speech = JSON.stringify(message);
       else waiting = JSON.stringify(message);

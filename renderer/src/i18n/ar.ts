@@ -31,6 +31,9 @@ export const ar: WithArabicPlurals<Messages> = {
     start: 'الذهاب إلى الموقع',
     back: 'رجوع',
   },
+  help: {
+    ask: 'اطلب المساعدة',
+  },
   home: {
     greeting: 'مرحبًا!',
     intro: 'يمكنك أخذ قياساتك بهذه الأجهزة.',
@@ -118,6 +121,12 @@ export const ar: WithArabicPlurals<Messages> = {
   },
   wipe: {
     title: 'جارٍ تجهيز الجهاز…',
+  },
+  hand: {
+    yours: 'أنت من يتحكم في الشاشة.',
+    yoursHelpComing: 'أنت من يتحكم في الشاشة. سيأتي موظف لمساعدتك.',
+    agent: '\u2068{{name}}\u2069، موظف الاستقبال، يتحكم في الشاشة.',
+    reclaim: 'استعادة التحكم',
   },
   testMode: {
     banner: 'وضع الاختبار: يمكن التحكم في هذا الجهاز عن بُعد',

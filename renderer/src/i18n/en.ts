@@ -23,6 +23,9 @@ export const en: Messages = {
     start: 'Go to the website',
     back: 'Back',
   },
+  help: {
+    ask: 'Ask for help',
+  },
   home: {
     greeting: 'Hello!',
     intro: 'You can take your measurements with the devices.',
@@ -106,6 +109,12 @@ export const en: Messages = {
   },
   wipe: {
     title: 'Getting the kiosk ready…',
+  },
+  hand: {
+    yours: 'You are in control.',
+    yoursHelpComing: 'You are in control. An agent is coming to help you.',
+    agent: '{{name}}, a member of staff, is in control.',
+    reclaim: 'Take back control',
   },
   testMode: {
     banner: 'Test mode: this kiosk can be remote-controlled',

@@ -25,6 +25,10 @@ export const fr = {
     start: 'Aller sur le site',
     back: 'Retour',
   },
+  /** "Ask for help": on home, in the guide; an agent answers it in assisted mode. */
+  help: {
+    ask: "Demander de l'aide",
+  },
   home: {
     greeting: 'Bonjour !',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
@@ -116,6 +120,13 @@ export const fr = {
     title: 'Préparation de la borne…',
   },
   /** Shown on every screen while test automation can drive the kiosk: for testers and staff, never visitors. */
+  /** Assisted mode: who drives the visit, shown on every screen of it (renderer/src/assist/HandBanner.tsx). */
+  hand: {
+    yours: 'Vous avez la main.',
+    yoursHelpComing: 'Vous avez la main. Un agent va venir vous aider.',
+    agent: "{{name}}, agent d'accueil, a la main.",
+    reclaim: 'Reprendre la main',
+  },
   testMode: {
     banner: 'Mode test : la borne est pilotable à distance',
   },

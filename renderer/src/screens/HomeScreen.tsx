@@ -40,6 +40,8 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           ))}
         </nav>
       )}
+      {/* Stands in for the guided visit's help button (visit-screens' HelpButton), which sends the same event. */}
+      <button type="button" className="button button--choice" onClick={() => send({ type: 'HELP.ASK' })}>{t('help.ask')}</button>
       <button type="button" className="button button--primary button--finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
         {t('home.finish')}
       </button>

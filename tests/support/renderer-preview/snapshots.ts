@@ -17,6 +17,7 @@ export const attractSnapshot: SessionSnapshot = {
   catalog: null,
   procedure: null,
   satisfaction: null,
+  assist: null,
 };
 
 export const languageSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'language' };

@@ -13,6 +13,7 @@ const snapshot: SessionSnapshot = {
   catalog: null,
   procedure: null,
   satisfaction: null,
+  assist: null,
 };
 
 function hubWithView(now = () => 0) {

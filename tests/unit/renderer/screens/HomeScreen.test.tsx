@@ -70,9 +70,15 @@ describe('HomeScreen', () => {
 
   it('finishes the visit from its "I am done" button', async () => {
     const send = showHome(thermometerOnly);
-    expect(screen.getAllByRole('button')).toHaveLength(2);
+    expect(screen.getAllByRole('button')).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: "J'ai terminé" }));
     expect(send.mock.calls).toEqual([[{ type: 'VISIT.FINISH' }]]);
+  });
+
+  it('asks for help from its "ask for help" button', async () => {
+    const send = showHome(thermometerOnly);
+    await userEvent.click(screen.getByRole('button', { name: "Demander de l'aide" }));
+    expect(send.mock.calls).toEqual([[{ type: 'HELP.ASK' }]]);
   });
 
   it('speaks English when the visit does', async () => {

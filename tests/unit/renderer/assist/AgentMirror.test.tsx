@@ -1,0 +1,57 @@
+/// <reference lib="dom" />
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { AgentMessage } from '../../../../common/assist';
+import { AgentMirror } from '../../../../renderer/src/assist/AgentMirror';
+import { agentTextFor } from '../../../../renderer/src/assist/agentText';
+import { attractSnapshot } from '../../../support/renderer-preview/snapshots';
+
+type Mirror = Extract<AgentMessage, { type: 'mirror' }>;
+const fr = agentTextFor('fr-FR');
+const en = agentTextFor('en-GB');
+
+const home: Mirror = {
+  type: 'mirror',
+  snapshot: {
+    ...attractSnapshot, screen: 'home', catalog: { groups: [] },
+    siteTiles: [{ label: { fr: 'Service Public', en: 'Public Service' }, url: 'https://www.service-public.fr/' }],
+    assist: { hand: 'citizen', agentName: null, helpAsked: true },
+  },
+  agent: { id: 'marie', name: 'Marie' },
+  pushes: [],
+  mayTake: true,
+  holdsHand: false,
+};
+
+describe('AgentMirror', () => {
+  it('says what the kiosk shows, that help was asked, and offers the hand', async () => {
+    const send = vi.fn();
+    render(<AgentMirror text={fr} mirror={home} rejected={null} send={send} />);
+    expect(screen.getByRole('alert')).toHaveTextContent("L'usager demande de l'aide");
+    expect(screen.getByText('Accueil')).toBeVisible();
+    expect(screen.getByText("L'usager")).toBeVisible();
+    expect(screen.getByText('Prenez la main pour faire avancer la visite.')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Prendre la main' }));
+    expect(send.mock.calls).toEqual([[{ type: 'HAND.TAKE' }]]);
+  });
+
+  it('names each step the host offers once the agent holds the hand, and pushes it', async () => {
+    const send = vi.fn();
+    const holding: Mirror = {
+      ...home, mayTake: false, holdsHand: true,
+      snapshot: { ...home.snapshot, assist: { hand: 'agent', agentName: 'Marie', helpAsked: false } },
+      pushes: [{ type: 'SITE.OPEN', url: 'https://www.service-public.fr/' }, { type: 'VISIT.FINISH' }],
+    };
+    render(<AgentMirror text={en} mirror={holding} rejected="VISIT.FINISH is not a step the visit takes now" send={send} />);
+    expect(screen.getByText('You')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Take control' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the website: Public Service' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Hand back control' }));
+    expect(send.mock.calls).toEqual([
+      [{ type: 'STEP.PUSH', event: { type: 'SITE.OPEN', url: 'https://www.service-public.fr/' } }],
+      [{ type: 'HAND.GIVE_BACK' }],
+    ]);
+    expect(screen.getByRole('alert')).toHaveTextContent('Refused by the kiosk: VISIT.FINISH is not a step the visit takes now');
+  });
+});
