@@ -17,6 +17,7 @@ export function startRecordedKiosk(sink?: UsageSink) {
   const visit = (language: 'fr' | 'en' = 'fr') => {
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
   };
   return { ...kiosk, recorded, lines, stop, visit };
 }
