@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { CHROMIUM_POLICY_DIR } from '../../main/lockdown/chromium-policies';
 import { removeProfile, startKiosk, writeProfile, type KioskProcess } from '../support/kiosk-process';
 import { TEST_PROFILE } from '../support/test-profile';
-import { onScreen } from './fixtures';
+import { acceptNotice, onScreen } from './fixtures';
 
 // A frame of another site runs in a renderer of its own, out of reach of the page's DevTools session:
 // the shell guards it through a session of its own. Proven without the managed policies, which would
@@ -51,6 +51,7 @@ test('a frame of another site, allowed as a frame, cannot take itself to a site 
     // The site opens from its home tile, as a visitor opens it.
     await onScreen(page, 'attract').click();
     await page.getByRole('button', { name: 'Français' }).click();
+    await acceptNotice(page);
     await page.getByRole('button', { name: /Site avec un cadre/ }).click();
     await expect.poll(() => framed.asked).toEqual(['/frame']);
     const frame = await frameAt(page.frames.bind(page), `${framed.origin}/frame`);
