@@ -26,5 +26,3 @@ export function idleTimeoutMs(settings: IdleTimeouts, step: Screen): number {
   return (settings.idleTimeoutSecondsByScreen[step] ?? settings.idleTimeoutSeconds) * 1000;
 }
 
-/** The tag of a step during which the visit never times out. */
-export const BUSY_TAG = 'busy';
