@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromPromise } from 'xstate';
+import { createMachine, fromPromise } from 'xstate';
 import { sessionMachine } from '../../../../main/session/machine';
 import { startSimulatedKiosk } from './simulated-kiosk';
 import { PROCEDURES } from './procedures';
@@ -86,5 +86,46 @@ describe('inactivity per step', () => {
     kiosk.actor.send({ type: 'PRESENCE.HOLD' });
     kiosk.actor.send({ type: 'VISIT.FINISH' });
     expect(kiosk.view().screen).toBe('end');
+  });
+});
+
+describe('a busy step', () => {
+  /**
+   * The session machine with one more step, test-only, made as a future busy step will be (a call, a
+   * print job): tagged `busy`, `holdPresence` on entry, `resumePresence` on exit. Home's MEASURE.RETRY
+   * enters it, MEASURE.DONE leaves it for home.
+   */
+  function withBusyStep() {
+    const { config, implementations } = sessionMachine;
+    const visit = config.states!.visit!;
+    const steps = visit.states!.step!;
+    const home = steps.states!.home!;
+    const busyConfig = {
+      ...config,
+      states: { ...config.states, visit: { ...visit, states: { ...visit.states, step: { ...steps, states: {
+        ...steps.states,
+        home: { ...home, on: { ...home.on, 'MEASURE.RETRY': 'calling' } },
+        calling: { tags: ['guide', 'busy'], entry: 'holdPresence', exit: 'resumePresence', on: { 'MEASURE.DONE': 'home' } },
+      } } } } },
+    } as typeof config;
+    const machine = createMachine(busyConfig, implementations) as unknown as typeof sessionMachine;
+    return startSimulatedKiosk(machine.provide({ actors: { wipeSession: fromPromise<void>(async () => {}) } }), { idleTimeoutSecondsByScreen: { home: 20 } });
+  }
+
+  it('never times out, and counts its next step\'s timeout afresh once it ends', () => {
+    const kiosk = withBusyStep();
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
+    kiosk.seconds(15);
+    kiosk.actor.send({ type: 'MEASURE.RETRY' });
+    expect(kiosk.actor.getSnapshot().hasTag('busy')).toBe(true);
+    kiosk.seconds(7200);
+    expect(kiosk.view()).toMatchObject({ screen: 'guide', idleWarning: null });
+    kiosk.actor.send({ type: 'MEASURE.DONE' });
+    kiosk.seconds(19);
+    expect(kiosk.view()).toMatchObject({ screen: 'home', idleWarning: null });
+    kiosk.seconds(1);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
   });
 });
