@@ -10,7 +10,7 @@ import { en } from '../../renderer/src/i18n/en';
 import { fr, type Messages } from '../../renderer/src/i18n/fr';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, test as base } from './fixtures';
 
 /**
  * Every screen of the real kiosk, in every offered language, checked with axe-core against WCAG 2.1
@@ -55,8 +55,8 @@ async function typePin(page: Page) {
 const WALK: Array<[string, (walk: Walk) => Promise<unknown>, (walk: Walk) => Promise<void>]> = [
   ['attract', async () => {}, ({ page }) => expect(onScreen(page, 'attract')).toBeVisible()],
   ['language', ({ page }) => onScreen(page, 'attract').click(), ({ page }) => expect(onScreen(page, 'language')).toBeVisible()],
-  // consent: ['consent', ({ page, language }) => languageButton(page, language).click(), screen('consent')] once the machine has it.
-  ['home', ({ page, language }) => page.locator(`[data-screen="language"] button[lang="${language}"]`).click(), ({ page }) => expect(onScreen(page, 'home')).toBeVisible()],
+  ['consent', ({ page, language }) => page.locator(`[data-screen="language"] button[lang="${language}"]`).click(), ({ page }) => expect(onScreen(page, 'consent')).toBeVisible()],
+  ['home', ({ page }) => acceptNotice(page), ({ page }) => expect(onScreen(page, 'home')).toBeVisible()],
   ['see and listen', chooseDisplay, ({ page, t }) => expect(page.getByRole('dialog', { name: t.access.open })).toBeVisible()],
   ['measure', async ({ page, t }) => {
     await button(page, t.access.close).click();

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { axeViolations } from '../support/axe';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 // meta-viewport is the same in every language (index.html forbids pinch zoom on a public kiosk): the
 // Arabic checks leave it to the all-language accessibility ones.
@@ -12,6 +12,7 @@ test('a visit in Arabic turns the kiosk right to left, in Arabic, and the next v
   const arabic = kioskPage.getByRole('button', { name: 'العربية' });
   await expect(arabic).toHaveAttribute('dir', 'rtl');
   await arabic.click();
+  await acceptNotice(kioskPage);
 
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   const html = kioskPage.locator('html');

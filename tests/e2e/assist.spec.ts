@@ -7,8 +7,8 @@ import { TEST_AGENTS, TEST_ASSIST } from '../support/assist-profile';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { launchChromium } from '../support/renderer-preview/preview';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { TEST_PROFILE } from '../support/test-profile';
-import { expect, onScreen, test as base } from './fixtures';
+import { readTestProfile } from '../support/test-profile';
+import { acceptNotice, expect, onScreen, test as base } from './fixtures';
 
 const SHOTS = '/tmp/shots-assist';
 
@@ -23,12 +23,12 @@ const test = base.extend<{ sites: StandInSites; agentBrowser: Browser; agentOrig
     await sites.close();
   },
   kioskProfile: async ({ sites }, use) => {
-    const testProfile = JSON.parse(readFileSync(TEST_PROFILE, 'utf8'));
+    const testProfile = readTestProfile();
     const profile = writeProfile({
       ...testProfile,
       // Long enough that nobody's inactivity ends the visit while the agent works.
-      session: { ...testProfile.session, idleTimeoutSeconds: 120 },
-      lockdown: { allow: [{ origin: sites.allowed, label: { fr: 'Site de test', en: 'Test site' } }] },
+      session: { ...(testProfile.session as object), idleTimeoutSeconds: 120 },
+      lockdown: { allow: [{ origin: sites.allowed, label: { fr: 'Site de test', en: 'Test site', ar: 'موقع تجريبي' } }] },
       assist: TEST_ASSIST,
     });
     await use(profile);
@@ -82,6 +82,7 @@ test('the agent view takes and hands back the hand', async ({ kioskPage: kiosk, 
   // The citizen starts a visit: their screen says they have the hand, and the mirror follows.
   await onScreen(kiosk, 'attract').click();
   await kiosk.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kiosk);
   await expect(onScreen(kiosk, 'home')).toBeVisible();
   await expect(banner(kiosk)).toHaveText('Vous avez la main.');
   await expect(mirrorScreen(agent)).toHaveText('Accueil');
@@ -159,11 +160,14 @@ test('the citizen takes the hand back from the banner, and the agent page sees i
   await agent.getByRole('button', { name: 'Prendre la main' }).click();
   // On the language screen, the agent chooses English for the citizen.
   await agent.getByRole('button', { name: 'Choisir la langue : English' }).click();
-  await expect(onScreen(kiosk, 'home')).toBeVisible();
+  // The notice is the citizen's to accept: no agent pushes it.
+  await expect(onScreen(kiosk, 'consent')).toBeVisible();
   await expect(banner(kiosk)).toContainText('Karim, a member of staff, is in control.');
   await kiosk.screenshot({ path: path.join(SHOTS, 'citizen-agent-has-hand-en.png') });
   await banner(kiosk).getByRole('button', { name: 'Take back control' }).click();
   await expect(banner(kiosk)).toHaveText('You are in control.');
+  await acceptNotice(kiosk);
+  await expect(onScreen(kiosk, 'home')).toBeVisible();
   await expect(agent.locator('.agent-hand')).toHaveText("L'usager");
   await expect(agent.getByRole('button', { name: 'Prendre la main' })).toBeVisible();
 });

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, test as base } from './fixtures';
 
 const SHOTS = '/tmp/shots-access/kiosk';
 
@@ -29,6 +29,7 @@ const test = base.extend<{ sites: StandInSites }>({
 test('a person enlarges the text, switches to high contrast and hears the screen; the next visit starts standard', async ({ kioskPage: page, kiosk }) => {
   await onScreen(page, 'attract').click();
   await page.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(page);
   await expect(onScreen(page, 'home')).toBeVisible();
 
   await page.getByRole('button', { name: 'See and listen' }).click();
@@ -74,6 +75,7 @@ const barAt = (page: Page, y: number) => page.evaluate((at) => {
 test('Borne\'s bar on an official site follows the visit\'s text size and contrast', async ({ kioskPage: page, sites }) => {
   await onScreen(page, 'attract').click();
   await page.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(page);
   await page.getByRole('button', { name: 'Voir et écouter' }).click();
   await page.getByRole('button', { name: /200 %/ }).click();
   await page.getByRole('button', { name: 'Fort contraste' }).click();

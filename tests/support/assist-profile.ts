@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { AssistConfig } from '../../kiosk-config/assist-schema';
 import { removeProfile, writeProfile } from './kiosk-process';
-import { TEST_PROFILE } from './test-profile';
+import { readTestProfile } from './test-profile';
 
 /** The test agents and their PINs (hashes made by `npm run admin-pin`); test fixtures, never shipped. */
 export const TEST_AGENTS = {
@@ -22,8 +21,7 @@ export const TEST_ASSIST: AssistConfig = {
 
 /** The test profile with assisted mode on a free loopback port; pair with removeProfile. */
 export function writeAssistProfile(assist: Partial<AssistConfig> = {}): string {
-  const testProfile = JSON.parse(readFileSync(TEST_PROFILE, 'utf8'));
-  return writeProfile({ ...testProfile, assist: { ...TEST_ASSIST, ...assist } });
+  return writeProfile({ ...readTestProfile(), assist: { ...TEST_ASSIST, ...assist } });
 }
 
 export { removeProfile };

@@ -49,6 +49,10 @@ describe('the agent desk', () => {
     page.receive({ type: 'HAND.TAKE' });
     expect(last().pushes).toEqual([{ type: 'LANGUAGE.CHOOSE', language: 'fr' }, { type: 'LANGUAGE.CHOOSE', language: 'en' }, { type: 'VISIT.FINISH' }]);
     page.receive({ type: 'STEP.PUSH', event: { type: 'LANGUAGE.CHOOSE', language: 'en' } });
+    // The notice is the citizen's to accept: it is no step an agent pushes.
+    expect(last().snapshot).toMatchObject({ screen: 'consent', language: 'en' });
+    expect(last().pushes).toEqual([{ type: 'VISIT.FINISH' }]);
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     expect(last().snapshot).toMatchObject({ screen: 'home', language: 'en' });
     expect(last().pushes).toEqual([{ type: 'SITE.OPEN', url: SITE }, { type: 'VISIT.FINISH' }]);
     page.receive({ type: 'STEP.PUSH', event: { type: 'SITE.OPEN', url: 'https://elsewhere.example/' } });

@@ -18,6 +18,7 @@ describe('the visit\'s display preferences', () => {
     kiosk.actor.send({ type: 'DISPLAY.SET', display: { textSize: 150, contrast: 'standard' } });
     expect(kiosk.view()).toMatchObject({ screen: 'language', display: { textSize: 150, contrast: 'standard' } });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     kiosk.actor.send({ type: 'DISPLAY.SET', display: large });
     expect(kiosk.view()).toMatchObject({ screen: 'home', display: large });
     expect(SessionSnapshotSchema.safeParse(kiosk.view()).success).toBe(true);
