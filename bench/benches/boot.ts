@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { chromiumFlags } from '../../main/shells/chromium/chromium-flags';
 import { findChromium } from '../../main/shells/chromium/find-chromium';
+import { killGroupAndWait } from '../../main/shells/chromium/process-group';
 import { TEST_PROFILE } from '../../tests/support/test-profile';
 import type { Benchmark } from '../run';
 import { median } from '../stats';
@@ -59,14 +60,10 @@ async function bareChromiumBoot(chromium: string): Promise<number> {
   const exited = new Promise((resolve) => browser.once('exit', resolve));
   browser.kill('SIGTERM');
   await exited;
-  try {
-    process.kill(-browser.pid!, 'SIGKILL');
-  } catch {
-    // the whole group is already gone
-  }
+  // Its helpers may still be writing to the profile as the browser exits: gone first, then deleted.
+  if (!(await killGroupAndWait(browser.pid!))) throw new Error('chromium helpers still ran 5 s after SIGKILL');
   server.close();
-  // Chromium's helper processes may still be writing as the browser exits: retry, as rm -rf would have to.
-  rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  rmSync(profileDir, { recursive: true, force: true });
   return painted;
 }
 

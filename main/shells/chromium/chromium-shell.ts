@@ -325,7 +325,7 @@ export class ChromiumShell implements KioskShell {
       this.session!.onViewCrashed?.();
     }
     // Helpers can outlive a killed browser; they must not hold the profile while it is deleted.
-    launch.browser.signal('SIGKILL');
+    if (!(await launch.browser.endGroup())) log.warn({ browserPid: launch.browser.pid }, 'chromium helpers still ran 5 s after SIGKILL');
     await rm(launch.dir.root, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
       log.error({ err: error, launchDir: launch.dir.root }, 'could not delete a chromium profile');
     });
