@@ -19,6 +19,7 @@ import { attachKioskPage, closeEveryOtherWindow, onKioskPageCrash, provideLaunch
 import type { BackoffDelays } from '../../../common/backoff';
 import { RelaunchBackoff } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
+import { refuseDownloads } from './download-refusal';
 import { watchHttpAuthentication, type HttpAuthWatch } from './http-auth-watch';
 import { existsSync } from 'node:fs';
 import { withDeadline } from './deadline';
@@ -232,11 +233,10 @@ export class ChromiumShell implements KioskShell {
     if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
     onKioskPageCrash(browser.cdp, launch.page, () => this.pageCrashed(launch));
     closeEveryOtherWindow(browser.cdp, launch.page, (url) => log.warn({ url }, 'closed a window the kiosk did not open'));
-    launch.httpAuth = (await watchHttpAuthentication(browser.cdp, launch.page)).watch;
+    launch.httpAuth = await watchHttpAuthentication(browser.cdp, launch.page);
     // Downloads are the managed policies' to refuse (DownloadRestrictions); this covers a kiosk without
     // them, in the page's (off-the-record) context, which a call without a context id does not reach.
-    await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'deny', browserContextId: launch.page.browserContextId })
-      .catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
+    await refuseDownloads(browser.cdp, launch.page, log).catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
       return 'unchecked';

@@ -27,20 +27,18 @@ const carries = (params: unknown, names: ReadonlySet<string>) => {
 /**
  * Starts watching the page's session (its top frame and same-process frames). The ExtraInfo events
  * carry the headers as they went over the wire, credentials added from the auth cache included.
- * Returns the watch and what stops it.
+ * It lasts as long as the page's browser: a relaunch watches the new page afresh.
  */
-export async function watchHttpAuthentication(cdp: CdpPipe, page: KioskPage): Promise<{ watch: HttpAuthWatch; stop(): void }> {
+export async function watchHttpAuthentication(cdp: CdpPipe, page: KioskPage): Promise<HttpAuthWatch> {
   const watch = { met: false };
   const mine = (sessionId: string | undefined) => sessionId === page.sessionId;
-  const stops = [
-    cdp.on('Network.requestWillBeSentExtraInfo', (params, sessionId) => {
-      if (mine(sessionId) && carries(params, AUTH_REQUEST_HEADERS)) watch.met = true;
-    }),
-    cdp.on('Network.responseReceivedExtraInfo', (params, sessionId) => {
-      if (mine(sessionId) && carries(params, AUTH_RESPONSE_HEADERS)) watch.met = true;
-    }),
-  ];
+  cdp.on('Network.requestWillBeSentExtraInfo', (params, sessionId) => {
+    if (mine(sessionId) && carries(params, AUTH_REQUEST_HEADERS)) watch.met = true;
+  });
+  cdp.on('Network.responseReceivedExtraInfo', (params, sessionId) => {
+    if (mine(sessionId) && carries(params, AUTH_RESPONSE_HEADERS)) watch.met = true;
+  });
   // No body is kept for DevTools: the watch reads headers only, and a long-running kiosk must not buffer pages.
   await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 }, page.sessionId);
-  return { watch, stop: () => stops.forEach((stop) => stop()) };
+  return watch;
 }
