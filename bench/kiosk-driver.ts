@@ -12,8 +12,8 @@ export interface VisitTimes {
   endToAttractMs: number;
   /** From the attract tap to attract painted again. */
   wholeVisitMs: number;
-  /** What the site read back from an earlier visit before writing its own (`/remember`: `||` when nothing). */
-  siteFoundBefore: string;
+  /** What the site read back from an earlier visit before writing its own (`/remember`: `||` when nothing); null when it did not load. */
+  siteFoundBefore: string | null;
   /** The wipe failed at least once (out of service) before attract came back. */
   wipeFailed: boolean;
 }
@@ -62,7 +62,7 @@ const ATTRACT_PAINTED = `new Promise((painted) => {
  * What the site's page wrote in its `#before` once loaded. Asked by evaluation every 50 ms rather than
  * with waitForFunction, which can hang across the tab's navigations (a 204-cancelled one among them).
  */
-async function siteRead(page: Page, pathname: string, timeoutMs = 30_000): Promise<string> {
+async function siteRead(page: Page, pathname: string, timeoutMs = 10_000): Promise<string> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     const read = await page.evaluate((p) => (location.pathname === p && document.readyState === 'complete'
@@ -100,7 +100,7 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
     send({ type: 'SITE.OPEN', url: siteUrl });
     await reach('site');
     const path = new URL(siteUrl).pathname;
-    const siteFoundBefore = await siteRead(page, path);
+    const siteFoundBefore = await siteRead(page, path).catch(() => null);
     send({ type: 'SITE.CLOSE' });
     await reach('home');
     const ended = performance.now();

@@ -42,6 +42,7 @@ const soak: Benchmark = async (args) => {
   const hostPid = kiosk.process.pid!;
   const durations: number[] = [];
   let sawEarlierVisit = 0;
+  let siteNotLoaded = 0;
   let failedWipes = 0;
   let baseline = { rss: 0, heap: 0 };
   const start = { rss: hostRssMegabytes(hostPid), heap: await rendererHeapMegabytes(driver) };
@@ -49,13 +50,15 @@ const soak: Benchmark = async (args) => {
     for (let visit = 1; visit <= visits; visit++) {
       const times = await driver.visit(site.siteUrl);
       durations.push(times.wholeVisitMs);
-      if (times.siteFoundBefore !== '||') sawEarlierVisit++;
+      if (times.siteFoundBefore === null) siteNotLoaded++;
+      else if (times.siteFoundBefore !== '||') sawEarlierVisit++;
       if (times.wipeFailed) failedWipes++;
       if (visit === BASELINE_VISITS) baseline = { rss: hostRssMegabytes(hostPid), heap: await rendererHeapMegabytes(driver) };
       if (visit % PROGRESS_EVERY === 0) {
         const heap = await rendererHeapMegabytes(driver);
         process.stderr.write(`soak: ${visit} visits, host RSS ${hostRssMegabytes(hostPid)} MB, kiosk page JS heap ${heap} MB, `
-          + `median visit of the last ${PROGRESS_EVERY} ${Math.round(median(durations.slice(-PROGRESS_EVERY)))} ms\n`);
+          + `median visit of the last ${PROGRESS_EVERY} ${Math.round(median(durations.slice(-PROGRESS_EVERY)))} ms, `
+          + `failed wipes ${failedWipes}, sites not loaded ${siteNotLoaded}, visits that saw an earlier one ${sawEarlierVisit}\n`);
       }
     }
     const end = { rss: hostRssMegabytes(hostPid), heap: await rendererHeapMegabytes(driver) };
@@ -75,6 +78,7 @@ const soak: Benchmark = async (args) => {
       figure(`chromium relaunches in ${visits} visits`, count([RELAUNCH_LINE]), 'events'),
       figure(`failed wipes (out of service) in ${visits} visits`, failedWipes, 'visits'),
       figure(`visits whose site found anything of an earlier visit, in ${visits}`, sawEarlierVisit, 'visits'),
+      figure(`visits whose site page did not load within 10 s, in ${visits}`, siteNotLoaded, 'visits'),
     ];
   } finally {
     await site.stop();

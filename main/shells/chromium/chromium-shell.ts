@@ -22,7 +22,6 @@ import { startRendererServer, type RendererServer } from './renderer-server';
 import { refuseDownloads } from './download-refusal';
 import { watchHttpAuthentication, type HttpAuthWatch } from './http-auth-watch';
 import { existsSync } from 'node:fs';
-import { withDeadline } from './deadline';
 
 export interface ChromiumShellOptions {
   /** The browser executable; found with `findChromium` (CHROMIUM_PATH, then PATH) when omitted. */
@@ -162,9 +161,6 @@ export class ChromiumShell implements KioskShell {
     }
     try {
       await this.loadPage(next);
-      // Chromium drops input until a page has painted, and the wipe's clipboard proof is a keyed paste.
-      await withDeadline(this.loadTimeoutMs, 'the relaunched kiosk page did not paint', () => next.browser.cdp.send('Runtime.evaluate',
-        { expression: 'new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)))', awaitPromise: true }, next.page!.sessionId));
       return next;
     } catch (error) {
       // Its exit is unexpected, so it is relaunched with the usual back-off; the wipe's retry waits for it.
