@@ -20,7 +20,12 @@ export interface VisitTimes {
 
 export interface KioskDriver {
   /** The kiosk's one page over the test endpoint, for looks at the renderer (heap, DOM). */
-  page: Page;
+  readonly page: Page;
+  /**
+   * After a visit that threw (the kiosk page's renderer crashed under it): connects to the page again and
+   * waits for attract, which the host brings back once it has wiped the broken visit.
+   */
+  reconnect(): Promise<void>;
   /** Attract → French → the site's page (which writes storage) → back home → end → attract. */
   visit(siteUrl: string): Promise<VisitTimes>;
   close(): Promise<void>;
@@ -73,9 +78,13 @@ async function siteRead(page: Page, pathname: string, timeoutMs = 10_000): Promi
   throw new Error(`the site's ${pathname} did not load within ${timeoutMs} ms (the tab shows ${page.url()})`);
 }
 
+async function connect(kiosk: KioskProcess): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.connectOverCDP(kiosk.cdpEndpoint);
+  return { browser, page: browser.contexts()[0]!.pages()[0]! };
+}
+
 export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
-  const browser: Browser = await chromium.connectOverCDP(kiosk.cdpEndpoint);
-  const page = browser.contexts()[0]!.pages()[0]!;
+  let { browser, page } = await connect(kiosk);
   const { token, origin } = await page.evaluate(() => ({ token: (window as unknown as { borneLaunchToken: string }).borneLaunchToken, origin: location.origin }));
   const socket = new WebSocket(`${origin.replace('http', 'ws')}/bridge?token=${encodeURIComponent(token)}`, { origin });
   // Listening before the socket opens: the hub's first snapshot can come in the same read as the handshake.
@@ -116,8 +125,15 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
   };
 
   return {
-    page,
+    get page() {
+      return page;
+    },
     visit,
+    reconnect: async () => {
+      await browser.close().catch(() => {});
+      ({ browser, page } = await connect(kiosk));
+      await screenOneOf(socket, () => latest, ['attract'], 120_000);
+    },
     close: async () => {
       socket.close();
       await browser.close(); // disconnects only

@@ -43,12 +43,19 @@ const soak: Benchmark = async (args) => {
   const durations: number[] = [];
   let sawEarlierVisit = 0;
   let siteNotLoaded = 0;
+  let brokenVisits = 0;
   let failedWipes = 0;
   let baseline = { rss: 0, heap: 0 };
   const start = { rss: hostRssMegabytes(hostPid), heap: await rendererHeapMegabytes(driver) };
   try {
     for (let visit = 1; visit <= visits; visit++) {
-      const times = await driver.visit(site.siteUrl);
+      const times = await driver.visit(site.siteUrl).catch(async (error: unknown) => {
+        process.stderr.write(`soak: visit ${visit} broke (${String(error).split('\n')[0]}); going on once attract is back\n`);
+        brokenVisits++;
+        await driver.reconnect();
+        return null;
+      });
+      if (!times) continue;
       durations.push(times.wholeVisitMs);
       if (times.siteFoundBefore === null) siteNotLoaded++;
       else if (times.siteFoundBefore !== '||') sawEarlierVisit++;
@@ -79,6 +86,7 @@ const soak: Benchmark = async (args) => {
       figure(`failed wipes (out of service) in ${visits} visits`, failedWipes, 'visits'),
       figure(`visits whose site found anything of an earlier visit, in ${visits}`, sawEarlierVisit, 'visits'),
       figure(`visits whose site page did not load within 10 s, in ${visits}`, siteNotLoaded, 'visits'),
+      figure(`visits the driver lost (the page crashed under it), in ${visits}`, brokenVisits, 'visits'),
     ];
   } finally {
     await site.stop();
