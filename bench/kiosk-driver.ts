@@ -93,7 +93,17 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const send = (event: object) => socket.send(JSON.stringify(event));
   const reach = (...screens: string[]) => screenOneOf(socket, () => latest, screens);
-  const attractPainted = () => page.evaluate(ATTRACT_PAINTED);
+  // The snapshot can come before the kiosk page has finished coming back from the site: asked again then.
+  const attractPainted = async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await page.evaluate(ATTRACT_PAINTED);
+      } catch (error) {
+        if (attempt === 50 || !String(error).includes('Execution context was destroyed')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  };
 
   const visit = async (siteUrl: string): Promise<VisitTimes> => {
     await reach('attract');

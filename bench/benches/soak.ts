@@ -86,7 +86,7 @@ const soak: Benchmark = async (args) => {
       figure(`failed wipes (out of service) in ${visits} visits`, failedWipes, 'visits'),
       figure(`visits whose site found anything of an earlier visit, in ${visits}`, sawEarlierVisit, 'visits'),
       figure(`visits whose site page did not load within 10 s, in ${visits}`, siteNotLoaded, 'visits'),
-      figure(`visits the driver lost (the page crashed under it), in ${visits}`, brokenVisits, 'visits'),
+      figure(`visits the driver lost (the page crashed or stopped answering it), in ${visits}`, brokenVisits, 'visits'),
     ];
   } finally {
     await site.stop();
