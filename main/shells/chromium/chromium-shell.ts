@@ -150,8 +150,9 @@ export class ChromiumShell implements KioskShell {
     launch.retiring = true;
     await launch.browser.close(this.options.stopTimeoutMs ?? 2_000);
     await launch.cleanedUp;
-    if (existsSync(launch.dir.root)) return 'the old browser profile could not be deleted';
     if (this.stopping) return 'the shell is stopping';
+    // Whatever happens next, the kiosk needs a browser: it is relaunched even when the wipe fails.
+    const profileLeft = existsSync(launch.dir.root);
     let next: Launch;
     try {
       next = await this.spawnBrowser();
@@ -161,7 +162,7 @@ export class ChromiumShell implements KioskShell {
     }
     try {
       await this.loadPage(next);
-      return next;
+      return profileLeft ? 'the old browser profile could not be deleted' : next;
     } catch (error) {
       // Its exit is unexpected, so it is relaunched with the usual back-off; the wipe's retry waits for it.
       next.browser.signal('SIGKILL');
@@ -230,8 +231,6 @@ export class ChromiumShell implements KioskShell {
     onKioskPageCrash(browser.cdp, launch.page, () => this.pageCrashed(launch));
     closeEveryOtherWindow(browser.cdp, launch.page, (url) => log.warn({ url }, 'closed a window the kiosk did not open'));
     launch.httpAuth = await watchHttpAuthentication(browser.cdp, launch.page);
-    // Downloads are the managed policies' to refuse (DownloadRestrictions); this covers a kiosk without
-    // them, in the page's (off-the-record) context, which a call without a context id does not reach.
     await refuseDownloads(browser.cdp, launch.page, log).catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
