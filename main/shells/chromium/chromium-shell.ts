@@ -118,9 +118,11 @@ export class ChromiumShell implements KioskShell {
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
-    // After a crash, a hang or a relaunch the visit is wiped on the fresh page, not on the dead one.
+    // After a crash, a hang or a relaunch the visit is wiped on the fresh page, not on the dead one. A
+    // recovery can end by killing the browser: its relaunch is then waited for too.
     await this.browserBack?.promise;
     await this.current?.recovery;
+    await this.browserBack?.promise;
     let launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
     const cleared: string[] = [];
@@ -268,6 +270,7 @@ export class ChromiumShell implements KioskShell {
       if (await crashHungPage(launch.browser.cdp, launch.page!, this.loadTimeoutMs)) return this.reloadPage(launch, 'hung');
       log.error('the hung kiosk page did not end; restarting chromium');
       launch.browser.signal('SIGKILL');
+      await launch.browser.exited;
     });
   }
 
@@ -305,6 +308,7 @@ export class ChromiumShell implements KioskShell {
     } catch (error) {
       log.error({ err: error }, 'could not reload the kiosk page; restarting chromium');
       launch.browser.signal('SIGKILL');
+      await launch.browser.exited; // the recovery lasts until the relaunch is under way, for a wipe that waits on it
     }
   }
 
