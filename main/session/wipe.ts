@@ -6,21 +6,43 @@ import { snapshotOf, toSessionSnapshot, type SessionState } from './snapshot';
 import { emptyVisit } from './visit';
 
 /**
- * Clears what a visit leaves behind and proves it: the browser's stores (cleared by the shell, then
- * read back) and the session (reset by the machine on entry to `wipe`, checked here on the state whose
- * snapshot the views were last sent, which `published` returns). Any leftover fails the wipe, and the
- * machine keeps the kiosk out of service.
+ * One thing the wipe clears and proves clean: it answers what it still found afterwards, named by kind
+ * and place, never by value (nothing: proven). A step that cannot look answers that as a leftover.
  */
-export function wipeSessionThrough(shell: KioskShell, log: Logger, published: () => SessionState | undefined) {
+export interface WipeStep {
+  /** Prefixes its leftovers in the log and in the out-of-service reason. */
+  name: string;
+  clearAndProve(): Promise<{ cleared: string[]; leftovers: string[] }>;
+}
+
+/** The browser's stores, cleared by the shell and read back (docs/security.md lists each one). */
+export const browserWipeStep = (shell: KioskShell): WipeStep => ({ name: 'browser', clearAndProve: () => shell.wipeBrowsingData() });
+
+/**
+ * Clears what a visit leaves behind and proves it: each step in turn (the browser's stores by default,
+ * then the host's own `steps`), and the session (reset by the machine on entry to `wipe`, checked here
+ * on the state whose snapshot the views were last sent, which `published` returns). Any leftover fails
+ * the wipe, and the machine keeps the kiosk out of service.
+ *
+ * Print jobs: Borne prints nothing yet. The print service's step goes into `steps` when it comes:
+ * cancel the visit's jobs in the queue, then prove the queue holds none of them.
+ */
+export function wipeSessionThrough(shell: KioskShell, log: Logger, published: () => SessionState | undefined, steps: readonly WipeStep[] = []) {
   return fromPromise<void>(async () => {
-    const browsing = await shell.wipeBrowsingData();
+    const cleared: string[] = [];
+    const stepLeftovers: string[] = [];
+    for (const step of [browserWipeStep(shell), ...steps]) {
+      const report = await step.clearAndProve();
+      cleared.push(...report.cleared);
+      stepLeftovers.push(...report.leftovers.map((l) => `${step.name}: ${l}`));
+    }
     // Read only after an await: xstate starts this actor before the host publishes the wipe state.
-    const leftovers = [...visitLeftovers(published()), ...browsing.leftovers.map((l) => `browser: ${l}`)];
+    const leftovers = [...visitLeftovers(published()), ...stepLeftovers];
     if (leftovers.length > 0) {
       log.error({ leftovers }, 'wipe failed: the kiosk stays out of service');
       throw new Error(`the wipe left data behind: ${leftovers.join(', ')}`);
     }
-    log.info({ cleared: browsing.cleared }, 'visit wiped and verified');
+    log.info({ cleared }, 'visit wiped and verified');
   });
 }
 

@@ -39,6 +39,7 @@ export function recordUsage(session: Actor<typeof sessionMachine>, sink: UsageSi
     if (moment.type === 'visit-started') visitStartedAt = now();
     if (moment.type !== 'visit-ended') return moment;
     const seconds = Math.max(0, (now() - visitStartedAt) / 1000);
+    visitStartedAt = 0; // the visit's time of day is kept no longer than the visit
     return { ...moment, durationSeconds: Math.round(seconds / DURATION_STEP_SECONDS) * DURATION_STEP_SECONDS };
   };
 

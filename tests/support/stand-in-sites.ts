@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * Two stand-in websites on loopback for the site tests: `allowed` (on `localhost`, put on the
  * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
  * foreign one, tries to cover and remove Borne's bar, opens a window, serves a PDF, and fills every
- * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing).
+ * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing),
+ * offers a form (`/form`) and a download (`/receipt`).
  */
 export interface StandInSites {
   allowed: string;
@@ -51,6 +52,7 @@ const COVER_SCRIPT = `
 /**
  * Reads back what an earlier visit left in each store (`kind=found` joined by `|`), then fills every
  * store and says so in `body[data-kept]`. The service worker's registration is what it left, too.
+ * The last store is HTTP authentication (a login by XMLHttpRequest); `?without-login` leaves it out.
  */
 const KEEP_SCRIPT = `
   const openDatabase = () => new Promise((resolve, reject) => {
@@ -80,6 +82,7 @@ const KEEP_SCRIPT = `
     await (await caches.open('case-file')).put('/case', new Response('42'));
     await navigator.serviceWorker.register('/worker.js');
     await navigator.serviceWorker.ready;
+    if (new URLSearchParams(location.search).has('without-login')) return void (document.body.dataset.kept = 'true');
     const login = new XMLHttpRequest();
     login.open('GET', '/private/login', true, 'visitor', 'secret');
     await new Promise((resolve) => { login.onloadend = resolve; login.send(); });
@@ -140,6 +143,19 @@ export async function startStandInSites(): Promise<StandInSites> {
     '/keep': page('Dossier complet', `<p id="kept"></p><script>${KEEP_SCRIPT}</script>`),
     // A site that writes again as fast as it is cleared: a wipe with it open must find what it wrote.
     '/stubborn': page('Dossier têtu', `<script>${STUBBORN_SCRIPT}</script>`),
+    // A form a person types into, that says what the browser put in its fields before anyone typed.
+    '/form': page('Formulaire', `<form id="form" action="/form-sent" method="post" autocomplete="on">
+      <label>Nom <input id="name" name="name" autocomplete="name"></label>
+      <label>Numéro fiscal <input id="tax" name="tax"></label>
+      <button id="send">Envoyer</button></form><p id="prefilled"></p><script>
+      addEventListener('load', () => setTimeout(() => {
+        document.getElementById('prefilled').textContent = [...document.querySelectorAll('input')].map((i) => i.value).join('|');
+        document.body.dataset.ready = 'true';
+      }, 100));
+    </script>`),
+    '/form-sent': page('Formulaire envoyé', '<p>Merci.</p>'),
+    // A file offered for download, as a site's "download your receipt" link.
+    '/receipt': page('Récépissé', '<p><a id="receipt" href="/receipt.pdf" download="recepisse.pdf">Télécharger le récépissé</a></p>'),
   };
   const allowedServer = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -153,6 +169,9 @@ export async function startStandInSites(): Promise<StandInSites> {
       return response.writeHead(authorised ? 200 : 401, challenge).end();
     }
     if (path === '/form.pdf') return response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
+    if (path === '/receipt.pdf') {
+      return response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="recepisse.pdf"' }).end(PDF);
+    }
     const html = pages[path];
     if (html === undefined) return response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../log';
 import { CdpPipe } from './cdp-pipe';
 import { withDeadline } from './deadline';
+import { killGroupAndWait } from './process-group';
 
 export interface ChromiumExit {
   code: number | null;
@@ -77,6 +78,11 @@ export class ChromiumProcess {
     this.log.warn({ browserPid: this.pid }, 'chromium ignored SIGTERM; sending SIGKILL');
     this.signal('SIGKILL');
     await this.exited;
+  }
+
+  /** SIGKILLs the whole process group and waits until none of it runs (false: some still ran after 5 s). */
+  endGroup(): Promise<boolean> {
+    return this.pid === undefined ? Promise.resolve(true) : killGroupAndWait(this.pid);
   }
 
   /** Signals the whole process group; a group that is already gone is not an error. */

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { ok } from '../../../common/result';
+import { errorMessage } from '../../../common/error-message';
 import type { Logger } from '../../log';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow } from '../shell';
 import { wipeChromiumBrowsingData } from './browsing-wipe';
@@ -18,6 +19,9 @@ import { attachKioskPage, closeEveryOtherWindow, onKioskPageCrash, provideLaunch
 import type { BackoffDelays } from '../../../common/backoff';
 import { RelaunchBackoff } from './relaunch-backoff';
 import { startRendererServer, type RendererServer } from './renderer-server';
+import { refuseDownloads } from './download-refusal';
+import { watchHttpAuthentication, type HttpAuthWatch } from './http-auth-watch';
+import { existsSync } from 'node:fs';
 
 export interface ChromiumShellOptions {
   /** The browser executable; found with `findChromium` (CHROMIUM_PATH, then PATH) when omitted. */
@@ -59,6 +63,10 @@ interface Launch {
   recovery: Promise<void> | null;
   /** The watchdog gave up and the crashed page was left as it is: its later crash events are not news. */
   abandoned: boolean;
+  /** Whether the page met HTTP authentication, whose credentials only a fresh browser forgets. */
+  httpAuth: HttpAuthWatch | null;
+  /** Closed on purpose by a wipe, which starts its successor itself: its exit is not a crash. */
+  retiring: boolean;
   /** Settles once the browser exited and its profile is deleted. */
   cleanedUp: Promise<void>;
 }
@@ -115,17 +123,59 @@ export class ChromiumShell implements KioskShell {
   }
 
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
-    // After a crash, a hang or a relaunch the visit is wiped on the fresh page, not on the dead one.
+    // After a crash, a hang or a relaunch the visit is wiped on the fresh page, not on the dead one. A
+    // recovery can end by killing the browser: its relaunch is then waited for too.
     await this.browserBack?.promise;
     await this.current?.recovery;
-    const launch = this.current;
+    await this.browserBack?.promise;
+    let launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
-    const { server, policy } = this.session;
+    const cleared: string[] = [];
+    if (launch.httpAuth?.met) {
+      const renewed = await this.renewBrowser(launch);
+      if (typeof renewed === 'string') return { cleared, leftovers: [`http authentication: ${renewed}`] };
+      launch = renewed;
+      cleared.push('http authentication');
+    }
+    const { server, policy, log } = this.session;
     const origins = [...new Set([server.origin, ...policy.allow.map((rule) => rule.origin), ...this.procedureOrigins])];
-    const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, origins);
+    const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page!, { origins, downloadsDir: launch.dir.downloadsDir });
+    report.cleared.unshift(...cleared);
+    if (launch.httpAuth?.met !== false) report.leftovers.push('http authentication (the page is not watched for it)');
+    if (launch.sites?.showing) report.leftovers.push('an official site is still shown');
     if (report.leftovers.length === 0) this.procedureOrigins.clear();
-    this.session.log.debug(report, 'wiped browsing data');
+    log.debug(report, 'wiped browsing data');
     return report;
+  }
+
+  /**
+   * Closes the browser, deletes its profile, and starts a fresh one showing the kiosk page: what a
+   * visit that met HTTP authentication needs. Answers the new launch, or why it could not.
+   */
+  private async renewBrowser(launch: Launch): Promise<Launch | string> {
+    const { log } = this.session!;
+    log.info('the visit met HTTP authentication, which only a fresh browser forgets: relaunching chromium on a fresh profile');
+    launch.retiring = true;
+    await launch.browser.close(this.options.stopTimeoutMs ?? 2_000);
+    await launch.cleanedUp;
+    if (this.stopping) return 'the shell is stopping';
+    // Whatever happens next, the kiosk needs a browser: it is relaunched even when the wipe fails.
+    const profileLeft = existsSync(launch.dir.root);
+    let next: Launch;
+    try {
+      next = await this.spawnBrowser();
+    } catch (error) {
+      this.scheduleRelaunch(0);
+      return `could not relaunch chromium: ${errorMessage(error)}`;
+    }
+    try {
+      await this.loadPage(next);
+      return profileLeft ? 'the old browser profile could not be deleted' : next;
+    } catch (error) {
+      // Its exit is unexpected, so it is relaunched with the usual back-off; the wipe's retry waits for it.
+      next.browser.signal('SIGKILL');
+      return `the relaunched chromium did not load the kiosk page: ${errorMessage(error)}`;
+    }
   }
 
   stop(): Promise<void> {
@@ -157,7 +207,8 @@ export class ChromiumShell implements KioskShell {
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
     const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
-    const launch: Launch = { browser, dir, page: null, sites: null, recovery: null, abandoned: false, cleanedUp: Promise.resolve() };
+    const launch: Launch = { browser, dir, page: null, sites: null, recovery: null, abandoned: false, httpAuth: null, retiring: false,
+      cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));
     this.current = launch;
     await dir.recordBrowserPid(browser.pid).catch((error: unknown) => log.warn({ err: error }, 'could not record the browser pid'));
@@ -187,9 +238,8 @@ export class ChromiumShell implements KioskShell {
     if (!launch.page.offTheRecord) log.error('the kiosk page is not off the record: its storage is written to the profile folder');
     onKioskPageCrash(browser.cdp, launch.page, () => this.pageCrashed(launch));
     closeEveryOtherWindow(browser.cdp, launch.page, (url) => log.warn({ url }, 'closed a window the kiosk did not open'));
-    // Downloads are the managed policies' to refuse (DownloadRestrictions); this covers a kiosk without them.
-    await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' })
-      .catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
+    launch.httpAuth = await watchHttpAuthentication(browser.cdp, launch.page);
+    await refuseDownloads(browser.cdp, launch.page, log).catch((error: unknown) => log.warn({ err: error }, 'could not refuse downloads over DevTools'));
     const window = await coverScreen(browser.cdp, launch.page).catch((error: unknown) => {
       log.warn({ err: error }, 'could not check that the kiosk window covers the screen');
       return 'unchecked';
@@ -227,6 +277,7 @@ export class ChromiumShell implements KioskShell {
       if (await crashHungPage(launch.browser.cdp, launch.page!, this.loadTimeoutMs)) return this.reloadPage(launch, 'hung');
       log.error('the hung kiosk page did not end; restarting chromium');
       launch.browser.signal('SIGKILL');
+      await launch.browser.exited;
     });
   }
 
@@ -264,12 +315,13 @@ export class ChromiumShell implements KioskShell {
     } catch (error) {
       log.error({ err: error }, 'could not reload the kiosk page; restarting chromium');
       launch.browser.signal('SIGKILL');
+      await launch.browser.exited; // the recovery lasts until the relaunch is under way, for a wipe that waits on it
     }
   }
 
   private async afterExit(launch: Launch, exit: ChromiumExit): Promise<void> {
     const { log } = this.session!;
-    const unexpected = this.supervising && !this.stopping;
+    const unexpected = this.supervising && !this.stopping && !launch.retiring;
     if (unexpected) {
       log.error({ ...exit, stderr: launch.browser.recentStderr }, 'chromium exited unexpectedly');
       // As for a crashed page, the watchdog ends any visit, and its wipe waits for the new browser, which
@@ -279,7 +331,7 @@ export class ChromiumShell implements KioskShell {
       this.session!.onViewCrashed?.();
     }
     // Helpers can outlive a killed browser; they must not hold the profile while it is deleted.
-    launch.browser.signal('SIGKILL');
+    if (!(await launch.browser.endGroup())) log.warn({ browserPid: launch.browser.pid }, 'chromium helpers still ran 5 s after SIGKILL');
     await rm(launch.dir.root, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) => {
       log.error({ err: error, launchDir: launch.dir.root }, 'could not delete a chromium profile');
     });

@@ -76,9 +76,16 @@ export async function clearClipboard(cdp: CdpPipe, page: KioskPage): Promise<voi
   });
 }
 
+/**
+ * Chromium drops input sent to a page that has not painted since it loaded, and a wipe often starts
+ * right after the kiosk page came back from a site: the paste waits for two frames.
+ */
+const PAINTED = 'new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => painted(true))))';
+
 /** True when a paste would bring text or a file: the one way to look at the clipboard the policies leave. */
 export async function clipboardHoldsSomething(cdp: CdpPipe, page: KioskPage): Promise<boolean> {
   return inClipboardWorld(cdp, page, async (contextId) => {
+    await evaluate(cdp, page, contextId, PAINTED);
     if ((await evaluate(cdp, page, contextId, LISTEN_FOR_PASTE)) !== true) throw new Error('the paste field could not take the focus');
     await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...V_KEY, commands: ['paste'] }, page.sessionId);
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...V_KEY }, page.sessionId);

@@ -9,6 +9,12 @@ export interface LaunchDir {
   profileDir: string;
   /** Chromium's TMPDIR, so that its `org.chromium.Chromium.*` folders go away with the launch. */
   tmpDir: string;
+  /**
+   * Chromium's download folder (set in the profile's preferences before it starts). Downloads are
+   * refused; should one get through anyway, it lands here, in memory, where the wipe empties it and
+   * its probe looks, instead of in the kiosk user's ~/Downloads on disk.
+   */
+  downloadsDir: string;
   /** Records the browser's pid, so that the next start can end a browser a dead host left running. */
   recordBrowserPid(pid: number | undefined): Promise<void>;
 }
@@ -16,17 +22,23 @@ export interface LaunchDir {
 const LAUNCH_PREFIX = 'chromium-';
 const PID_FILE = 'browser.pid';
 
-/** Creates `parent/chromium-<host pid>-<random>/{profile,tmp}`, readable by this user only. */
+/** Creates `parent/chromium-<host pid>-<random>/{profile,tmp,downloads}`, readable by this user only. */
 export async function createLaunchDir(parent: string): Promise<LaunchDir> {
   await mkdir(parent, { recursive: true, mode: 0o700 });
   const root = await mkdtemp(path.join(parent, `${LAUNCH_PREFIX}${process.pid}-`));
   const profileDir = path.join(root, 'profile');
   const tmpDir = path.join(root, 'tmp');
-  await Promise.all([mkdir(profileDir, { mode: 0o700 }), mkdir(tmpDir, { mode: 0o700 })]);
+  const downloadsDir = path.join(root, 'downloads');
+  await Promise.all([profileDir, tmpDir, downloadsDir].map((dir) => mkdir(dir, { mode: 0o700 })));
+  // The off-the-record pages take their download folder from this (the default) profile's preferences.
+  await mkdir(path.join(profileDir, 'Default'), { mode: 0o700 });
+  const preferences = { download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } };
+  await writeFile(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences), { mode: 0o600 });
   return {
     root,
     profileDir,
     tmpDir,
+    downloadsDir,
     recordBrowserPid: (pid) => (pid === undefined ? Promise.resolve() : writeFile(path.join(root, PID_FILE), String(pid))),
   };
 }

@@ -174,6 +174,7 @@ describe('the agent server', () => {
     // The visit moves on meanwhile: each change is a mirror the page never takes.
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     await until(() => lines.some((l) => l.msg === 'agent page detached'));
     silent.socket.destroy();
     expect(kiosk.view().screen).toBe('home');

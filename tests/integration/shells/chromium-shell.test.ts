@@ -107,7 +107,7 @@ describe('ChromiumShell with the system Chromium', () => {
 
       const report = await shell.wipeBrowsingData();
 
-      expect(report).toEqual({ cleared: ['cookies', 'site data', 'http cache', 'session storage', 'clipboard'], leftovers: [] });
+      expect(report).toEqual({ cleared: ['cookies', 'site data', 'http cache', 'session storage', 'clipboard', 'downloads'], leftovers: [] });
       expect(await page.evaluate('document.cookie')).toBe('');
       expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 0]);
     });

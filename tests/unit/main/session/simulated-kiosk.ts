@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../../common/result';
 import { measurementFlowThrough } from '../../../../main/session/device-commands';
 import { sessionMachine, type SessionSettings } from '../../../../main/session/machine';
 import { toSessionSnapshot, type SessionState } from '../../../../main/session/snapshot';
-import { wipeSessionThrough } from '../../../../main/session/wipe';
+import { wipeSessionThrough, type WipeStep } from '../../../../main/session/wipe';
 import type { BrowsingWipeReport, KioskShell } from '../../../../main/shells/shell';
 import { captureLog } from '../../../support/capture-log';
 
@@ -74,10 +74,10 @@ export const nothingLeft: BrowsingWipeReport = { cleared: ['cookies'], leftovers
  * A kiosk whose wipe is the host's own, wired as the host wires it: the proof reads the state whose
  * snapshot the views were last sent. `shell` may be a real one, whose wipe then really runs.
  */
-export function startWipingKiosk({ browsing = nothingLeft, shell = shellReporting(browsing), machine = sessionMachine } = {}) {
+export function startWipingKiosk({ browsing = nothingLeft, shell = shellReporting(browsing), machine = sessionMachine, steps = [] as WipeStep[] } = {}) {
   const { log, lines } = captureLog();
   let published: SessionState | undefined;
-  const wiping = machine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log, () => published) } });
+  const wiping = machine.provide({ actors: { wipeSession: wipeSessionThrough(shell, log, () => published, steps) } });
   const kiosk = startSimulatedKiosk(wiping);
   kiosk.actor.subscribe((state) => { published = state; });
   return { ...kiosk, lines, failure: () => kiosk.actor.getSnapshot().context.wipeFailure };

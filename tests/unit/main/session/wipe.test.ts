@@ -35,6 +35,16 @@ describe('the wipe proof', () => {
     expect(kiosk.failure()).toBe('the wipe left data behind: browser: cookies: 1');
   });
 
+  it("runs the host's own steps after the browser's, and fails on what one of them still holds (the print queue's, when Borne prints)", async () => {
+    const ran: string[] = [];
+    const printQueue = { name: 'print queue', clearAndProve: async () => (ran.push('print queue'), { cleared: [], leftovers: ['a job of the visit'] }) };
+    const kiosk = startWipingKiosk({ steps: [printQueue] });
+    await visitAndLeave(kiosk);
+    expect(ran).toEqual(['print queue']);
+    expect(kiosk.view().screen).toBe('out-of-service');
+    expect(kiosk.failure()).toBe('the wipe left data behind: print queue: a job of the visit');
+  });
+
   it('puts the kiosk out of service, for good, when the reset leaves the measurements behind', async () => {
     // The reset as it used to be written by hand, one field short.
     const forgetful = sessionMachine.provide({
