@@ -10,6 +10,7 @@ import 'virtual:kiosk-colours.css';
 import './styles/base.css';
 import './styles/screens.css';
 import './styles/components.css';
+import './styles/visit.css';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
  * Builds the renderer, shows every screen in Chromium with a fake preload, and saves screenshots
  * to /tmp/borne-shots/ for a person to look at. Run: npx tsx tests/support/renderer-preview/screenshots.ts
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { buildRenderer, launchChromium, openSnapshot } from './preview';
@@ -15,14 +15,42 @@ interface Shot {
   name: string;
   snapshot: SessionSnapshot | null;
   size?: { width: number; height: number };
+  /** What a person does before the shot (types a search…). */
+  act?: (page: Page) => Promise<void>;
 }
 
 const en = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'en' });
 const testMode = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, testAutomation: true });
 const SMALL = { width: 1280, height: 720 };
 const TINY = { width: 800, height: 600 };
+const FULL_HD = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+
+const search = (words: string) => async (page: Page) => {
+  await page.getByRole('searchbox').fill(words);
+};
+
+/** The guided visit's screens, in French and English, on a wide, a small and a portrait (cabin) screen. */
+const visitShots: Shot[] = (['fr', 'en'] as const).flatMap((language) =>
+  ([['', FULL_HD], ['small-', SMALL], ['portrait-', PORTRAIT]] as const).flatMap(([prefix, size]) => [
+    { name: `${prefix}visit-attract-${language}`, snapshot: { ...fixtures.attractSnapshot, language }, size },
+    { name: `${prefix}visit-consent-${language}`, snapshot: { ...fixtures.consentSnapshot, language }, size },
+    { name: `${prefix}visit-home-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size },
+    { name: `${prefix}visit-home-search-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size, act: search(language === 'fr' ? 'carte' : 'card') },
+    { name: `${prefix}visit-home-nothing-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size, act: search('xylophone') },
+    { name: `${prefix}visit-guide-${language}`, snapshot: fixtures.shippedGuideSnapshot('passport', language), size },
+    { name: `${prefix}visit-end-${language}`, snapshot: { ...fixtures.endSnapshot, language }, size },
+    { name: `${prefix}visit-end-rated-${language}`, snapshot: { ...fixtures.endRatedSnapshot, language }, size },
+  ]));
 
 const shots: Shot[] = [
+  ...visitShots,
+  { name: 'visit-home-scrolled-fr', snapshot: fixtures.homeCatalogSnapshot('fr'), act: async (page) => {
+    await page.getByRole('button', { name: 'Énergie' }).click();
+  } },
+  { name: 'visit-home-devices-fr', snapshot: fixtures.homeCatalogWithDevicesSnapshot },
+  { name: 'visit-guide-long-fr', snapshot: fixtures.shippedGuideSnapshot('family-benefits') },
+  { name: 'small-visit-guide-long-en', snapshot: fixtures.shippedGuideSnapshot('family-benefits', 'en'), size: SMALL },
   { name: 'attract-fr', snapshot: fixtures.attractSnapshot },
   { name: 'language-fr', snapshot: fixtures.languageSnapshot },
   { name: 'home-reading-fr', snapshot: fixtures.homeWithReadingSnapshot },
@@ -70,6 +98,7 @@ const shots: Shot[] = [
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {
   const { page, problems } = await openSnapshot(browser, origin, shot.snapshot, shot.size);
+  await shot.act?.(page);
   await page.screenshot({ path: `${outDir}/${shot.name}.png`, animations: 'disabled' });
   await page.close();
   if (problems.length > 0) throw new Error(`${shot.name}: the page logged ${problems.join(' | ')}`);
@@ -80,7 +109,9 @@ const { server, origin } = await serveFolder(buildRenderer());
 mkdirSync(outDir, { recursive: true });
 const browser = await launchChromium();
 try {
-  for (const shot of shots) await takeShot(browser, origin, shot);
+  // BORNE_SHOTS_ONLY=visit- takes only the shots whose name contains it.
+  const only = process.env.BORNE_SHOTS_ONLY ?? '';
+  for (const shot of shots.filter((candidate) => candidate.name.includes(only))) await takeShot(browser, origin, shot);
 } finally {
   await browser.close();
   server.close();
