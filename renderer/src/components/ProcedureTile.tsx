@@ -11,6 +11,8 @@ export function ProcedureTile({ procedure, language, send }: { procedure: Proced
     <button type="button" className="procedure-tile" data-procedure={procedure.id}
       onClick={() => send({ type: 'PROCEDURE.OPEN', id: procedure.id })}>
       <span className="procedure-tile__title">{procedure.title}</span>
+      {/* A real space: the name reads "Apply for a passport about 20 minutes", whatever the CSS does. */}
+      {' '}
       <span className="procedure-tile__time">
         <TimePictogram className="procedure-tile__clock" />
         {/* "20 min" to the eye, "about 20 minutes" to a screen reader. */}

@@ -16,13 +16,13 @@ const sectionId = (group: LifeEventGroup) => `group-${group}`;
 
 /**
  * Every procedure of the catalog, one section per life event, all on the page: a person scrolls to
- * theirs, or jumps there with a shortcut; no screen in between, so any guide is one touch away.
+ * theirs, or jumps there with a shortcut (GroupShortcuts); no screen in between, so any guide is one
+ * touch away from home.
  */
 export function CatalogGroups({ catalog, language, send }: Props) {
   const t = useText(language);
   return (
     <>
-      <GroupShortcuts catalog={catalog} language={language} />
       {catalog.groups.map(({ group, procedures }) => (
         <section key={group} id={sectionId(group)} className="catalog-group" aria-labelledby={`${sectionId(group)}-title`} data-group={group}>
           <h2 id={`${sectionId(group)}-title`} className="catalog-group__title" tabIndex={-1}>
@@ -39,7 +39,7 @@ export function CatalogGroups({ catalog, language, send }: Props) {
 }
 
 /** One button per group that brings its section into view; a convenience, the sections are all there anyway. */
-function GroupShortcuts({ catalog, language }: Pick<Props, 'catalog' | 'language'>) {
+export function GroupShortcuts({ catalog, language }: Pick<Props, 'catalog' | 'language'>) {
   const t = useText(language);
   if (catalog.groups.length < 2) return null;
   const goTo = (group: LifeEventGroup) => {

@@ -17,7 +17,7 @@ export const en: Messages = {
     title: 'Before you start',
     notice: 'The kiosk keeps nothing about you. Everything is erased at the end.',
     nothingKept: 'The kiosk does not keep your name, your papers or what you type.',
-    helpNear: 'A staff member can help you at any time.',
+    helpNear: 'You can ask for help at any time.',
     accept: 'I understand',
     decline: 'No thanks',
   },

@@ -20,7 +20,7 @@ export const fr = {
     title: 'Avant de commencer',
     notice: "La borne ne garde rien de vous. Tout est effacé à la fin.",
     nothingKept: "La borne ne garde pas votre nom, ni vos papiers, ni ce que vous tapez.",
-    helpNear: "Un agent peut vous aider à tout moment.",
+    helpNear: "Vous pouvez demander de l'aide à tout moment.",
     accept: "J'ai compris",
     decline: 'Non merci',
   },

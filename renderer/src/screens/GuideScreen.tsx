@@ -29,14 +29,14 @@ export function GuideScreen({ snapshot, send }: ScreenProps) {
             {t('guide.minutes', { count: procedure.minutes })}
           </p>
         </header>
+        {procedure.summary.length > 0 && (
+          <section className="guide-card guide-card--summary" aria-labelledby="guide-summary">
+            <h2 id="guide-summary">{t('guide.summary')}</h2>
+            {procedure.summary.map((sentence, index) => <p key={index} className="guide-summary__line">{sentence}</p>)}
+          </section>
+        )}
         <div className="guide-columns">
           <div className="guide-column">
-            {procedure.summary.length > 0 && (
-              <section className="guide-card guide-card--summary" aria-labelledby="guide-summary">
-                <h2 id="guide-summary">{t('guide.summary')}</h2>
-                {procedure.summary.map((sentence, index) => <p key={index} className="guide-summary__line">{sentence}</p>)}
-              </section>
-            )}
             <section className="guide-card" aria-labelledby="guide-steps">
               <h2 id="guide-steps">{t('guide.steps')}</h2>
               <ol className="guide-steps">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { HelpButton } from '../components/HelpButton';
-import { CatalogGroups } from '../home/CatalogGroups';
+import { CatalogGroups, GroupShortcuts } from '../home/CatalogGroups';
 import { DeviceSection } from '../home/DeviceSection';
 import { SearchField, SearchResults } from '../home/SearchPanel';
 import { SiteTiles } from '../home/SiteTiles';
@@ -32,13 +32,21 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           </button>
         </div>
       </header>
-      <div className="home-body">
-        {hasProcedures && <SearchField query={query} onQuery={setQuery} language={snapshot.language} />}
-        {hasProcedures && (searching
-          ? <SearchResults catalog={catalog} query={query} onQuery={setQuery} language={snapshot.language} send={send} />
-          : <CatalogGroups catalog={catalog} language={snapshot.language} send={send} />)}
-        <DeviceSection snapshot={snapshot} send={send} />
-        <SiteTiles snapshot={snapshot} send={send} />
+      {/* On a wide screen the finder stands beside the procedures; on a narrow one, or with large text, above them. */}
+      <div className={hasProcedures ? 'home-body home-body--catalog' : 'home-body'}>
+        {hasProcedures && (
+          <div className="home-finder">
+            <SearchField query={query} onQuery={setQuery} language={snapshot.language} />
+            {!searching && <GroupShortcuts catalog={catalog} language={snapshot.language} />}
+          </div>
+        )}
+        <div className="home-content">
+          {hasProcedures && (searching
+            ? <SearchResults catalog={catalog} query={query} onQuery={setQuery} language={snapshot.language} send={send} />
+            : <CatalogGroups catalog={catalog} language={snapshot.language} send={send} />)}
+          <DeviceSection snapshot={snapshot} send={send} />
+          <SiteTiles snapshot={snapshot} send={send} />
+        </div>
       </div>
     </main>
   );

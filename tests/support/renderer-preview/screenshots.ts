@@ -46,7 +46,7 @@ const visitShots: Shot[] = (['fr', 'en'] as const).flatMap((language) =>
 const shots: Shot[] = [
   ...visitShots,
   { name: 'visit-home-scrolled-fr', snapshot: fixtures.homeCatalogSnapshot('fr'), act: async (page) => {
-    await page.getByRole('button', { name: 'Énergie' }).click();
+    await page.getByRole('button', { name: 'Énergie', exact: true }).click();
   } },
   { name: 'visit-home-devices-fr', snapshot: fixtures.homeCatalogWithDevicesSnapshot },
   { name: 'visit-guide-long-fr', snapshot: fixtures.shippedGuideSnapshot('family-benefits') },
