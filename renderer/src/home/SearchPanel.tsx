@@ -4,6 +4,7 @@ import type { Language } from '../../../common/language';
 import type { HomeCatalog } from '../../../common/visit-views';
 import { HelpButton } from '../components/HelpButton';
 import { ProcedureTile } from '../components/ProcedureTile';
+import { CrossPictogram } from '../components/pictograms';
 import { SearchPictogram } from '../components/visitPictograms';
 import { useText } from '../i18n/useText';
 import { searchProcedures } from './searchProcedures';
@@ -27,7 +28,9 @@ export function SearchField({ query, onQuery, language }: FieldProps) {
           autoComplete="off" autoCorrect="off" autoCapitalize="off" spellCheck={false} enterKeyHint="search"
           onChange={(event) => onQuery(event.target.value)} />
         {query !== '' && (
-          <button type="button" className="button search__clear" onClick={() => onQuery('')}>{t('search.clear')}</button>
+          <button type="button" className="button search__clear" aria-label={t('search.clear')} onClick={() => onQuery('')}>
+            <CrossPictogram className="button__icon" />
+          </button>
         )}
       </div>
     </form>

@@ -48,7 +48,7 @@ export const en: Messages = {
   },
   search: {
     label: 'Search for a procedure',
-    placeholder: 'For example: passport',
+    placeholder: 'E.g. passport',
     clear: 'Clear',
     found_one: '{{count}} procedure found',
     found_other: '{{count}} procedures found',

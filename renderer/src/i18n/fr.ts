@@ -54,7 +54,7 @@ export const fr = {
   /** The home screen's search by word. */
   search: {
     label: 'Chercher une démarche',
-    placeholder: 'Par exemple : passeport',
+    placeholder: 'Ex. : passeport',
     clear: 'Effacer',
     found_one: '{{count}} démarche trouvée',
     found_other: '{{count}} démarches trouvées',

@@ -47,6 +47,7 @@ const shots: Shot[] = [
   ...visitShots,
   { name: 'visit-home-scrolled-fr', snapshot: fixtures.homeCatalogSnapshot('fr'), act: async (page) => {
     await page.getByRole('button', { name: 'Énergie', exact: true }).click();
+    await page.waitForTimeout(1_500); // the smooth scroll to the section
   } },
   { name: 'visit-home-devices-fr', snapshot: fixtures.homeCatalogWithDevicesSnapshot },
   { name: 'visit-guide-long-fr', snapshot: fixtures.shippedGuideSnapshot('family-benefits') },
