@@ -30,6 +30,13 @@ const search = (words: string) => async (page: Page) => {
   await page.getByRole('searchbox').fill(words);
 };
 
+/** Text twice its size, as a person may ask for it: the layouts must reflow, not overflow. */
+const doubleText = async (page: Page) => {
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = 'calc(2 * clamp(24px, 1.6vmin + 12px, 32px))';
+  });
+};
+
 /** The guided visit's screens, in French and English, on a wide, a small and a portrait (cabin) screen. */
 const visitShots: Shot[] = (['fr', 'en'] as const).flatMap((language) =>
   ([['', FULL_HD], ['small-', SMALL], ['portrait-', PORTRAIT]] as const).flatMap(([prefix, size]) => [
@@ -43,8 +50,17 @@ const visitShots: Shot[] = (['fr', 'en'] as const).flatMap((language) =>
     { name: `${prefix}visit-end-rated-${language}`, snapshot: { ...fixtures.endRatedSnapshot, language }, size },
   ]));
 
+const largeTextShots: Shot[] = ([['', FULL_HD], ['small-', SMALL], ['portrait-', PORTRAIT]] as const).flatMap(([prefix, size]) => [
+  { name: `${prefix}large-text-visit-home-fr`, snapshot: fixtures.homeCatalogSnapshot('fr'), size, act: doubleText },
+  { name: `${prefix}large-text-visit-guide-en`, snapshot: fixtures.shippedGuideSnapshot('passport', 'en'), size, act: doubleText },
+  { name: `${prefix}large-text-visit-consent-fr`, snapshot: fixtures.consentSnapshot, size, act: doubleText },
+  { name: `${prefix}large-text-visit-end-fr`, snapshot: fixtures.endSnapshot, size, act: doubleText },
+  { name: `${prefix}large-text-visit-attract-fr`, snapshot: fixtures.attractSnapshot, size, act: doubleText },
+]);
+
 const shots: Shot[] = [
   ...visitShots,
+  ...largeTextShots,
   { name: 'visit-home-scrolled-fr', snapshot: fixtures.homeCatalogSnapshot('fr'), act: async (page) => {
     await page.getByRole('button', { name: 'Énergie', exact: true }).click();
     await page.waitForTimeout(1_500); // the smooth scroll to the section
