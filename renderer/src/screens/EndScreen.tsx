@@ -14,31 +14,34 @@ export function EndScreen({ snapshot, send }: ScreenProps) {
   const rated = snapshot.satisfaction !== null;
   return (
     <main className="screen screen--blue screen--end" data-screen="end">
-      <div className="end">
-        <HeartPictogram className="pictogram pictogram--hero pictogram--accent" />
-        <h1 className="title">{t('end.title')}</h1>
-        <p className="lead">{t('end.privacy')}</p>
-        <section className="satisfaction" aria-labelledby="satisfaction-question">
-          <h2 id="satisfaction-question" className="satisfaction__question">{t('end.question')}</h2>
-          <div role="status" className="satisfaction__status">
-            {rated ? <p className="satisfaction__thanks">{t('end.thanks')}</p> : <p className="satisfaction__optional">{t('end.optional')}</p>}
-          </div>
-          {!rated && (
-            <div className="satisfaction__answers">
-              {SATISFACTION_RATINGS.map((rating) => (
-                <button key={rating} type="button" className="satisfaction__answer" data-rating={rating}
-                  onClick={() => send({ type: 'SATISFACTION.RATE', rating })}>
-                  <FacePictogram rating={rating} className="satisfaction__face" />
-                  {t(`end.rating.${rating}`)}
-                </button>
-              ))}
+      {/* As tall as the words (large text may make them taller than the screen), so the button under them covers all. */}
+      <div className="end-page">
+        <div className="end">
+          <HeartPictogram className="pictogram pictogram--hero pictogram--accent" />
+          <h1 className="title">{t('end.title')}</h1>
+          <p className="lead">{t('end.privacy')}</p>
+          <section className="satisfaction" aria-labelledby="satisfaction-question">
+            <h2 id="satisfaction-question" className="satisfaction__question">{t('end.question')}</h2>
+            <div role="status" className="satisfaction__status">
+              {rated ? <p className="satisfaction__thanks">{t('end.thanks')}</p> : <p className="satisfaction__optional">{t('end.optional')}</p>}
             </div>
-          )}
-        </section>
+            {!rated && (
+              <div className="satisfaction__answers">
+                {SATISFACTION_RATINGS.map((rating) => (
+                  <button key={rating} type="button" className="satisfaction__answer" data-rating={rating}
+                    onClick={() => send({ type: 'SATISFACTION.RATE', rating })}>
+                    <FacePictogram rating={rating} className="satisfaction__face" />
+                    {t(`end.rating.${rating}`)}
+                  </button>
+                ))}
+              </div>
+            )}
+          </section>
+        </div>
+        <button type="button" className="touch-surface end__dismiss" onClick={() => send({ type: 'END.DISMISS' })}>
+          <span className="hint">{t('end.dismiss')}</span>
+        </button>
       </div>
-      <button type="button" className="touch-surface end__dismiss" onClick={() => send({ type: 'END.DISMISS' })}>
-        <span className="hint">{t('end.dismiss')}</span>
-      </button>
     </main>
   );
 }
