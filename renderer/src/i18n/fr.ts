@@ -26,7 +26,8 @@ export const fr = {
   },
   /** The page of one procedure, before its official site opens. */
   guide: {
-    minutes: 'Environ {{count}} minutes',
+    minutes_one: 'Environ {{count}} minute',
+    minutes_other: 'Environ {{count}} minutes',
     summary: "En bref",
     documents: 'À préparer',
     noDocuments: "Vous n'avez besoin d'aucun papier.",
@@ -45,7 +46,8 @@ export const fr = {
     themes: 'Les thèmes',
     procedures: 'Les démarches',
     minutes: '{{count}} min',
-    minutesLong: 'environ {{count}} minutes',
+    minutesLong_one: 'environ {{count}} minute',
+    minutesLong_other: 'environ {{count}} minutes',
     devices: 'Mesures de santé',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
     finish: "J'ai terminé",

@@ -21,6 +21,11 @@ describe('GuideScreen', () => {
     expect(screen.getByText('Environ 20 minutes')).toBeVisible();
   });
 
+  it('says "minute" for one, "minutes" for more', () => {
+    showGuide({ ...guideSnapshot, procedure: { ...guideSnapshot.procedure!, minutes: 1 } });
+    expect(screen.getByText('Environ 1 minute')).toBeVisible();
+  });
+
   it('gives the easy-to-read summary, then the steps numbered in order', () => {
     const snapshot = shippedGuideSnapshot('passport');
     showGuide(snapshot);
