@@ -8,7 +8,7 @@ import { hostOf, type ScreenProps } from './screenProps';
 /**
  * One procedure's guide, read before the official site opens: what it is in a few easy sentences, the
  * papers to have at hand, the steps, and where the person will go. The actions stay in a bar at the
- * bottom, so "Go to the website" and "Back" never scroll away.
+ * bottom, so "Go to the website" and "Back" never scroll away; "I'm done" sits at the top, as on home.
  */
 export function GuideScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
@@ -19,10 +19,16 @@ export function GuideScreen({ snapshot, send }: ScreenProps) {
     <main className="screen screen--guide" data-screen="guide" data-procedure={procedure.id}>
       <div className="guide-body">
         <header className="guide-header">
-          <p className="guide-header__group">
-            <GroupPictogram group={procedure.group} className="guide-header__pictogram" />
-            {t(`groups.${procedure.group}`)}
-          </p>
+          <div className="guide-header__top">
+            <p className="guide-header__group">
+              <GroupPictogram group={procedure.group} className="guide-header__pictogram" />
+              {t(`groups.${procedure.group}`)}
+            </p>
+            {/* Back from the site with the procedure done, the person may leave from here, as from home. */}
+            <button type="button" className="button button--secondary guide-header__finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
+              {t('home.finish')}
+            </button>
+          </div>
           <h1 className="title">{procedure.title}</h1>
           <p className="guide-header__time">
             <TimePictogram className="guide-header__clock" />

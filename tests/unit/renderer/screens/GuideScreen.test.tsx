@@ -69,6 +69,12 @@ describe('GuideScreen', () => {
     expect(send.mock.calls).toEqual([[{ type: 'PROCEDURE.START' }], [{ type: 'PROCEDURE.CLOSE' }], [{ type: 'HELP.ASK' }]]);
   });
 
+  it('lets the person finish the visit from the guide, as from home', async () => {
+    const send = showGuide(shippedGuideSnapshot('passport'));
+    await userEvent.click(screen.getByRole('button', { name: "J'ai terminé" }));
+    expect(send.mock.calls).toEqual([[{ type: 'VISIT.FINISH' }]]);
+  });
+
   it('speaks English when the visit does', async () => {
     const send = showGuide(shippedGuideSnapshot('passport', 'en'));
     expect(screen.getByRole('heading', { level: 1, name: 'Apply for a passport' })).toBeVisible();
