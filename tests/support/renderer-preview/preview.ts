@@ -34,7 +34,8 @@ export async function openSnapshot(
   // A context of its own, which closes with the page; unlike browser.newPage(), it lets axe-core open its helper page.
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.once('close', () => void context.close());
+  // Closing the browser right after the page may close the context first: nothing is left to close then.
+  page.once('close', () => context.close().catch(() => undefined));
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
