@@ -39,7 +39,6 @@ export const en: Messages = {
     greeting: 'Hello!',
     question: 'What do you want to do?',
     themes: 'Topics',
-    procedures: 'Procedures',
     minutes: '{{count}} min',
     minutesLong_one: 'about {{count}} minute',
     minutesLong_other: 'about {{count}} minutes',

@@ -44,7 +44,6 @@ export const fr = {
     greeting: 'Bonjour !',
     question: 'Que voulez-vous faire ?',
     themes: 'Les thèmes',
-    procedures: 'Les démarches',
     minutes: '{{count}} min',
     minutesLong_one: 'environ {{count}} minute',
     minutesLong_other: 'environ {{count}} minutes',
