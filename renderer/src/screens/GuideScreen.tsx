@@ -25,7 +25,7 @@ export function GuideScreen({ snapshot, send }: ScreenProps) {
               {t(`groups.${procedure.group}`)}
             </p>
             {/* Back from the site with the procedure done, the person may leave from here, as from home. */}
-            <button type="button" className="button button--secondary guide-header__finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
+            <button type="button" className="button button--secondary button--bar guide-header__finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
               {t('home.finish')}
             </button>
           </div>

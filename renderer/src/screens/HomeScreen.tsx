@@ -26,8 +26,8 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           <p className="lead">{t('home.question')}</p>
         </div>
         <div className="home-bar__actions">
-          <HelpButton language={snapshot.language} send={send} />
-          <button type="button" className="button button--primary button--finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
+          <HelpButton language={snapshot.language} send={send} className="button--bar" />
+          <button type="button" className="button button--primary button--bar" onClick={() => send({ type: 'VISIT.FINISH' })}>
             {t('home.finish')}
           </button>
         </div>
