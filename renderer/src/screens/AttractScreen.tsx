@@ -20,12 +20,12 @@ export function AttractScreen({ snapshot, send }: ScreenProps) {
   const t = textIn(language);
   return (
     <main className="screen screen--blue" data-screen="attract">
-      <button type="button" className="touch-surface attract" onClick={() => send({ type: 'SESSION.START' })}>
+      <button type="button" className="touch-surface" onClick={() => send({ type: 'SESSION.START' })}>
         <span className="attract__touch" aria-hidden="true">
           <TouchPictogram className="pictogram pictogram--hero pictogram--pulse" />
         </span>
         {/* Keyed by language: each change draws the lines afresh, with their fade-in. */}
-        <span key={language} className="attract__welcome" lang={language} dir="auto" data-language={language}>
+        <span key={language} className="attract__welcome" lang={language} dir="auto">
           <span className="title">{t('attract.title')}</span>
           <span className="lead">{t('attract.invitation')}</span>
           <span className="attract__purpose">{t('attract.purpose')}</span>
