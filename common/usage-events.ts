@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from './devices';
 import { LanguageSchema } from './language';
+import { ProcedureIdSchema } from './procedure-catalog';
+import { SatisfactionSchema } from './visit-views';
 
 /**
  * Anonymous usage events: what a local authority's evaluation needs (visits per day, per kiosk, per
@@ -24,6 +26,8 @@ export const VISIT_OUTCOMES = [
   'watchdog',
   /** An administrator opened the panel, which ends the visit first. */
   'admin',
+  /** The visitor declined the notice of what is kept, and left. */
+  'declined',
 ] as const;
 export const VisitOutcomeSchema = z.enum(VISIT_OUTCOMES);
 export type VisitOutcome = z.infer<typeof VisitOutcomeSchema>;
@@ -45,7 +49,10 @@ export const UsageEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('language-chosen'), language: LanguageSchema }).strict(),
   /** The kind of device only: the value itself is medical data and never rests on disk. */
   z.object({ type: z.literal('measurement-taken'), kind: DeviceKindSchema }).strict(),
-  z.object({ type: z.literal('site-opened'), origin: OriginSchema }).strict(),
+  /** A procedure's catalog id is the same on every kiosk and names no person. */
+  z.object({ type: z.literal('procedure-chosen'), procedure: ProcedureIdSchema }).strict(),
+  /** `procedure`: the guided procedure whose site it is; absent for a profile's site tile. */
+  z.object({ type: z.literal('site-opened'), origin: OriginSchema, procedure: ProcedureIdSchema.optional() }).strict(),
   /** The visitor asked for help on site (not emitted yet: the help button is to come). */
   z.object({ type: z.literal('help-asked') }).strict(),
   z.object({
@@ -54,8 +61,8 @@ export const UsageEventSchema = z.discriminatedUnion('type', [
     /** From the touch on the attract screen to the visit's end, rounded to DURATION_STEP_SECONDS. */
     durationSeconds: z.number().int().min(0).multipleOf(DURATION_STEP_SECONDS),
   }).strict(),
-  /** How satisfied the visitor said they were, 1 (not at all) to 5 (very) (not emitted yet: the survey is to come). */
-  z.object({ type: z.literal('satisfaction'), rating: z.number().int().min(1).max(5) }).strict(),
+  /** The end screen's one-tap answer, given at most once a visit. */
+  z.object({ type: z.literal('satisfaction'), rating: SatisfactionSchema }).strict(),
   /**
    * Written by the store itself, never by the session: events it dropped unsent to stay within its
    * bounds (`full`: too many rows; `expired`: older than the profile allows), so the fleet knows

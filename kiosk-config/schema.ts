@@ -4,6 +4,9 @@ import { LanguageSchema } from '../common/language';
 import { LockdownConfigSchema } from '../common/lockdown-config';
 import { AdminConfigSchema } from './admin-schema';
 import { characters, CONTROL_CHARACTERS } from '../common/screen-text';
+import { CARD_KINDS } from '../common/cards';
+import { ProcedureIdSchema } from '../common/procedure-catalog';
+import type { Screen } from '../common/snapshot';
 
 /**
  * Text limits. A profile comes from a file a person or the fleet wrote: a name of 50 MB or a line
@@ -26,6 +29,24 @@ const KioskNameSchema = z.string()
   })
   .refine((name) => !CONTROL_CHARACTERS.test(name), 'write the name on one line, without tabs or control characters');
 
+/** An object whose keys are some of `keys`; an unknown key is named, with the ones to choose from. */
+function keyedBy<K extends string, V>(keys: readonly K[], what: string, value: z.ZodType<V>) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (!(keys as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not ${what}: choose among ${keys.join(', ')}` });
+      }
+    }
+  }).transform((record) => record as Partial<Record<K, V>>);
+}
+
+/** The visit's steps, each of which may have an inactivity timeout of its own. */
+export const VISIT_STEPS = ['language', 'consent', 'home', 'guide', 'measure', 'site'] as const satisfies readonly Screen[];
+
+const IdleSecondsSchema = z.number().int().min(5).max(3600);
+
+const SESSION_DEFAULTS = { idleTimeoutSeconds: 90, idleTimeoutSecondsByScreen: {}, idleWarningSeconds: 20, endScreenSeconds: 8, wipeRetrySeconds: 30 };
+
 export const ProfileSchema = z.object({
   kiosk: z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use lowercase letters, digits and dashes (2 to 63)'),
@@ -39,15 +60,20 @@ export const ProfileSchema = z.object({
     message: 'the default language must be one of the offered languages', path: ['default'],
   }),
   session: z.object({
-    /** Seconds without a touch before the inactivity warning shows. */
-    idleTimeoutSeconds: z.number().int().min(5).max(3600).default(90),
+    /** Seconds without a touch before the inactivity warning shows, on every step without its own below. */
+    idleTimeoutSeconds: IdleSecondsSchema.default(90),
+    /**
+     * Steps that need another timeout: longer on an official site (a form takes reading), shorter on
+     * home (a person who walked away). A busy step (a call, a print job) never times out.
+     */
+    idleTimeoutSecondsByScreen: keyedBy(VISIT_STEPS, "one of the visit's steps", IdleSecondsSchema).default({}),
     /** Seconds the warning counts down before the visit ends. */
     idleWarningSeconds: z.number().int().min(3).max(300).default(20),
     /** Seconds the end screen stays before the wipe. */
     endScreenSeconds: z.number().int().min(1).max(120).default(8),
     /** Seconds between wipe attempts while the kiosk is out of service after a failed wipe. */
     wipeRetrySeconds: z.number().int().min(1).max(3600).default(30),
-  }).strict().default({ idleTimeoutSeconds: 90, idleWarningSeconds: 20, endScreenSeconds: 8, wipeRetrySeconds: 30 }),
+  }).strict().default(SESSION_DEFAULTS),
   watchdog: z.object({
     /** Seconds a page attached to the bridge may stay silent (no heartbeat) before it is reloaded as hung. */
     hangTimeoutSeconds: z.number().int().min(5).max(300).default(15),
@@ -75,6 +101,21 @@ export const ProfileSchema = z.object({
   devices: DevicesConfigSchema.default({}),
   /** What a visit may reach besides the kiosk's own pages (common/lockdown-config.ts). */
   lockdown: LockdownConfigSchema.default({ allow: [], mediaOrigins: [] }),
+  /**
+   * The guided procedures this kiosk offers (docs/catalog.md). `dir`: the catalog's folder, relative to
+   * this profile's folder or absolute; the shipped catalog when absent. `procedures`: the ids offered,
+   * in the catalog's order on screen; every procedure of the catalog when absent.
+   */
+  catalog: z.object({
+    dir: z.string().min(1, 'give the catalog folder, or leave "dir" out for the shipped catalog').max(4096).optional(),
+    procedures: z.array(ProcedureIdSchema).min(1, 'list at least one procedure, or leave "procedures" out to offer them all').max(500)
+      .refine((ids) => new Set(ids).size === ids.length, 'list each procedure once').optional(),
+  }).strict().default({}),
+  /**
+   * The procedure whose guide opens when a card of this kind is read (on the attract screen it starts
+   * the visit). Checked against the procedures offered when the kiosk starts.
+   */
+  cards: keyedBy(CARD_KINDS, 'a card kind the kiosk knows', ProcedureIdSchema).default({}),
   /** The administrator exit (kiosk-config/admin-schema.ts); absent, the hidden gesture does nothing. */
   admin: AdminConfigSchema.optional(),
 }).strict().superRefine((profile, ctx) => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
 import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
+import { loadOfferedCatalog, type OfferedCatalog } from '../kiosk-config/offered-catalog';
 import type { Profile } from '../kiosk-config/schema';
 import { DeviceManager } from '../devices/manager';
 import { DisposableStore } from '../common/disposables';
@@ -44,11 +45,13 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-const settingsFrom = (profile: Profile, testAutomation: boolean): SessionSettings => ({
+const settingsFrom = (profile: Profile, catalog: OfferedCatalog, testAutomation: boolean): SessionSettings => ({
   offeredLanguages: profile.languages.offered,
   defaultLanguage: profile.languages.default,
   ...profile.session,
   siteTiles: profile.lockdown.allow.flatMap((rule) => (rule.label ? [{ label: rule.label, url: siteStart(rule) }] : [])),
+  procedures: catalog.procedures,
+  cards: profile.cards,
   testAutomation,
   admin: profile.admin ? { panelIdleSeconds: profile.admin.panelIdleSeconds, allowExitToDesktop: profile.admin.allowExitToDesktop } : null,
 });
@@ -66,12 +69,15 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const profile = loaded.value;
   const testAutomation = decideTestAutomation(options.testCdpPort, profile, profileFile);
   if (!testAutomation.ok) throw new Error(testAutomation.error);
-  const lockdown = await checkLockdown(profile, profileFile, shell);
+  const catalog = await loadOfferedCatalog(profile, profileFile, paths.catalogDir);
+  if (!catalog.ok) throw new Error(`the procedure catalog is invalid:\n${catalog.error}`);
+  const lockdown = await checkLockdown(profile, catalog.value, profileFile, shell);
   if (!lockdown.ok) throw new Error(lockdown.error);
   if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
     throw new Error(`the renderer is not built (${paths.rendererDir}): run npm run build`);
   }
   log.info({ profile: profileFile, kiosk: profile.kiosk.id, purpose: profile.kiosk.purpose }, 'profile loaded');
+  log.info({ catalog: catalog.value.dir, procedures: catalog.value.procedures.length }, 'procedure catalog loaded');
   if (testAutomation.value) log.warn({ testCdpPort: options.testCdpPort, purpose: profile.kiosk.purpose }, TEST_AUTOMATION_WARNING);
 
   // The wipe proves the visit is gone from the very state whose snapshot the views were last sent.
@@ -101,7 +107,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
         leaveSite: () => void shell.leaveSite?.().catch((error: unknown) => log.error({ err: error }, 'could not bring the kiosk page back from the site')),
       },
     }),
-    { input: { settings: settingsFrom(profile, testAutomation.value) } },
+    { input: { settings: settingsFrom(profile, catalog.value, testAutomation.value) } },
   );
   const hub = new BridgeHub(routeViewEvents({
     beat: () => watchdog.beat(),
@@ -182,9 +188,9 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
  * A kiosk in public service runs Chromium only under its managed policies: without them a visitor can
  * open the file chooser (Ctrl+O) or a bare browser. Demo and test kiosks run without, as a developer's.
  */
-async function checkLockdown(profile: Profile, profileFile: string, shell: KioskShell): Promise<Result<void>> {
+async function checkLockdown(profile: Profile, catalog: OfferedCatalog, profileFile: string, shell: KioskShell): Promise<Result<void>> {
   if (shell.name !== 'chromium' || profile.kiosk.purpose !== 'production') return ok(undefined);
-  const installed = await checkInstalledPolicies(chromiumLockdown(profile).managed, policyDir());
+  const installed = await checkInstalledPolicies(chromiumLockdown(profile, catalog.procedures).managed, policyDir());
   if (installed.ok) return installed;
   return fail(`Chromium's managed policies for this profile are not in place (${installed.error}): `
     + `run sudo npm run install-policies -- --profile ${profileFile}`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
+import { loadOfferedCatalog } from '../kiosk-config/offered-catalog';
 import { appPaths } from './app-paths';
 import { chromiumLockdown } from './lockdown/chromium-lockdown';
 import { installPolicies, policyDir } from './lockdown/installed-policies';
@@ -22,7 +23,13 @@ async function main(): Promise<number> {
     process.stderr.write(`the profile is invalid:\n${loaded.error}\n`);
     return 1;
   }
-  const installed = await installPolicies(chromiumLockdown(loaded.value).managed, policyDir());
+  // The official sites of the procedures the kiosk offers are Chromium's to allow too.
+  const catalog = await loadOfferedCatalog(loaded.value, file, appPaths().catalogDir);
+  if (!catalog.ok) {
+    process.stderr.write(`the procedure catalog is invalid:\n${catalog.error}\n`);
+    return 1;
+  }
+  const installed = await installPolicies(chromiumLockdown(loaded.value, catalog.value.procedures).managed, policyDir());
   if (!installed.ok) {
     process.stderr.write(`${installed.error}\n`);
     return 1;

@@ -23,6 +23,7 @@ async function crashToAttract(kiosk: KioskProcess): Promise<number> {
     const page = browser.contexts()[0]!.pages()[0]!;
     await page.locator('[data-screen="attract"]').click();
     await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-screen="consent"] button').first().click(); // the notice of what is kept: nothing personal
     await page.locator('[data-screen="home"]').waitFor();
     const from = kiosk.lines.length;
     const devtools = await page.context().newCDPSession(page);

@@ -1,4 +1,5 @@
 import type { Profile } from '../../kiosk-config/schema';
+import type { SiteScope } from '../../common/lockdown-config';
 import { chromiumManagedPolicies } from './chromium-policies';
 import { lockdownPolicy } from './policy';
 
@@ -8,7 +9,12 @@ import { lockdownPolicy } from './policy';
  */
 export const CHROMIUM_KIOSK_PAGES = ['http://127.0.0.1:'] as const;
 
-/** The managed policies a profile needs Chromium to run under (the shell builds its own policy for DevTools). */
-export function chromiumLockdown(profile: Profile): { managed: Record<string, unknown> } {
-  return { managed: chromiumManagedPolicies(lockdownPolicy(profile.lockdown, CHROMIUM_KIOSK_PAGES)) };
+/**
+ * The managed policies a profile needs Chromium to run under (the shell builds its own policy for
+ * DevTools). `procedures`: the guided procedures the kiosk offers, whose official sites Chromium must
+ * not block either; the shell's guard still opens each only while its procedure's site shows.
+ */
+export function chromiumLockdown(profile: Profile, procedures: ReadonlyArray<{ allow: readonly SiteScope[] }> = []): { managed: Record<string, unknown> } {
+  const allow = [...profile.lockdown.allow, ...procedures.flatMap((procedure) => procedure.allow)];
+  return { managed: chromiumManagedPolicies(lockdownPolicy({ ...profile.lockdown, allow }, CHROMIUM_KIOSK_PAGES)) };
 }

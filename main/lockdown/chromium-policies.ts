@@ -17,7 +17,8 @@ export function chromiumManagedPolicies(policy: LockdownPolicy): Record<string, 
   const kioskPages = policy.kioskPages.filter((page) => page.startsWith('http'))
     // A URL filter without a port matches every port: the kiosk's port changes at every launch.
     .map((page) => page.replace(/:\d*\/?$/, '').replace(/\/$/, ''));
-  const sites = policy.allow.map((rule) => `${rule.origin}${rule.pathPrefix}`);
+  // Procedures often share a site (service-public.fr): each filter once.
+  const sites = [...new Set(policy.allow.map((rule) => `${rule.origin}${rule.pathPrefix}`))];
   return {
     // Everything is refused but the kiosk's pages and the profile's sites (schemes included: file:,
     // chrome:, devtools:, view-source:, javascript:, data:).

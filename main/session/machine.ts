@@ -1,8 +1,9 @@
-import { assign, fromPromise, sendTo, setup } from 'xstate';
+import { assign, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { RendererEvent } from '../../common/bridge';
 import type { DeviceKind, DeviceStatus } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
 import type { Language } from '../../common/language';
+import type { Screen } from '../../common/snapshot';
 import { measurementFlow, type DeviceMeasuredEvent, type MeasuringPhaseEvent } from './measurement-flow';
 import type { WatchdogEvent } from '../watchdog/watchdog';
 import { emptyVisit, type VisitData } from './visit';
@@ -12,17 +13,24 @@ import type { SiteTile } from '../../common/sites';
 import { openedSite, type SiteEvent } from './site-step';
 import type { SiteToShow } from '../shells/shell';
 import { errorMessage } from '../../common/error-message';
+import type { Procedure } from '../../common/procedure-catalog';
+import { idleTimeoutMs, type IdleTimeouts, type PresenceEvent } from './presence';
+import { cardProcedure, offeredProcedure, procedureAllow, procedureSite, type CardEvent } from './guided-visit';
+import type { CardKind } from '../../common/cards';
 
 /** The parts of the profile the visit depends on. */
-export interface SessionSettings {
+export interface SessionSettings extends IdleTimeouts {
   offeredLanguages: Language[];
   defaultLanguage: Language;
-  idleTimeoutSeconds: number;
   idleWarningSeconds: number;
   endScreenSeconds: number;
   wipeRetrySeconds: number;
   /** The sites the home screen offers (the profile's labelled allow entries). */
   siteTiles: SiteTile[];
+  /** The procedures this kiosk offers (the profile's choice from the catalog), in the catalog's order. */
+  procedures: Procedure[];
+  /** The procedure whose guide a card read opens (the profile's `cards`, checked against the catalog). */
+  cards: Partial<Record<CardKind, string>>;
   /** True while tests may drive the kiosk (--test-cdp-port on a demo or test profile); every screen says so. */
   testAutomation: boolean;
   /** The administrator exit, or null when the profile has none: the hidden gesture then does nothing. */
@@ -48,7 +56,8 @@ export type DeviceEvent =
   | DeviceMeasuredEvent
   | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
 
-export type SessionEvent = RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent;
+export type SessionEvent =
+  RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent | PresenceEvent | CardEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
@@ -69,7 +78,8 @@ export interface SessionContext extends VisitData {
 }
 
 /**
- * The visit: attract → language → home (→ measure or site → home) → end → wipe → attract. While a visit runs, a second region
+ * The visit: attract → language → consent → home (→ guide → site → guide → home; → measure or a
+ * profile's site → home) → end → wipe → attract. While a visit runs, a second region
  * watches for presence: after `idleTimeoutSeconds` without activity a countdown shows, and when it
  * reaches zero the visit ends. Screens are tags, so views never depend on the shape of the states.
  */
@@ -99,7 +109,7 @@ export const sessionMachine = setup({
     }),
   },
   delays: {
-    idleTimeout: ({ context }) => context.settings.idleTimeoutSeconds * 1000,
+    idleTimeout: ({ context }) => idleTimeoutMs(context.settings, context.idleStep),
     endScreen: ({ context }) => context.settings.endScreenSeconds * 1000,
     wipeRetry: ({ context }) => context.settings.wipeRetrySeconds * 1000,
     panelIdle: ({ context }) => (context.settings.admin?.panelIdleSeconds ?? 60) * 1000,
@@ -108,6 +118,13 @@ export const sessionMachine = setup({
     languageOffered: ({ context, event }) =>
       event.type === 'LANGUAGE.CHOOSE' && context.settings.offeredLanguages.includes(event.language),
     outOfOrder: ({ context }) => context.outOfOrder,
+    /** Only a procedure this kiosk offers; another id from a view is dropped. */
+    procedureOffered: ({ context, event }) => event.type === 'PROCEDURE.OPEN' && offeredProcedure(context.settings, event.id) !== undefined,
+    /** A card the profile maps to a procedure the kiosk offers. */
+    cardRoutes: ({ context, event }) => event.type === 'CARD.READ' && cardProcedure(context.settings, event.card) !== null,
+    /** The visit has a procedure under way (the card read on the attract screen, or the one its site belongs to). */
+    procedureChosen: ({ context }) => context.procedure !== null,
+    notYetRated: ({ context }) => context.satisfaction === null,
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
     /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
     deviceConfigured: ({ context, event }) => event.type === 'MEASURE.START' && context.devices[event.kind] !== undefined,
@@ -135,6 +152,17 @@ export const sessionMachine = setup({
     })),
     stopMeasuring: assign({ measuring: null }),
     openSite: assign({ site: ({ event }) => (event.type === 'SITE.OPEN' ? openedSite(event.url) : null) }),
+    openProcedure: assign({ procedure: ({ event }) => (event.type === 'PROCEDURE.OPEN' ? event.id : null) }),
+    routeCard: assign({ procedure: ({ context, event }) => (event.type === 'CARD.READ' ? cardProcedure(context.settings, event.card) : null) }),
+    forgetProcedure: assign({ procedure: null }),
+    openProcedureSite: assign({ site: ({ context }) => procedureSite(context.settings, context.procedure) }),
+    rate: assign({ satisfaction: ({ event }) => (event.type === 'SATISFACTION.RATE' ? event.rating : null) }),
+    /** The step's own inactivity timeout applies from now (main/session/presence.ts). */
+    enterStep: raise((_, step: Screen) => ({ type: 'PRESENCE.STEP' as const, step })),
+    recordIdleStep: assign({ idleStep: ({ context, event }) => (event.type === 'PRESENCE.STEP' ? event.step : context.idleStep) }),
+    /** Entry and exit of a busy step (a call, a print job): no inactivity timeout meanwhile. */
+    holdPresence: raise({ type: 'PRESENCE.HOLD' as const }),
+    resumePresence: raise({ type: 'PRESENCE.RESUME' as const }),
     markSiteUnreachable: assign({ site: ({ context }) => context.site && { ...context.site, unreachable: true } }),
     forgetSite: assign({ site: null }),
     /** The shell shows the site in the kiosk's view; provided by the host. */
@@ -202,6 +230,8 @@ export const sessionMachine = setup({
       tags: ['attract'],
       on: {
         'SESSION.START': 'visit',
+        // A card read starts the visit too, and its guide opens once the language is chosen and the notice read.
+        'CARD.READ': { guard: 'cardRoutes', target: 'visit', actions: 'routeCard' },
         'WATCHDOG.GAVE_UP': { target: 'maintenance', actions: 'markOutOfOrder' },
         'MAINTENANCE.ENTER': { target: 'maintenance', actions: 'markOutOfOrder' },
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'admin' },
@@ -224,28 +254,59 @@ export const sessionMachine = setup({
           states: {
             language: {
               tags: ['language'],
-              on: { 'LANGUAGE.CHOOSE': { guard: 'languageOffered', target: 'home', actions: 'chooseLanguage' } },
+              entry: { type: 'enterStep', params: 'language' },
+              on: { 'LANGUAGE.CHOOSE': { guard: 'languageOffered', target: 'consent', actions: 'chooseLanguage' } },
+            },
+            consent: {
+              // The plain notice of what is kept (nothing personal). Declining ends the visit, wiped as any other.
+              tags: ['consent'],
+              entry: { type: 'enterStep', params: 'consent' },
+              on: {
+                'CONSENT.ACCEPT': [{ guard: 'procedureChosen', target: 'guide' }, { target: 'home' }],
+                'CONSENT.DECLINE': '#session.end',
+              },
             },
             home: {
               tags: ['home'],
+              // Home lists procedures: none is chosen while it shows.
+              entry: ['forgetProcedure', { type: 'enterStep', params: 'home' }],
               on: {
+                'PROCEDURE.OPEN': { guard: 'procedureOffered', target: 'guide', actions: 'openProcedure' },
+                'CARD.READ': { guard: 'cardRoutes', target: 'guide', actions: 'routeCard' },
                 'MEASURE.START': { guard: 'deviceConfigured', target: 'measure', actions: 'startMeasuring' },
                 // The host has checked the URL against the lockdown policy before this event reaches the machine.
                 'SITE.OPEN': { target: 'site', actions: 'openSite' },
               },
             },
+            guide: {
+              // The chosen procedure's guide: steps, papers to bring, then its official site.
+              tags: ['guide'],
+              entry: { type: 'enterStep', params: 'guide' },
+              on: {
+                'PROCEDURE.START': { target: 'site', actions: 'openProcedureSite' },
+                'PROCEDURE.CLOSE': 'home',
+              },
+            },
             site: {
               tags: ['site'],
-              entry: { type: 'showSite', params: ({ context }) => ({ url: context.site!.url, language: context.language }) },
+              entry: [
+                { type: 'enterStep', params: 'site' },
+                // A procedure's site may reach its own official sites besides the profile's, while it shows.
+                { type: 'showSite', params: ({ context }) => ({
+                  url: context.site!.url, language: context.language, allow: procedureAllow(context.settings, context.procedure),
+                }) },
+              ],
               // However the step ends (back, finish, inactivity, watchdog), the kiosk page comes back.
               exit: ['leaveSite', 'forgetSite'],
               on: {
-                'SITE.CLOSE': 'home',
+                // The way back: to the procedure's guide, or home from a profile's site tile.
+                'SITE.CLOSE': [{ guard: 'procedureChosen', target: 'guide' }, { target: 'home' }],
                 'SITE.UNREACHABLE': { actions: 'markSiteUnreachable' },
               },
             },
             measure: {
               tags: ['measure'],
+              entry: { type: 'enterStep', params: 'measure' },
               exit: 'stopMeasuring',
               on: { 'MEASURE.PHASE': { actions: 'recordPhase' } },
               initial: 'taking',
@@ -275,15 +336,32 @@ export const sessionMachine = setup({
         },
         presence: {
           initial: 'active',
+          // A new step has its own timeout, counted afresh; a busy step holds the count (main/session/presence.ts).
+          // Handled in the children: a re-entering transition on the region itself would re-enter the steps too.
           states: {
             active: {
               after: { idleTimeout: 'warning' },
-              on: { 'USER.ACTIVITY': { target: 'active', reenter: true } },
+              on: {
+                'USER.ACTIVITY': { target: 'active', reenter: true },
+                'PRESENCE.STEP': { target: 'active', reenter: true, actions: 'recordIdleStep' },
+                'PRESENCE.HOLD': 'held',
+              },
+            },
+            // A busy step runs (a call, a print job): nobody is asked whether they are still there.
+            held: {
+              on: {
+                'PRESENCE.STEP': { actions: 'recordIdleStep' },
+                'PRESENCE.RESUME': 'active',
+              },
             },
             warning: {
               entry: 'startIdleCountdown',
               exit: 'clearIdleCountdown',
-              on: { 'USER.ACTIVITY': 'active' },
+              on: {
+                'USER.ACTIVITY': 'active',
+                'PRESENCE.STEP': { target: 'active', actions: 'recordIdleStep' },
+                'PRESENCE.HOLD': 'held',
+              },
               initial: 'counting',
               states: {
                 counting: {
@@ -304,6 +382,8 @@ export const sessionMachine = setup({
       tags: ['end'],
       after: { endScreen: 'wipe' },
       on: {
+        // One answer; the screen's timer starts again so the person sees the thanks.
+        'SATISFACTION.RATE': { guard: 'notYetRated', target: 'end', reenter: true, actions: 'rate' },
         'END.DISMISS': 'wipe',
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },

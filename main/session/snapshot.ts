@@ -1,6 +1,8 @@
 import type { SnapshotFrom } from 'xstate';
 import { isAdminScreen, SCREENS, type Screen, type SessionSnapshot } from '../../common/snapshot';
 import type { SessionContext, sessionMachine } from './machine';
+import { homeCatalog, procedureView } from './catalog-view';
+import { offeredProcedure } from './guided-visit';
 
 export type SessionState = SnapshotFrom<typeof sessionMachine>;
 
@@ -23,13 +25,18 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     devices: context.devices,
     siteTiles: context.settings.siteTiles,
     site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable },
-    // Filled by the guided visit (home catalog, chosen procedure, satisfaction answer).
-    catalog: screen === 'home' ? { groups: [] } : null,
-    procedure: null,
-    satisfaction: null,
+    catalog: screen === 'home' ? homeCatalog(context.settings.procedures, context.language) : null,
+    procedure: screen === 'guide' || screen === 'site' ? chosenProcedure(context) : null,
+    satisfaction: context.satisfaction,
     testAutomation: context.settings.testAutomation,
     admin: isAdminScreen(screen)
       ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }
       : null,
   };
+}
+
+/** The chosen procedure's guide in the visit's language; null on a profile's site tile. */
+function chosenProcedure(context: SessionContext) {
+  const procedure = offeredProcedure(context.settings, context.procedure);
+  return procedure ? procedureView(procedure, context.language) : null;
 }

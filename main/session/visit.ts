@@ -1,5 +1,6 @@
 import type { Measurements } from '../../common/measurements';
-import type { Measuring } from '../../common/snapshot';
+import type { Measuring, Screen } from '../../common/snapshot';
+import type { Satisfaction } from '../../common/visit-views';
 import type { OpenSite } from './site-step';
 import type { SessionSettings } from './machine';
 
@@ -14,7 +15,13 @@ export function emptyVisit(settings: SessionSettings) {
     measurements: {} as Measurements,
     measuring: null as Measuring | null,
     idleSecondsLeft: null as number | null,
+    /** The step whose inactivity timeout applies (main/session/presence.ts); the first step's before a visit. */
+    idleStep: 'language' as Screen,
     site: null as OpenSite | null,
+    /** The procedure the visit chose (its id: nothing personal), from its guide to its site and back. */
+    procedure: null as string | null,
+    /** The end screen's one-tap answer, given once. */
+    satisfaction: null as Satisfaction | null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../common/language';
-import type { LockdownConfig } from '../../common/lockdown-config';
+import type { LockdownConfig, SiteScope } from '../../common/lockdown-config';
 import type { SiteBarSignal } from './site-bar/bar-script';
 import type { BridgeHub } from '../bridge/hub';
 import type { Logger } from '../log';
@@ -43,6 +43,11 @@ export interface SiteToShow {
   url: string;
   /** The bar speaks the visit's language. */
   language: Language;
+  /**
+   * A guided procedure's own official sites (its catalog entry's `allow`), reachable besides the
+   * profile's `lockdown.allow` while this site shows, and no longer after; empty for a profile's tile.
+   */
+  allow: readonly SiteScope[];
 }
 
 /** What clearing the browser's stores found afterwards; `leftovers` must be empty for the wipe to pass. */

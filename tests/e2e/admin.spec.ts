@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk-process';
-import { TEST_PROFILE } from '../support/test-profile';
-import { expect, onScreen, test } from './fixtures';
+import { readTestProfile } from '../support/test-profile';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 /** The PIN of the test profile (tests/fixtures/profiles/test.json), as the README says. */
 const TEST_PIN = '2468';
@@ -84,6 +83,7 @@ test('five wrong PINs lock the PIN screen; the right one is then refused uncheck
 test('the gesture in the middle of a visit ends it and wipes it before the PIN screen', async ({ kioskPage: page, kiosk }) => {
   await onScreen(page, 'attract').click();
   await page.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(page);
   await expect(onScreen(page, 'home')).toBeVisible();
   const from = kiosk.lines.length;
   await gesture(page);
@@ -97,7 +97,7 @@ test('the gesture in the middle of a visit ends it and wipes it before the PIN s
 // A kiosk whose panel may also leave to the desktop.
 const withExitAllowed = test.extend({
   kioskProfile: async ({}, use) => {
-    const testProfile = JSON.parse(readFileSync(TEST_PROFILE, 'utf8'));
+    const testProfile = readTestProfile();
     const profile = writeProfile({ ...testProfile, admin: { ...testProfile.admin, allowExitToDesktop: true } });
     await use(profile);
     removeProfile(profile);

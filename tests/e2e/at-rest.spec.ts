@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { filesHolding, placesAVisitCouldRest } from '../support/disk-scan';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { acceptNotice } from './fixtures';
 
 // A visit fills every store a page can, then the host is killed with SIGKILL: no wipe runs, no
 // cleanup. Nothing of the visit, and not the launch token, may be found in a file afterwards.
@@ -29,6 +30,7 @@ test('after a SIGKILL in the middle of a visit, no visit data and no launch toke
   const page = browser.contexts()[0]!.pages()[0]!;
   await page.locator('[data-screen="attract"]').click();
   await page.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(page);
   const token = await page.evaluate(async (value) => {
     document.cookie = `visit=${value}; max-age=3600; path=/`;
     localStorage.setItem('visit', value);

@@ -1,6 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../main/shells/choose-shell';
 import { TEST_PROFILE } from '../support/test-profile';
+import { acceptNotice } from './fixtures';
 
 // The same visit in the Electron shell. Its binary is downloaded from GitHub at install time, so on
 // machines without that access this spec skips and says so.
@@ -20,6 +21,7 @@ test('the Electron shell shows the attract screen and runs a visit', async () =>
     expect(await window.evaluate(() => typeof (window as unknown as { borne?: unknown }).borne)).toBe('object');
     await window.locator('[data-screen="attract"]').click();
     await window.getByRole('button', { name: 'Français' }).click();
+    await acceptNotice(window);
     await expect(window.locator('[data-screen="home"]')).toBeVisible();
   } finally {
     await app.close();

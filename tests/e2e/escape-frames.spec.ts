@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { chromium, expect, test, type Frame } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHROMIUM_POLICY_DIR } from '../../main/lockdown/chromium-policies';
 import { removeProfile, startKiosk, writeProfile, type KioskProcess } from '../support/kiosk-process';
-import { TEST_PROFILE } from '../support/test-profile';
-import { onScreen } from './fixtures';
+import { readTestProfile } from '../support/test-profile';
+import { acceptNotice, onScreen } from './fixtures';
 
 // A frame of another site runs in a renderer of its own, out of reach of the page's DevTools session:
 // the shell guards it through a session of its own. Proven without the managed policies, which would
@@ -40,7 +40,7 @@ test('a frame of another site, allowed as a frame, cannot take itself to a site 
   const framed = await loopbackSite('127.0.0.4', '<!doctype html><title>allowed frame</title><p>allowed frame</p>');
   const site = await loopbackSite('127.0.0.2', `<!doctype html><title>allowed site</title><iframe src="${framed.origin}/frame"></iframe>`);
   const lockdown = { allow: [{ origin: site.origin, pathPrefix: '/', label: { fr: 'Site avec un cadre', en: 'Site with a frame' } }, { origin: framed.origin, pathPrefix: '/' }] };
-  const profile = writeProfile({ ...JSON.parse(readFileSync(TEST_PROFILE, 'utf8')), lockdown });
+  const profile = writeProfile({ ...readTestProfile(), lockdown });
   let kiosk: KioskProcess | undefined;
   try {
     kiosk = await startKiosk(profile);
@@ -51,6 +51,7 @@ test('a frame of another site, allowed as a frame, cannot take itself to a site 
     // The site opens from its home tile, as a visitor opens it.
     await onScreen(page, 'attract').click();
     await page.getByRole('button', { name: 'Français' }).click();
+    await acceptNotice(page);
     await page.getByRole('button', { name: /Site avec un cadre/ }).click();
     await expect.poll(() => framed.asked).toEqual(['/frame']);
     const frame = await frameAt(page.frames.bind(page), `${framed.origin}/frame`);

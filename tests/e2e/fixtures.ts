@@ -26,3 +26,6 @@ export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; kio
 export { expect } from '@playwright/test';
 
 export const onScreen = (page: Page, screen: string) => page.locator(`[data-screen="${screen}"]`);
+
+/** The notice after the language (what is kept: nothing personal): its first button goes on. */
+export const acceptNotice = (page: Page) => onScreen(page, 'consent').getByRole('button').first().click();

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { Page } from '@playwright/test';
 import { floodFor, sampleRss } from '../support/bridge-flood';
 import type { RawBridgeTarget } from '../support/raw-bridge-client';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 // The attacks of the "hardening" issue, run against the real host: clients with the launch token that
 // flood the bridge and never read, and a kiosk page that blocks its own main thread.
@@ -44,6 +44,7 @@ test(`a ${FLOOD_SECONDS} s flood from clients that never read keeps the host wit
   await new Promise((resolve) => setTimeout(resolve, (FLOOD_SECONDS - 5) * 1000));
   // A person taps while the flood goes on: the kiosk answers.
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   const { connections, frames } = await flood;
   const { startMb, peakMb } = memory.stop();
@@ -59,6 +60,7 @@ test(`a ${FLOOD_SECONDS} s flood from clients that never read keeps the host wit
 test('a kiosk page that blocks its own main thread costs the host no memory, and SIGTERM still stops the host at once', async ({ kioskPage, kiosk }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   const target = await bridgeTarget(kioskPage);
   const memory = sampleRss(kiosk.process.pid!);

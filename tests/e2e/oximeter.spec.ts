@@ -1,6 +1,6 @@
 import { OximeterSimulator } from '../../devices/simulators/oximeter-simulator';
 import { testWithDeviceOnPty } from './device-on-pty';
-import { expect, onScreen } from './fixtures';
+import { acceptNotice, expect, onScreen } from './fixtures';
 
 // The second device kind, end to end through the registry: the kiosk opens one end of a real pty
 // pair as a CMS50D+ pulse oximeter, and the test plays the device on the other end, streaming its
@@ -10,6 +10,7 @@ const test = testWithDeviceOnPty('pulseOximeter', (path) => ({ serial: { path, b
 test('a pulse oximeter reading is taken in its step, shown with the pulse, kept for the visit and wiped after it', async ({ kioskPage, kiosk, device: oximeter }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
   const card = kioskPage.getByRole('region', { name: 'Pulse oximeter' });
   await expect(card).toContainText('Ready');
 
@@ -28,6 +29,7 @@ test('a pulse oximeter reading is taken in its step, shown with the pulse, kept 
   await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
   await expect(card).not.toContainText('%');
   // Logs rest on disk: no measured value in the devices' lines.
   const deviceLines = JSON.stringify(kiosk.lines.filter((l) => l.layer === 'devices').map(({ time: _t, pid: _p, path: _path, ...facts }) => facts));

@@ -7,7 +7,7 @@ import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk
 import { installPoliciesFor } from '../support/managed-policies';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
 import { clickAt, pressKeys, visibleWindowNames } from '../support/x-server';
-import { expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, test as base } from './fixtures';
 
 const SHOTS = '/tmp/shots-sites';
 type Line = KioskProcess['lines'][number];
@@ -58,6 +58,7 @@ async function openTile(kioskPage: Page, name: string): Promise<void> {
 async function startVisit(kioskPage: Page): Promise<void> {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import { TEST_AUTOMATION_WARNING } from '../../main/test-automation';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 // Every e2e kiosk runs with test automation on (the test profile and --test-cdp-port), so every one
 // must say so: a warning in the host's log and a banner on the screen that hides nothing.
@@ -22,6 +22,7 @@ test('a banner says so on every screen of a visit, and covers no control', async
   await expect(onScreen(kioskPage, 'language')).toBeVisible();
   await expect(banner(kioskPage)).toBeVisible();
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
 
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(banner(kioskPage)).toHaveText('Test mode: this kiosk can be remote-controlled');

@@ -2,7 +2,7 @@ import { ThermometerSimulator } from '../../devices/simulators/thermometer-simul
 import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../support/implausible-readings';
 import type { Page } from '@playwright/test';
 import { testWithDeviceOnPty } from './device-on-pty';
-import { expect, onScreen } from './fixtures';
+import { acceptNotice, expect, onScreen } from './fixtures';
 
 // The kiosk opens one end of a real pty pair as its thermometer; the test plays the device on the
 // other end, writing real Temperature Measurement frames.
@@ -12,6 +12,7 @@ const test = testWithDeviceOnPty('thermometer', (path) => ({ serial: { path, bau
 async function startMeasuring(kioskPage: Page): Promise<void> {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(kioskPage.getByText('Prêt')).toBeVisible();
   await kioskPage.getByRole('button', { name: 'Prendre ma température' }).click();
@@ -21,6 +22,7 @@ async function startMeasuring(kioskPage: Page): Promise<void> {
 test('a reading counts only in the step that asked for it; it shows, stays with the visit, and is gone after it', async ({ kioskPage, kiosk, device: thermometer }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await expect(kioskPage.getByText('Prêt')).toBeVisible();
   // On home, nobody asked for a reading: it is dropped. (A pty delivers in microseconds; the pause
   // only makes sure it reached the host before the step starts.)
@@ -42,6 +44,7 @@ test('a reading counts only in the step that asked for it; it shows, stays with 
   await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(kioskPage.getByText(/°C/)).toHaveCount(0);
 });

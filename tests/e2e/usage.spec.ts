@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 /** The usage events the running host has written so far, read from its store as the fleet agent will. */
 function storedEvents(stateDir: string): unknown[] {
@@ -15,6 +15,7 @@ function storedEvents(stateDir: string): unknown[] {
 test('a visit on the real kiosk leaves its anonymous usage events in the state folder', async ({ kioskPage, kiosk }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
   await kioskPage.getByRole('button', { name: /done/i }).click();
   await expect(onScreen(kioskPage, 'end')).toBeVisible();
   await onScreen(kioskPage, 'end').click();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 test('a visit goes attract → language → home, and inactivity brings the kiosk back to attract', async ({ kioskPage, kiosk }) => {
   await expect(onScreen(kioskPage, 'attract')).toBeVisible();
@@ -11,6 +11,7 @@ test('a visit goes attract → language → home, and inactivity brings the kios
 
   await expect(onScreen(kioskPage, 'language')).toBeVisible();
   await kioskPage.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(kioskPage);
 
   await expect(onScreen(kioskPage, 'home')).toBeVisible();
   await expect(kioskPage.locator('html')).toHaveAttribute('lang', 'en');
@@ -28,6 +29,7 @@ test('a visit goes attract → language → home, and inactivity brings the kios
 test('answering the inactivity warning keeps the visit going', async ({ kioskPage }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   const warning = kioskPage.getByRole('alertdialog');
   await expect(warning).toBeVisible({ timeout: 10_000 });
   await warning.getByRole('button').click();
@@ -38,6 +40,7 @@ test('answering the inactivity warning keeps the visit going', async ({ kioskPag
 test('the person can finish the visit, and the end screen leads to a wiped attract screen', async ({ kioskPage, kiosk }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   await kioskPage.getByRole('button', { name: /terminé/i }).click();
   await expect(onScreen(kioskPage, 'end')).toBeVisible();
   await onScreen(kioskPage, 'end').click();
@@ -72,6 +75,7 @@ const withSilentThermometer = test.extend({
 withSilentThermometer('a forged reading from the page is rejected by the host and acted on by nobody', async ({ kioskPage, kiosk }) => {
   await onScreen(kioskPage, 'attract').click();
   await kioskPage.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kioskPage);
   const card = kioskPage.getByRole('region', { name: 'Thermomètre' });
   await expect(card).toContainText('Prêt');
   await expect(card).toContainText('Prenez votre température avec le thermomètre.');

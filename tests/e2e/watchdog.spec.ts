@@ -2,7 +2,7 @@
 import { chromium, type Page } from '@playwright/test';
 import type { KioskProcess } from '../support/kiosk-process';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { expect, onScreen, test } from './fixtures';
+import { acceptNotice, expect, onScreen, test } from './fixtures';
 
 type Line = Record<string, unknown>;
 
@@ -37,6 +37,7 @@ async function crashRenderer(kiosk: KioskProcess): Promise<void> {
 async function startVisit(page: Page, kiosk: KioskProcess): Promise<void> {
   await onScreen(page, 'attract').click();
   await page.getByRole('button', { name: 'English' }).click();
+  await acceptNotice(page);
   await expect(onScreen(page, 'home')).toBeVisible();
   await kiosk.waitForLog((l) => l.msg === 'view painted' && l.screen === 'home');
 }

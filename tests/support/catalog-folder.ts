@@ -37,3 +37,19 @@ export function catalogFolder() {
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * A catalog whose one procedure, `stand-in`, opens the allowed stand-in site (tests/support/stand-in-sites.ts)
+ * under its own allowlist: a profile offering it need not list that site itself. The foreign stand-in
+ * stays on no list. `remove()` deletes the folder.
+ */
+export function standInCatalog(allowedOrigin: string, languages: readonly string[] = ['fr', 'en']) {
+  const catalog = catalogFolder();
+  catalog.addProcedure('stand-in', languages, {
+    group: 'identity',
+    minutes: 5,
+    start: `${allowedOrigin}/`,
+    allow: [{ origin: allowedOrigin, pathPrefix: '/' }],
+  });
+  return catalog;
+}

@@ -78,6 +78,11 @@ export class ChromiumShell implements KioskShell {
   /** Set from a browser's unexpected exit until its successor shows the kiosk page; a wipe waits for it. */
   private browserBack: { promise: Promise<void>; resolve(): void } | null = null;
   private readonly backoff: RelaunchBackoff;
+  /**
+   * Origins guided procedures let the visit reach beyond the profile's list, since the last wipe that
+   * left nothing: the wipe clears and checks them too.
+   */
+  private readonly procedureOrigins = new Set<string>();
 
   constructor(private readonly options: ChromiumShellOptions = {}) {
     this.backoff = new RelaunchBackoff(options.relaunchDelayMs);
@@ -116,8 +121,9 @@ export class ChromiumShell implements KioskShell {
     const launch = this.current;
     if (!this.session || !launch?.page) return { cleared: [], leftovers: ['chromium is not running, so nothing was checked'] };
     const { server, policy } = this.session;
-    const origins = [server.origin, ...new Set(policy.allow.map((rule) => rule.origin))];
+    const origins = [...new Set([server.origin, ...policy.allow.map((rule) => rule.origin), ...this.procedureOrigins])];
     const report = await wipeChromiumBrowsingData(launch.browser.cdp, launch.page, origins);
+    if (report.leftovers.length === 0) this.procedureOrigins.clear();
     this.session.log.debug(report, 'wiped browsing data');
     return report;
   }
@@ -194,6 +200,7 @@ export class ChromiumShell implements KioskShell {
   async showSite(site: SiteToShow): Promise<void> {
     const sites = this.current?.sites;
     if (!sites) throw new Error('chromium is not running, so no site can be shown');
+    for (const rule of site.allow) this.procedureOrigins.add(rule.origin);
     await sites.show(site);
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { decideNavigation, type LockdownPolicy, type Verdict } from '../../lockdown/policy';
+import type { SiteScope } from '../../../common/lockdown-config';
 import type { CdpPipe } from './cdp-pipe';
 import { guardDocuments, guardFrames } from './frame-guard';
 import type { KioskPage } from './kiosk-page';
@@ -18,8 +19,11 @@ export interface NavigationEvents {
 
 /** What the shell tells the guard: whether the top frame may show the profile's sites now. */
 export interface NavigationGuard {
-  /** From now on the top frame may show the profile's sites, and only them besides the kiosk page. */
-  siteOpened(): void;
+  /**
+   * From now on the top frame may show the profile's sites, and only them besides the kiosk page;
+   * `procedureSites` too (a guided procedure's own allowlist), in every frame, until the site closes.
+   */
+  siteOpened(procedureSites?: readonly SiteScope[]): void;
   /** From now on the top frame shows the kiosk page only; the shell brings it back itself. */
   siteClosed(): void;
   /** True while a site is open. */
@@ -50,10 +54,16 @@ export async function guardNavigations(
   const onKioskOrigin = (url: string) => URL.canParse(url) && new URL(url).origin === kioskPage.origin;
   const isKioskPage = (url: string) => onKioskOrigin(url) && new URL(url).pathname === kioskPage.pathname;
   let siteOpen = false;
+  // The profile's sites, plus the open procedure's own while its site shows.
+  let sitePolicy = policy;
   const decide = (url: string, topFrame: boolean): Verdict => {
     if (onKioskOrigin(url)) return isKioskPage(url) ? { allow: true } : { allow: false, reason: 'not the kiosk page' };
     if (topFrame && !siteOpen) return { allow: false, reason: 'no site is open: the top frame shows the kiosk page' };
-    return decideNavigation(policy, url);
+    return decideNavigation(sitePolicy, url);
+  };
+  const closeSite = () => {
+    siteOpen = false;
+    sitePolicy = policy;
   };
   const send = (method: string, params: Record<string, unknown>) => cdp.send(method, params, page.sessionId);
   const takeBack = () => void send('Page.navigate', { url: returnTo }).catch(() => {});
@@ -88,7 +98,7 @@ export async function guardNavigations(
       // back then would abort the kiosk page's own first load.
       shown = true;
       if (siteOpen) {
-        siteOpen = false;
+        closeSite();
         events.onSiteLeft();
       }
       return;
@@ -100,7 +110,7 @@ export async function guardNavigations(
     if (verdict.allow && !url.startsWith('chrome-error:')) return;
     if (verdict.allow && siteOpen && unreachableUrl !== undefined) {
       // An allowed page that could not load: Borne says so itself, instead of Chromium's error page.
-      siteOpen = false;
+      closeSite();
       events.onSiteUnreachable(unreachableUrl);
       takeBack();
       return;
@@ -111,8 +121,11 @@ export async function guardNavigations(
   await guardDocuments(cdp, page.sessionId, page.targetId, decide, events.onRefused);
   await guardFrames(cdp, page.sessionId, decide, events.onRefused);
   return {
-    siteOpened: () => void (siteOpen = true),
-    siteClosed: () => void (siteOpen = false),
+    siteOpened: (procedureSites = []) => {
+      sitePolicy = { ...policy, allow: [...policy.allow, ...procedureSites] };
+      siteOpen = true;
+    },
+    siteClosed: closeSite,
     get siteOpen() {
       return siteOpen;
     },

@@ -71,12 +71,12 @@ export class ChromiumSiteView {
     this.send('Runtime.evaluate', { expression, contextId: this.barContext }).catch(() => {}); // the document went away meanwhile
   }
 
-  async show({ url, language }: SiteToShow): Promise<void> {
+  async show({ url, language, allow }: SiteToShow): Promise<void> {
     await this.removeBar();
     const source = siteBarScript(language, new URL(this.pageUrl).origin);
     const added = ScriptAddedSchema.parse(await this.send('Page.addScriptToEvaluateOnNewDocument', { source, worldName: SITE_BAR_WORLD }));
     this.barScript = added.identifier;
-    this.guard.siteOpened();
+    this.guard.siteOpened(allow);
     // A failure to load (errorText) commits Chromium's error page, which the guard turns into Borne's message.
     await this.send('Page.navigate', { url });
     this.log.info({ origin: new URL(url).origin }, 'site shown');

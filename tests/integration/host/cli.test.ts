@@ -6,6 +6,7 @@ import { createServer, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeProfile, writeProfile } from '../../support/kiosk-process';
 import { TEST_PROFILE } from '../../support/test-profile';
+import { catalogFolder, sampleTexts } from '../../support/catalog-folder';
 
 // The built host, started as `npm start` starts it, refusing to start for reasons a technician can fix.
 function startHost(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -50,6 +51,28 @@ describe('the kiosk host refuses to start, with one readable message', () => {
     expect(stderr).toContain('Borne could not start: the profile is invalid:');
     expect(stderr).toContain(`${file}: session.idleTimeoutSeconds: Too small: expected number to be >=5`);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace on the console
+  });
+
+  it('on an invalid procedure catalog, or a profile offering a procedure it does not have: file, procedure, field and reason', () => {
+    const catalog = catalogFolder();
+    try {
+      catalog.addProcedure('passport');
+      catalog.write('fr/passport.json', { ...sampleTexts('Passeport'), steps: ['Ouvrez\tle site.'] });
+      const base = { kiosk: { id: 'mairie-x', name: 'x' }, languages: { offered: ['fr', 'en'], default: 'fr' } };
+      const broken = startHost(['--shell', 'chromium', '--profile', profileFile({ ...base, catalog: { dir: catalog.dir } })]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain('Borne could not start: the procedure catalog is invalid:');
+      expect(broken.stderr).toContain(`${catalog.dir}/fr/passport.json (procedure passport): steps.0: write step on one line, without tabs or control characters`);
+
+      catalog.addProcedure('passport');
+      const file = profileFile({ ...base, catalog: { dir: catalog.dir, procedures: ['id-card'] } });
+      const unknown = startHost(['--shell', 'chromium', '--profile', file]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain(`${file}: catalog.procedures.0: there is no procedure "id-card" in the catalog ${catalog.dir}`);
+      expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      catalog.remove();
+    }
   });
 
   it('when a copy of a production profile turns test automation on: no DevTools port opens', async () => {

@@ -68,7 +68,7 @@ async function copyOnSite(text: string): Promise<void> {
 
 /** Opens the stand-in site's `/keep`, which reports what an earlier visit left, then fills every store. */
 async function visitKeepingEverything(): Promise<string> {
-  await shell.showSite({ url: `${sites.allowed}/keep`, language: 'fr' });
+  await shell.showSite({ url: `${sites.allowed}/keep`, language: 'fr', allow: [] });
   await expect.poll(() => inShownDocument('document.body?.dataset.kept ?? null'), poll).toBe('true');
   return String(await inShownDocument("document.getElementById('kept').textContent"));
 }
@@ -115,7 +115,7 @@ describe('the wipe of the Chromium shell, with a real site', () => {
   });
 
   it('fails the wipe, naming each store and origin, when a site writes again as fast as it is cleared, and the kiosk goes out of service', async () => {
-    await shell.showSite({ url: `${sites.allowed}/stubborn`, language: 'fr' });
+    await shell.showSite({ url: `${sites.allowed}/stubborn`, language: 'fr', allow: [] });
     await expect.poll(() => inShownDocument('document.body?.dataset.writing ?? null'), poll).toBe('true');
     const kiosk = startWipingKiosk({ shell });
     kiosk.actor.send({ type: 'SESSION.START' });

@@ -115,6 +115,7 @@ describe('the administrator exit', () => {
     const kiosk = startKiosk();
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     kiosk.actor.send({ type: 'ADMIN.OPEN' });
     expect(kiosk.view().screen).toBe('wipe');
     await kiosk.settle();

@@ -16,12 +16,14 @@ function startKiosk(wipe: () => Promise<void> = async () => {}, overrides: Parti
 }
 
 describe('a visit', () => {
-  it('goes attract → language → home → end → wipe → attract', async () => {
+  it('goes attract → language → consent → home → end → wipe → attract', async () => {
     const kiosk = startKiosk();
     expect(kiosk.view().screen).toBe('attract');
     kiosk.actor.send({ type: 'SESSION.START' });
     expect(kiosk.view().screen).toBe('language');
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    expect(kiosk.view()).toMatchObject({ screen: 'consent', language: 'en' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     expect(kiosk.view()).toMatchObject({ screen: 'home', language: 'en' });
     kiosk.actor.send({ type: 'VISIT.FINISH' });
     expect(kiosk.view().screen).toBe('end');
@@ -36,6 +38,7 @@ describe('a visit', () => {
     const actor = createActor(narrow, { input: { settings: { ...settings, offeredLanguages: ['fr'] } } }).start();
     actor.send({ type: 'SESSION.START' });
     actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    actor.send({ type: 'CONSENT.ACCEPT' });
     expect(toSessionSnapshot(actor.getSnapshot()).screen).toBe('language');
   });
 
@@ -43,6 +46,7 @@ describe('a visit', () => {
     const kiosk = startKiosk();
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     kiosk.actor.send({ type: 'VISIT.FINISH' });
     kiosk.seconds(4);
     expect(kiosk.view().screen).toBe('end');
@@ -57,6 +61,7 @@ describe('inactivity', () => {
     const kiosk = startKiosk();
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     kiosk.seconds(59);
     expect(kiosk.view().idleWarning).toBeNull();
     kiosk.seconds(1);
@@ -107,6 +112,7 @@ describe('measurements and devices', () => {
     kiosk.actor.send({ type: 'DEVICE.STATUS_CHANGED', kind: 'thermometer', status: { state: 'ready' } });
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     if (start) {
       kiosk.actor.send({ type: 'MEASURE.START', kind: 'thermometer' });
       await kiosk.settle();
@@ -213,13 +219,15 @@ describe('test automation', () => {
     seen.push(kiosk.view());
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
     seen.push(kiosk.view());
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
+    seen.push(kiosk.view());
     kiosk.actor.send({ type: 'VISIT.FINISH' });
     seen.push(kiosk.view());
     kiosk.actor.send({ type: 'END.DISMISS' });
     seen.push(kiosk.view());
     await kiosk.settle();
     seen.push(kiosk.view());
-    expect(seen.map((s) => s.screen)).toEqual(['attract', 'language', 'home', 'end', 'wipe', 'out-of-service']);
+    expect(seen.map((s) => s.screen)).toEqual(['attract', 'language', 'consent', 'home', 'end', 'wipe', 'out-of-service']);
     expect(seen.every((s) => s.testAutomation)).toBe(true);
   });
 });
@@ -283,4 +291,5 @@ describe('after the watchdog recovered the page', () => {
 function reach2(kiosk: ReturnType<typeof startKiosk>): void {
   kiosk.actor.send({ type: 'SESSION.START' });
   kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+  kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
 }

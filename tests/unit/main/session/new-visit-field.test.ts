@@ -18,6 +18,7 @@ const consenting = sessionMachine.provide({
 async function visitAndLeave(kiosk: ReturnType<typeof startWipingKiosk>) {
   kiosk.actor.send({ type: 'SESSION.START' });
   kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+  kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
   expect(kiosk.actor.getSnapshot().context).toMatchObject({ consentGiven: true });
   kiosk.actor.send({ type: 'VISIT.FINISH' });
   kiosk.actor.send({ type: 'END.DISMISS' });
@@ -34,7 +35,10 @@ describe('a field added to the visit', () => {
 
   it('fails the wipe when a reset that lists fields by hand forgets it', async () => {
     const handWritten = consenting.provide({
-      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, measurements: {}, measuring: null, idleSecondsLeft: null }) },
+      actions: { forgetVisit: assign({
+        language: ({ context }) => context.settings.defaultLanguage, measurements: {}, measuring: null, idleSecondsLeft: null,
+        idleStep: 'language', procedure: null, satisfaction: null,
+      }) },
     });
     const kiosk = startWipingKiosk({ machine: handWritten });
     await visitAndLeave(kiosk);

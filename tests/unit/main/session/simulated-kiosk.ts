@@ -14,10 +14,13 @@ export const settings: SessionSettings = {
   offeredLanguages: ['fr', 'en'],
   defaultLanguage: 'fr',
   idleTimeoutSeconds: 60,
+  idleTimeoutSecondsByScreen: {},
   idleWarningSeconds: 10,
   endScreenSeconds: 5,
   wipeRetrySeconds: 30,
   siteTiles: [],
+  procedures: [],
+  cards: {},
   testAutomation: false,
   admin: { panelIdleSeconds: 60, allowExitToDesktop: false },
 };

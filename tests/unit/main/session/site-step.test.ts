@@ -17,6 +17,7 @@ function kioskAtHome(machine = sessionMachine) {
   const kiosk = startSimulatedKiosk(recording, { idleTimeoutSeconds: 60, idleWarningSeconds: 10 });
   kiosk.actor.send({ type: 'SESSION.START' });
   kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+  kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
   return { ...kiosk, shell };
 }
 
@@ -24,7 +25,7 @@ describe('a site during a visit', () => {
   it('opens from home: the shell shows it in the visit\'s language, views see its origin and nothing else of the address', () => {
     const kiosk = kioskAtHome();
     kiosk.actor.send({ type: 'SITE.OPEN', url: START });
-    expect(kiosk.shell).toEqual([{ url: START, language: 'en' }]);
+    expect(kiosk.shell).toEqual([{ url: START, language: 'en', allow: [] }]);
     expect(kiosk.view()).toMatchObject({ screen: 'site', site: { origin: 'https://www.service-public.fr', unreachable: false } });
     expect(JSON.stringify(kiosk.view())).not.toContain('dossier');
   });
@@ -82,6 +83,7 @@ describe('a site during a visit', () => {
     const kiosk = startWipingKiosk();
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     kiosk.actor.send({ type: 'SITE.OPEN', url: START });
     kiosk.actor.send({ type: 'SITE.UNREACHABLE' });
     kiosk.actor.send({ type: 'VISIT.FINISH' });

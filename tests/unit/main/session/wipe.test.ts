@@ -11,6 +11,7 @@ const fever = { kind: 'thermometer' as const, celsius: 38, site: 'finger' as con
 async function visitAndLeave(kiosk: ReturnType<typeof startWipingKiosk>) {
   kiosk.actor.send({ type: 'SESSION.START' });
   kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+  kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
   await measure(kiosk, fever);
   expect(kiosk.view()).toMatchObject({ screen: 'home', language: 'en', measurements: { thermometer: fever } });
   kiosk.actor.send({ type: 'VISIT.FINISH' });
@@ -37,7 +38,7 @@ describe('the wipe proof', () => {
   it('puts the kiosk out of service, for good, when the reset leaves the measurements behind', async () => {
     // The reset as it used to be written by hand, one field short.
     const forgetful = sessionMachine.provide({
-      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, idleSecondsLeft: null }) },
+      actions: { forgetVisit: assign({ language: ({ context }) => context.settings.defaultLanguage, idleSecondsLeft: null, idleStep: 'language' }) },
     });
     const kiosk = startWipingKiosk({ machine: forgetful });
     await visitAndLeave(kiosk);
@@ -52,7 +53,7 @@ describe('the wipe proof', () => {
   });
 
   it('checks every field of the visit without naming any: a leftover language fails it too', async () => {
-    const forgetful = sessionMachine.provide({ actions: { forgetVisit: assign({ measurements: {}, measuring: null, idleSecondsLeft: null }) } });
+    const forgetful = sessionMachine.provide({ actions: { forgetVisit: assign({ measurements: {}, measuring: null, idleSecondsLeft: null, idleStep: 'language' }) } });
     const kiosk = startWipingKiosk({ machine: forgetful });
     await visitAndLeave(kiosk);
     expect(kiosk.failure()).toBe('the wipe left data behind: session: language, snapshot: language');

@@ -25,6 +25,7 @@ function startKiosk(settings = SETTINGS, folder = stateDir) {
   const wholeVisit = async () => {
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'en' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
     await measure(kiosk, temperature);
     await measure(kiosk, oximetry);
     kiosk.actor.send({ type: 'SITE.OPEN', url: SITE_PAGE });

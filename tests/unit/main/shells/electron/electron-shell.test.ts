@@ -131,7 +131,7 @@ describe('ElectronShell', () => {
 
   it('shows a site in the locked window, sends it no snapshot, and brings the kiosk page back', async () => {
     const { shell, window, hub } = await startedShell();
-    await shell.showSite({ url: 'https://ants.gouv.fr/demarches', language: 'fr' });
+    await shell.showSite({ url: 'https://ants.gouv.fr/demarches', language: 'fr', allow: [] });
     expect(window.webContents.getURL()).toBe('https://ants.gouv.fr/demarches');
     window.webContents.sent = [];
     hub.publish({ ...snapshot, screen: 'site', site: { origin: 'https://ants.gouv.fr', unreachable: false } });
@@ -145,7 +145,7 @@ describe('ElectronShell', () => {
     const signals: string[] = [];
     const { shell, window } = await startedShell(undefined, (signal) => signals.push(signal));
     window.webContents.unreachable.add('https://ants.gouv.fr/');
-    await shell.showSite({ url: 'https://ants.gouv.fr/', language: 'en' });
+    await shell.showSite({ url: 'https://ants.gouv.fr/', language: 'en', allow: [] });
     expect(signals).toEqual(['unreachable']);
     expect(window.webContents.getURL()).toBe('file:///app/dist/renderer/index.html');
   });
