@@ -20,8 +20,8 @@ export function ConsentScreen({ snapshot, send }: ScreenProps) {
         </ul>
       </div>
       <div className="actions actions--consent">
-        <button type="button" className="button button--secondary" onClick={() => send({ type: 'CONSENT.DECLINE' })}>{t('consent.decline')}</button>
-        <button type="button" className="button button--primary button--big" onClick={() => send({ type: 'CONSENT.ACCEPT' })}>{t('consent.accept')}</button>
+        <button type="button" className="button button--secondary" data-consent="decline" onClick={() => send({ type: 'CONSENT.DECLINE' })}>{t('consent.decline')}</button>
+        <button type="button" className="button button--primary button--big" data-consent="accept" onClick={() => send({ type: 'CONSENT.ACCEPT' })}>{t('consent.accept')}</button>
       </div>
     </main>
   );
