@@ -28,4 +28,5 @@ export { expect } from '@playwright/test';
 export const onScreen = (page: Page, screen: string) => page.locator(`[data-screen="${screen}"]`);
 
 /** The notice after the language (what is kept: nothing personal): its first button goes on. */
-export const acceptNotice = (page: Page) => onScreen(page, 'consent').getByRole('button').first().click();
+/** "I understand" on the consent notice, in whatever language the visit speaks. */
+export const acceptNotice = (page: Page) => onScreen(page, 'consent').locator('[data-consent="accept"]').click();

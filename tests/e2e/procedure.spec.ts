@@ -59,8 +59,8 @@ test('a procedure\'s site opens from its guide under its own allowlist, refuses 
   await expect(guide.getByRole('heading', { level: 1 })).toHaveText('stand-in (fr)');
   await kioskPage.screenshot({ path: `${SHOTS}/guide.png` });
 
-  // The guide's first button starts the procedure: its start page, though the profile lists no site.
-  await guide.getByRole('button').first().click();
+  // The guide's "Go to the website" starts the procedure: its start page, though the profile lists no site.
+  await guide.getByRole('button', { name: 'Aller sur le site' }).click();
   await expect.poll(() => kioskPage.url()).toBe(`${sites.allowed}/`);
   await expect.poll(() => kioskPage.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Site officiel de test');
   await kioskPage.screenshot({ path: `${SHOTS}/procedure-site.png` });

@@ -1,17 +1,9 @@
+import { PICTOGRAM_SVG as common } from './pictogramSvg';
+
 /**
  * Simple line pictograms drawn in SVG: no image files, no webfonts (the kiosk has no internet).
  * They illustrate the text next to them, so they are hidden from screen readers.
  */
-const common = {
-  viewBox: '0 0 96 96',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 5,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  'aria-hidden': true,
-  focusable: false,
-} as const;
 
 /** A finger touching a surface, with ripples: "touch here". */
 export function TouchPictogram({ className }: { className?: string }) {

@@ -10,6 +10,8 @@ export const fr = {
   attract: {
     title: 'Bienvenue',
     invitation: "Touchez l'écran pour commencer",
+    /** Under the invitation: what the kiosk is for, in a few everyday words. */
+    purpose: 'Vos démarches en ligne, pas à pas',
   },
   language: {
     title: 'Choisissez votre langue',
@@ -17,11 +19,20 @@ export const fr = {
   consent: {
     title: 'Avant de commencer',
     notice: "La borne ne garde rien de vous. Tout est effacé à la fin.",
+    nothingKept: "La borne ne garde pas votre nom, ni vos papiers, ni ce que vous tapez.",
+    helpNear: "Vous pouvez demander de l'aide à tout moment.",
     accept: "J'ai compris",
     decline: 'Non merci',
   },
+  /** The page of one procedure, before its official site opens. */
   guide: {
+    minutes_one: 'Environ {{count}} minute',
+    minutes_other: 'Environ {{count}} minutes',
+    summary: "En bref",
+    documents: 'À préparer',
+    noDocuments: "Vous n'avez besoin d'aucun papier.",
     steps: 'Les étapes',
+    goingTo: 'Vous irez sur :',
     start: 'Aller sur le site',
     back: 'Retour',
   },
@@ -31,9 +42,40 @@ export const fr = {
   },
   home: {
     greeting: 'Bonjour !',
+    question: 'Que voulez-vous faire ?',
+    themes: 'Les thèmes',
+    minutes: '{{count}} min',
+    minutesLong_one: 'environ {{count}} minute',
+    minutesLong_other: 'environ {{count}} minutes',
+    devices: 'Mesures de santé',
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
     finish: "J'ai terminé",
     sites: 'Sites officiels',
+  },
+  /** The home screen's search by word. */
+  search: {
+    label: 'Chercher une démarche',
+    placeholder: 'Ex. : passeport',
+    clear: 'Effacer',
+    found_one: '{{count}} démarche trouvée',
+    found_other: '{{count}} démarches trouvées',
+    nothing: 'Aucune démarche trouvée pour « {{query}} ».',
+    nothingHelp: "Essayez un autre mot, ou demandez de l'aide.",
+    showAll: 'Voir toutes les démarches',
+  },
+  /** Life events (LIFE_EVENT_GROUPS in common/procedure-catalog.ts), as a person thinks of them. */
+  groups: {
+    identity: "Papiers d'identité",
+    family: 'Famille et enfants',
+    health: 'Santé',
+    work: 'Travail et emploi',
+    housing: 'Logement',
+    taxes: 'Impôts',
+    transport: 'Voiture et permis',
+    retirement: 'Retraite',
+    citizenship: 'Citoyenneté',
+    education: 'Études',
+    energy: 'Énergie',
   },
   /** The kiosk page while a site opens, or when it cannot be reached; Borne's bar on the site has its own words (main/shells/site-bar). */
   site: {
@@ -115,6 +157,10 @@ export const fr = {
     title: 'Merci, à bientôt',
     privacy: 'Vos informations vont être effacées de la borne.',
     dismiss: "Touchez l'écran pour terminer",
+    question: "Comment ça s'est passé ?",
+    optional: 'Répondre est facultatif.',
+    rating: { good: 'Bien', neutral: 'Moyen', bad: 'Pas bien' },
+    thanks: 'Merci pour votre réponse !',
   },
   wipe: {
     title: 'Préparation de la borne…',

@@ -1,50 +1,53 @@
-import { DEVICE_KINDS } from '../../../common/devices';
-import { DeviceCard } from '../components/DeviceCard';
+import { useState } from 'react';
+import { HelpButton } from '../components/HelpButton';
+import { CatalogGroups, GroupShortcuts } from '../home/CatalogGroups';
+import { DeviceSection } from '../home/DeviceSection';
+import { SearchField, SearchResults } from '../home/SearchPanel';
+import { SiteTiles } from '../home/SiteTiles';
 import { useText } from '../i18n/useText';
-import { hostOf, type ScreenProps } from './screenProps';
+import type { ScreenProps } from './screenProps';
 
-/** The visit itself: a greeting, each device this kiosk has with its last reading, the official sites it offers, and a way to leave. */
+/**
+ * The visit's home: a bar that stays (greeting, help, "I'm done"), then what the person can do, the
+ * procedures first: search by word, every procedure by life event, the kiosk's devices, its official sites.
+ * The search words live here only while home shows; they go with the screen, never to the host.
+ */
 export function HomeScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
-  const kinds = DEVICE_KINDS.filter((kind) => snapshot.devices[kind]);
+  const [query, setQuery] = useState('');
+  const catalog = snapshot.catalog ?? { groups: [] };
+  const hasProcedures = catalog.groups.length > 0;
+  const searching = query.trim() !== '';
   return (
-    <main className="screen screen--visit" data-screen="home">
-      <header>
-        <h1 className="title">{t('home.greeting')}</h1>
-        {/* Only invite a measurement the kiosk can take; when offline the card says what to do instead. */}
-        {kinds.some((kind) => snapshot.devices[kind]?.state !== 'offline') && <p className="lead">{t('home.intro')}</p>}
+    <main className="screen screen--home" data-screen="home">
+      <header className="home-bar">
+        <div className="home-bar__greeting">
+          <h1 className="title">{t('home.greeting')}</h1>
+          <p className="lead">{t('home.question')}</p>
+        </div>
+        <div className="home-bar__actions">
+          <HelpButton language={snapshot.language} send={send} className="button--bar" />
+          <button type="button" className="button button--primary button--bar" onClick={() => send({ type: 'VISIT.FINISH' })}>
+            {t('home.finish')}
+          </button>
+        </div>
       </header>
-      <div className="device-list">
-        {kinds.map((kind) => {
-          const status = snapshot.devices[kind]!;
-          return (
-            <div className="device-list__item" key={kind}>
-              <DeviceCard kind={kind} status={status} reading={snapshot.measurements[kind]} measuring={null} language={snapshot.language} />
-              {status.state !== 'offline' && (
-                <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.START', kind })}>
-                  {t(`${kind}.start`)}
-                </button>
-              )}
-            </div>
-          );
-        })}
+      {/* On a wide screen the finder stands beside the procedures; on a narrow one, or with large text, above them. */}
+      <div className={hasProcedures ? 'home-body home-body--catalog' : 'home-body'}>
+        {hasProcedures && (
+          <div className="home-finder">
+            <SearchField query={query} onQuery={setQuery} language={snapshot.language} />
+            {!searching && <GroupShortcuts catalog={catalog} language={snapshot.language} />}
+          </div>
+        )}
+        <div className="home-content">
+          {hasProcedures && (searching
+            ? <SearchResults catalog={catalog} query={query} onQuery={setQuery} language={snapshot.language} send={send} />
+            : <CatalogGroups catalog={catalog} language={snapshot.language} send={send} />)}
+          <DeviceSection snapshot={snapshot} send={send} />
+          <SiteTiles snapshot={snapshot} send={send} />
+        </div>
       </div>
-      {snapshot.siteTiles.length > 0 && (
-        <nav className="site-tiles" aria-labelledby="site-tiles-title">
-          <h2 id="site-tiles-title" className="site-tiles__title">{t('home.sites')}</h2>
-          {snapshot.siteTiles.map((tile) => (
-            <button type="button" className="button site-tile" key={tile.url} onClick={() => send({ type: 'SITE.OPEN', url: tile.url })}>
-              <span className="site-tile__label">{tile.label[snapshot.language] ?? hostOf(tile.url)}</span>
-              <span className="site-tile__host">{hostOf(tile.url)}</span>
-            </button>
-          ))}
-        </nav>
-      )}
-      {/* Stands in for the guided visit's help button (visit-screens' HelpButton), which sends the same event. */}
-      <button type="button" className="button button--choice" onClick={() => send({ type: 'HELP.ASK' })}>{t('help.ask')}</button>
-      <button type="button" className="button button--primary button--finish" onClick={() => send({ type: 'VISIT.FINISH' })}>
-        {t('home.finish')}
-      </button>
     </main>
   );
 }

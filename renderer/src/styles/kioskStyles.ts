@@ -5,3 +5,4 @@ import './screens.css';
 import './components.css';
 import './access.css';
 import './keyboard.css';
+import './visit.css';

@@ -31,7 +31,11 @@ export async function openSnapshot(
   browser: Browser, origin: string, snapshot: SessionSnapshot | null,
   viewport = { width: 1920, height: 1080 },
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport });
+  // A context of its own, which closes with the page; unlike browser.newPage(), it lets axe-core open its helper page.
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  // Closing the browser right after the page may close the context first: nothing is left to close then.
+  page.once('close', () => context.close().catch(() => undefined));
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {

@@ -2,7 +2,7 @@
  * Builds the renderer, shows every screen in Chromium with a fake preload, and saves screenshots
  * to /tmp/borne-shots/ for a person to look at. Run: npx tsx tests/support/renderer-preview/screenshots.ts
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { buildRenderer, launchChromium, openSnapshot } from './preview';
@@ -15,6 +15,8 @@ interface Shot {
   name: string;
   snapshot: SessionSnapshot | null;
   size?: { width: number; height: number };
+  /** What a person does before the shot (types a search…). */
+  act?: (page: Page) => Promise<void>;
 }
 
 const en = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, language: 'en' });
@@ -24,8 +26,51 @@ const ar = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, langu
 const withArabic = (snapshot: SessionSnapshot): SessionSnapshot => ({ ...snapshot, offeredLanguages: ['fr', 'en', 'ar'] });
 const SMALL = { width: 1280, height: 720 };
 const TINY = { width: 800, height: 600 };
+const FULL_HD = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+
+const search = (words: string) => async (page: Page) => {
+  await page.getByRole('searchbox').fill(words);
+};
+
+/** Text twice its size, as a person may ask for it: the layouts must reflow, not overflow. */
+const doubleText = async (page: Page) => {
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = 'calc(2 * clamp(24px, 1.6vmin + 12px, 32px))';
+  });
+};
+
+/** The guided visit's screens, in French and English, on a wide, a small and a portrait (cabin) screen. */
+const visitShots: Shot[] = (['fr', 'en'] as const).flatMap((language) =>
+  ([['', FULL_HD], ['small-', SMALL], ['portrait-', PORTRAIT]] as const).flatMap(([prefix, size]) => [
+    { name: `${prefix}visit-attract-${language}`, snapshot: { ...fixtures.attractSnapshot, language }, size },
+    { name: `${prefix}visit-consent-${language}`, snapshot: { ...fixtures.consentSnapshot, language }, size },
+    { name: `${prefix}visit-home-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size },
+    { name: `${prefix}visit-home-search-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size, act: search(language === 'fr' ? 'carte' : 'card') },
+    { name: `${prefix}visit-home-nothing-${language}`, snapshot: fixtures.homeCatalogSnapshot(language), size, act: search('xylophone') },
+    { name: `${prefix}visit-guide-${language}`, snapshot: fixtures.shippedGuideSnapshot('passport', language), size },
+    { name: `${prefix}visit-end-${language}`, snapshot: { ...fixtures.endSnapshot, language }, size },
+    { name: `${prefix}visit-end-rated-${language}`, snapshot: { ...fixtures.endRatedSnapshot, language }, size },
+  ]));
+
+const largeTextShots: Shot[] = ([['', FULL_HD], ['small-', SMALL], ['portrait-', PORTRAIT]] as const).flatMap(([prefix, size]) => [
+  { name: `${prefix}large-text-visit-home-fr`, snapshot: fixtures.homeCatalogSnapshot('fr'), size, act: doubleText },
+  { name: `${prefix}large-text-visit-guide-en`, snapshot: fixtures.shippedGuideSnapshot('passport', 'en'), size, act: doubleText },
+  { name: `${prefix}large-text-visit-consent-fr`, snapshot: fixtures.consentSnapshot, size, act: doubleText },
+  { name: `${prefix}large-text-visit-end-fr`, snapshot: fixtures.endSnapshot, size, act: doubleText },
+  { name: `${prefix}large-text-visit-attract-fr`, snapshot: fixtures.attractSnapshot, size, act: doubleText },
+]);
 
 const shots: Shot[] = [
+  ...visitShots,
+  ...largeTextShots,
+  { name: 'visit-home-scrolled-fr', snapshot: fixtures.homeCatalogSnapshot('fr'), act: async (page) => {
+    await page.getByRole('button', { name: 'Énergie', exact: true }).click();
+    await page.waitForTimeout(1_500); // the smooth scroll to the section
+  } },
+  { name: 'visit-home-devices-fr', snapshot: fixtures.homeCatalogWithDevicesSnapshot },
+  { name: 'visit-guide-long-fr', snapshot: fixtures.shippedGuideSnapshot('family-benefits') },
+  { name: 'small-visit-guide-long-en', snapshot: fixtures.shippedGuideSnapshot('family-benefits', 'en'), size: SMALL },
   { name: 'attract-fr', snapshot: fixtures.attractSnapshot },
   { name: 'language-fr', snapshot: fixtures.languageSnapshot },
   { name: 'home-reading-fr', snapshot: fixtures.homeWithReadingSnapshot },
@@ -101,6 +146,7 @@ const only = process.env.BORNE_SHOTS_ONLY;
 
 async function takeShot(browser: Browser, origin: string, shot: Shot): Promise<void> {
   const { page, problems } = await openSnapshot(browser, origin, shot.snapshot, shot.size);
+  await shot.act?.(page);
   await page.screenshot({ path: `${outDir}/${shot.name}.png`, animations: 'disabled' });
   await page.close();
   if (problems.length > 0) throw new Error(`${shot.name}: the page logged ${problems.join(' | ')}`);

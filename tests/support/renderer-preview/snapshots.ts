@@ -1,4 +1,5 @@
 import type { SessionSnapshot } from '../../../common/snapshot';
+import { shippedHomeCatalog, shippedProcedureView } from './shippedCatalog';
 
 /** A snapshot between visits; other fixtures say only what differs from it. */
 export const attractSnapshot: SessionSnapshot = {
@@ -123,3 +124,37 @@ export const guideArabicSnapshot: SessionSnapshot = {
     documents: ['صورة هوية عمرها أقل من 6 أشهر'],
   },
 };
+
+/** Before the visit: the notice of what is kept. */
+export const consentSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'consent' };
+
+/**
+ * Home as a town hall's kiosk shows it: every shipped procedure by life event, the profile's official
+ * sites, no measuring device. Built per language, as the host sends the catalog in the visit's language.
+ */
+export const homeCatalogSnapshot = (language: SessionSnapshot['language'] = 'fr'): SessionSnapshot => ({
+  ...attractSnapshot,
+  screen: 'home',
+  language,
+  devices: {},
+  catalog: shippedHomeCatalog(language),
+  siteTiles: officialSites,
+});
+
+/** Home on a health cabin: the procedures, and the devices with this visit's readings. */
+export const homeCatalogWithDevicesSnapshot: SessionSnapshot = {
+  ...homeWithReadingSnapshot,
+  catalog: shippedHomeCatalog('fr'),
+};
+
+/** The guide of a shipped procedure, in a language. */
+export const shippedGuideSnapshot = (id: string, language: SessionSnapshot['language'] = 'fr'): SessionSnapshot => ({
+  ...attractSnapshot,
+  screen: 'guide',
+  language,
+  procedure: shippedProcedureView(id, language),
+});
+
+/** The end screen, before and after the satisfaction answer. */
+export const endSnapshot: SessionSnapshot = { ...attractSnapshot, screen: 'end' };
+export const endRatedSnapshot: SessionSnapshot = { ...endSnapshot, satisfaction: 'good' };

@@ -1,0 +1,148 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Language } from '../../common/language';
+import { CATALOG_DIR } from '../../kiosk-config/catalog-load';
+import { en } from '../../renderer/src/i18n/en';
+import { fr, type Messages } from '../../renderer/src/i18n/fr';
+import { catalogFolder } from '../support/catalog-folder';
+import { removeProfile, writeProfile } from '../support/kiosk-process';
+import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
+import { expect, onScreen, test as base } from './fixtures';
+
+/**
+ * The whole guided visit, as a first-time visitor lives it, through the real kiosk: attract → language →
+ * consent → home → (search or tile) → guide → the procedure's official site (a stand-in on loopback, under
+ * the procedure's allowlist) → back to the guide → finish → satisfaction → wipe → attract. Every screen
+ * met is checked with axe-core against WCAG 2.1 A and AA, and photographed.
+ */
+const SHOTS = '/tmp/shots-visit-screens/journey';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/**
+ * index.html still says user-scalable=no on this branch; the accessibility work (branch access) removes it
+ * with the shells' own pinch block. Left out loudly until both are merged, then this list empties.
+ */
+const NOT_YET = ['meta-viewport'];
+const TEXTS: Record<'fr' | 'en', Messages> = { fr, en };
+/** Shipped procedures copied into the test's catalog, their official sites replaced by the stand-in. */
+const PROCEDURES = ['passport', 'id-card', 'family-benefits', 'income-tax'];
+
+const test = base.extend<{ sites: StandInSites }>({
+  sites: async ({}, use) => {
+    const sites = await startStandInSites();
+    await use(sites);
+    await sites.close();
+  },
+  kioskProfile: async ({ sites }, use) => {
+    const catalog = catalogFolder();
+    for (const id of PROCEDURES) {
+      const facts = JSON.parse(readFileSync(path.join(CATALOG_DIR, 'procedures', `${id}.json`), 'utf8')) as Record<string, unknown>;
+      catalog.write(`procedures/${id}.json`, { ...facts, start: `${sites.allowed}/`, allow: [{ origin: sites.allowed, pathPrefix: '/' }] });
+      for (const language of ['fr', 'en']) catalog.write(`${language}/${id}.json`, readFileSync(path.join(CATALOG_DIR, language, `${id}.json`), 'utf8'));
+    }
+    const profile = writeProfile({
+      kiosk: { id: 'e2e-journey', name: 'Journey test', purpose: 'test' },
+      languages: { offered: ['fr', 'en'], default: 'fr' },
+      // Long enough that no inactivity warning covers a screen while axe reads it.
+      session: { idleTimeoutSeconds: 300, idleWarningSeconds: 10, endScreenSeconds: 60 },
+      shell: { allowTestAutomation: true },
+      catalog: { dir: catalog.dir },
+    });
+    await use(profile);
+    removeProfile(profile);
+    catalog.remove();
+  },
+});
+
+/** Checks the kiosk's page as it stands, and keeps a photograph of it. */
+async function check(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  // Legacy mode: axe runs inside the kiosk's own page and opens no other tab in the kiosk's browser.
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).disableRules(NOT_YET).analyze();
+  expect(violations.map((violation) => `${name}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+
+if (NOT_YET.length > 0) console.log(`journey.spec: axe rules left out until the access branch is merged: ${NOT_YET.join(', ')}`);
+
+for (const language of ['fr', 'en'] as const satisfies readonly Language[]) {
+  const t = TEXTS[language];
+  const languageName = language === 'fr' ? 'Français' : 'English';
+  const passport = language === 'fr' ? 'Demander un passeport' : 'Apply for a passport';
+
+  test(`a first visit in ${languageName}, from the first touch to a clean kiosk, through a procedure's site`, async ({ kioskPage, kiosk, sites }) => {
+    test.setTimeout(120_000);
+    const page = kioskPage;
+    let taps = 0;
+    const tap = async (target: Locator) => {
+      taps += 1;
+      await target.click();
+    };
+
+    await expect(onScreen(page, 'attract')).toBeVisible();
+    await check(page, `${language}-1-attract`);
+    await tap(onScreen(page, 'attract'));
+
+    await expect(onScreen(page, 'language')).toBeVisible();
+    await check(page, `${language}-2-language`);
+    await tap(button(page, languageName));
+
+    await expect(onScreen(page, 'consent')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await expect(page.getByText(t.consent.notice)).toBeVisible();
+    await check(page, `${language}-3-consent`);
+    await tap(button(page, t.consent.accept));
+
+    await expect(onScreen(page, 'home')).toBeVisible();
+    await check(page, `${language}-4-home`);
+    if (language === 'fr') {
+      // By word, the way a person types it: no accent, no capital.
+      await page.getByRole('searchbox', { name: t.search.label }).fill('passeport');
+      await expect(page.getByRole('status')).toContainText('1 démarche trouvée');
+      await check(page, `${language}-5-search`);
+      await button(page, new RegExp(`^${passport}`)).click();
+    } else {
+      // By its tile, found in its group without any other screen: the fourth touch since attract.
+      await tap(page.getByRole('region', { name: t.groups.identity }).getByRole('button', { name: new RegExp(`^${passport}`) }));
+      expect(taps).toBe(4);
+    }
+
+    const guide = onScreen(page, 'guide');
+    await expect(guide).toBeVisible();
+    await expect(guide.getByRole('heading', { level: 1 })).toHaveText(passport);
+    await expect(guide.getByRole('region', { name: t.guide.goingTo })).toContainText(new URL(sites.allowed).host);
+    await guide.getByRole('checkbox').first().check();
+    await check(page, `${language}-6-guide`);
+    await button(page, t.guide.start).click();
+
+    // The procedure's official site, in the kiosk's view under Borne's bar.
+    await expect.poll(() => page.url()).toBe(`${sites.allowed}/`);
+    await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Site officiel de test');
+    await page.screenshot({ path: `${SHOTS}/${language}-7-site.png` });
+    // The bar's back button (its first, at the inline start): back to the procedure's guide.
+    await page.mouse.click(100, 36);
+    await expect(onScreen(page, 'guide')).toBeVisible();
+    await expect(onScreen(page, 'guide').getByRole('heading', { level: 1 })).toHaveText(passport);
+
+    await button(page, t.home.finish).click();
+    const end = onScreen(page, 'end');
+    await expect(end).toBeVisible();
+    await check(page, `${language}-8-end`);
+    await button(page, t.end.rating.good).click();
+    await expect(end.getByRole('status')).toHaveText(t.end.thanks);
+    await check(page, `${language}-9-end-rated`);
+
+    // A touch anywhere else leaves: the visit is wiped, proven clean, and the kiosk waits for the next person.
+    // A finger on the thanks: the words let the touch through to the screen-sized "finish" button under them.
+    const thanks = (await end.getByRole('heading', { level: 1 }).boundingBox())!;
+    await page.mouse.click(thanks.x + thanks.width / 2, thanks.y + thanks.height / 2);
+    await expect(onScreen(page, 'attract')).toBeVisible({ timeout: 20_000 });
+    await kiosk.waitForLog((line) => line.msg === 'visit wiped and verified');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('searchbox')).toHaveCount(0);
+  });
+}
