@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { removeProfile, startKiosk, writeProfile, type KioskProcess } from '../support/kiosk-process';
 import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { onScreen } from './fixtures';
+import { acceptNotice, onScreen } from './fixtures';
 
 const SHOTS = '/tmp/shots-wipe-bench';
 type Line = KioskProcess['lines'][number];
@@ -58,6 +58,7 @@ async function kioskPage(): Promise<Page> {
 async function openOnSite(page: Page, pathname: string): Promise<void> {
   await onScreen(page, 'attract').click();
   await page.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(page);
   await page.getByRole('button', { name: /Site de test/ }).click();
   await expect.poll(() => page.url()).toBe(`${sites.allowed}/`);
   await goOnSite(page, pathname);

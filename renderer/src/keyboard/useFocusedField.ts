@@ -20,13 +20,21 @@ export function useFocusedField(): TextField | null {
   const [field, setField] = useState<TextField | null>(() => (isTypedField(document.activeElement) ? document.activeElement : null));
   useEffect(() => {
     const update = () => setField(isTypedField(document.activeElement) ? document.activeElement : null);
+    /*
+     * A press on something else (a search result) moves the focus at pointerdown. Hiding the keyboard
+     * then would move the page under the finger, and the release would land elsewhere: no click. So
+     * while a press lasts the keyboard stays, and it is updated once the press has made its click.
+     */
+    let pressing = false;
+    const press = () => { pressing = true; };
+    const release = () => { pressing = false; setTimeout(update, 0); };
     // focusout fires before the next element has the focus: look once it has.
-    const later = () => queueMicrotask(update);
-    document.addEventListener('focusin', update);
-    document.addEventListener('focusout', later);
+    const focusIn = () => { if (!pressing) update(); };
+    const focusOut = () => { if (!pressing) queueMicrotask(update); };
+    const listeners = [['pointerdown', press], ['pointerup', release], ['pointercancel', release], ['focusin', focusIn], ['focusout', focusOut]] as const;
+    for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
     return () => {
-      document.removeEventListener('focusin', update);
-      document.removeEventListener('focusout', later);
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
     };
   }, []);
   return field;
