@@ -9,8 +9,7 @@ import type { Language } from '../../common/language';
 import { en } from '../../renderer/src/i18n/en';
 import { fr, type Messages } from '../../renderer/src/i18n/fr';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { acceptNotice, expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
 /**
  * Every screen of the real kiosk, in every offered language, checked with axe-core against WCAG 2.1
@@ -89,12 +88,7 @@ function readable(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
     `  [${v.impact}] ${v.id}: ${v.help}\n    at ${node.target.join(' ')}\n    ${node.failureSummary?.replaceAll('\n', '\n    ')}`)).join('\n');
 }
 
-const test = base.extend<{ sites: StandInSites }>({
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
+const test = testOnSites.extend({
   kioskProfile: async ({ sites }, use) => {
     const links = mkdtempSync(path.join(tmpdir(), 'borne-e2e-axe-'));
     const profile = writeProfile({

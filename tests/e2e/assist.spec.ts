@@ -6,9 +6,8 @@ import path from 'node:path';
 import { TEST_AGENTS, TEST_ASSIST } from '../support/assist-profile';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { launchChromium } from '../support/renderer-preview/preview';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
 import { readTestProfile } from '../support/test-profile';
-import { acceptNotice, expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
 const SHOTS = '/tmp/shots-assist';
 
@@ -16,12 +15,7 @@ const SHOTS = '/tmp/shots-assist';
  * Two pages in real Chromium: the kiosk's own page (the kiosk's Chromium, through its test endpoint)
  * and the agent page, in a second browser as on the agent's desk, served by the host's agent server.
  */
-const test = base.extend<{ sites: StandInSites; agentBrowser: Browser; agentOrigin: string }>({
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
+const test = testOnSites.extend<{ agentBrowser: Browser; agentOrigin: string }>({
   kioskProfile: async ({ sites }, use) => {
     const testProfile = readTestProfile();
     const profile = writeProfile({

@@ -1,5 +1,6 @@
 import { chromium, test as base, type Browser, type Page } from '@playwright/test';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
 import { TEST_PROFILE } from '../support/test-profile';
 
 /**
@@ -23,10 +24,18 @@ export const test = base.extend<{ kioskProfile: string; kiosk: KioskProcess; kio
   },
 });
 
+/** The kiosk beside stand-in official sites on loopback (tests/support/stand-in-sites.ts); a spec's profile lists them. */
+export const testOnSites = test.extend<{ sites: StandInSites }>({
+  sites: async ({}, use) => {
+    const sites = await startStandInSites();
+    await use(sites);
+    await sites.close();
+  },
+});
+
 export { expect } from '@playwright/test';
 
 export const onScreen = (page: Page, screen: string) => page.locator(`[data-screen="${screen}"]`);
 
-/** The notice after the language (what is kept: nothing personal): its first button goes on. */
 /** "I understand" on the consent notice, in whatever language the visit speaks. */
 export const acceptNotice = (page: Page) => onScreen(page, 'consent').locator('[data-consent="accept"]').click();

@@ -9,8 +9,7 @@ import { en } from '../../renderer/src/i18n/en';
 import { fr, type Messages } from '../../renderer/src/i18n/fr';
 import { catalogFolder } from '../support/catalog-folder';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { expect, onScreen, test as base } from './fixtures';
+import { expect, onScreen, testOnSites } from './fixtures';
 
 /**
  * The whole guided visit, as a first-time visitor lives it, through the real kiosk: attract → language →
@@ -24,12 +23,7 @@ const TEXTS: Record<'fr' | 'en', Messages> = { fr, en };
 /** Shipped procedures copied into the test's catalog, their official sites replaced by the stand-in. */
 const PROCEDURES = ['passport', 'id-card', 'family-benefits', 'income-tax'];
 
-const test = base.extend<{ sites: StandInSites }>({
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
+const test = testOnSites.extend({
   kioskProfile: async ({ sites }, use) => {
     const catalog = catalogFolder();
     for (const id of PROCEDURES) {

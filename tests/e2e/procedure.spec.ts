@@ -3,8 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { standInCatalog } from '../support/catalog-folder';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { acceptNotice, expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
 const SHOTS = '/tmp/shots-visit-machine';
 
@@ -12,12 +11,7 @@ const SHOTS = '/tmp/shots-visit-machine';
  * A kiosk whose profile lists no site at all, offering one procedure, `stand-in`, whose catalog entry
  * allows the allowed stand-in site: the site opens under the procedure's own allowlist, nothing more.
  */
-const test = base.extend<{ sites: StandInSites }>({
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
+const test = testOnSites.extend({
   kioskProfile: async ({ sites }, use) => {
     const catalog = standInCatalog(sites.allowed);
     const profile = writeProfile({

@@ -1,17 +1,11 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
-import { acceptNotice, expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
 const SHOTS = '/tmp/shots-access/kiosk';
 
-const test = base.extend<{ sites: StandInSites }>({
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
+const test = testOnSites.extend({
   kioskProfile: async ({ sites }, use) => {
     const profile = writeProfile({
       kiosk: { id: 'e2e-see-and-listen', name: 'See and listen test', purpose: 'test' },

@@ -5,23 +5,18 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk-process';
 import { installPoliciesFor } from '../support/managed-policies';
-import { startStandInSites, type StandInSites } from '../support/stand-in-sites';
+import type { StandInSites } from '../support/stand-in-sites';
 import { clickAt, pressKeys, visibleWindowNames } from '../support/x-server';
-import { acceptNotice, expect, onScreen, test as base } from './fixtures';
+import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
 const SHOTS = '/tmp/shots-sites';
 type Line = KioskProcess['lines'][number];
 
 /** The kiosk, with the allowed stand-in site and an unreachable one on its list, each with a home tile. */
-const test = base.extend<{ sites: StandInSites; withPolicies: boolean; idleTimeoutSeconds: number; hangTimeoutSeconds: number }>({
+const test = testOnSites.extend<{ withPolicies: boolean; idleTimeoutSeconds: number; hangTimeoutSeconds: number }>({
   withPolicies: [false, { option: true }],
   idleTimeoutSeconds: [120, { option: true }],
   hangTimeoutSeconds: [15, { option: true }],
-  sites: async ({}, use) => {
-    const sites = await startStandInSites();
-    await use(sites);
-    await sites.close();
-  },
   kioskProfile: async ({ sites, withPolicies, idleTimeoutSeconds, hangTimeoutSeconds }, use, testInfo) => {
     const profile = writeProfile({
       kiosk: { id: 'e2e-sites', name: 'Sites test', purpose: 'test' },
