@@ -206,7 +206,7 @@ export class ChromiumShell implements KioskShell {
     const runningAsRoot = process.getuid?.() === 0;
     const extraFlags = this.env.BORNE_CHROMIUM_FLAGS;
     const args = chromiumFlags({ pageUrl: server.startUrl, profileDir: dir.profileDir, runningAsRoot, testCdpPort, extraFlags });
-    const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir });
+    const browser = new ChromiumProcess(executable, args, log, { ...this.env, TMPDIR: dir.tmpDir, XDG_CONFIG_HOME: dir.configDir });
     const launch: Launch = { browser, dir, page: null, sites: null, recovery: null, abandoned: false, httpAuth: null, retiring: false,
       cleanedUp: Promise.resolve() };
     launch.cleanedUp = browser.exited.then((exit) => this.afterExit(launch, exit));

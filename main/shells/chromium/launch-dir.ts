@@ -15,6 +15,12 @@ export interface LaunchDir {
    * its probe looks, instead of in the kiosk user's ~/Downloads on disk.
    */
   downloadsDir: string;
+  /**
+   * Chromium's XDG_CONFIG_HOME. Its `user-dirs.dirs` names `downloadsDir` as the desktop's download
+   * folder: a download refused over DevTools still opens a temporary file in that folder first, and
+   * without this it would be the kiosk user's ~/Downloads.
+   */
+  configDir: string;
   /** Records the browser's pid, so that the next start can end a browser a dead host left running. */
   recordBrowserPid(pid: number | undefined): Promise<void>;
 }
@@ -22,23 +28,26 @@ export interface LaunchDir {
 const LAUNCH_PREFIX = 'chromium-';
 const PID_FILE = 'browser.pid';
 
-/** Creates `parent/chromium-<host pid>-<random>/{profile,tmp,downloads}`, readable by this user only. */
+/** Creates `parent/chromium-<host pid>-<random>/{profile,tmp,downloads,config}`, readable by this user only. */
 export async function createLaunchDir(parent: string): Promise<LaunchDir> {
   await mkdir(parent, { recursive: true, mode: 0o700 });
   const root = await mkdtemp(path.join(parent, `${LAUNCH_PREFIX}${process.pid}-`));
   const profileDir = path.join(root, 'profile');
   const tmpDir = path.join(root, 'tmp');
   const downloadsDir = path.join(root, 'downloads');
-  await Promise.all([profileDir, tmpDir, downloadsDir].map((dir) => mkdir(dir, { mode: 0o700 })));
+  const configDir = path.join(root, 'config');
+  await Promise.all([profileDir, tmpDir, downloadsDir, configDir].map((dir) => mkdir(dir, { mode: 0o700 })));
   // The off-the-record pages take their download folder from this (the default) profile's preferences.
   await mkdir(path.join(profileDir, 'Default'), { mode: 0o700 });
   const preferences = { download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } };
   await writeFile(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences), { mode: 0o600 });
+  await writeFile(path.join(configDir, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR=${JSON.stringify(downloadsDir)}\n`, { mode: 0o600 });
   return {
     root,
     profileDir,
     tmpDir,
     downloadsDir,
+    configDir,
     recordBrowserPid: (pid) => (pid === undefined ? Promise.resolve() : writeFile(path.join(root, PID_FILE), String(pid))),
   };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,14 @@ describe('launch folders', () => {
     expect(existsSync(dir.profileDir) && existsSync(dir.tmpDir)).toBe(true);
     expect((await stat(path.join(parent, 'borne'))).mode & 0o077).toBe(0);
     expect((await stat(dir.root)).mode & 0o077).toBe(0);
+  });
+
+  it('name their own download folder to Chromium twice: in its preferences and as the desktop\'s download folder', async () => {
+    const dir = await createLaunchDir(path.join(parent, 'borne'));
+    const preferences = JSON.parse(await readFile(path.join(dir.profileDir, 'Default', 'Preferences'), 'utf8'));
+    expect(preferences.download.default_directory).toBe(dir.downloadsDir);
+    // The xdg-user-dirs format Chromium reads from $XDG_CONFIG_HOME when it falls back to the desktop's folder.
+    expect(await readFile(path.join(dir.configDir, 'user-dirs.dirs'), 'utf8')).toBe(`XDG_DOWNLOAD_DIR="${dir.downloadsDir}"\n`);
   });
 
   it('of a dead host are removed at the next start; those of a live host are left alone', async () => {
