@@ -14,7 +14,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'main/cli.ts', 'electron-main': 'main/shells/electron/main.ts', 'install-policies': 'main/install-policies.ts', 'admin-pin': 'main/admin/pin-cli.ts', catalog: 'main/catalog-cli.ts' },
+    entryPoints: { cli: 'main/cli.ts', 'electron-main': 'main/shells/electron/main.ts', 'install-policies': 'main/install-policies.ts', 'admin-pin': 'main/admin/pin-cli.ts', catalog: 'main/catalog-cli.ts', devices: 'main/devices-cli.ts' },
     outdir: 'dist/host',
     format: 'esm',
     external: NATIVE_OR_PLATFORM,

@@ -11,7 +11,8 @@ export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 export const DeviceStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('connecting') }).strict(),
   z.object({ state: z.literal('ready') }).strict(),
-  z.object({ state: z.literal('offline'), reason: z.string() }).strict(),
+  /** `absent`: the device node is not there at all (unplugged, wrong path), rather than there and failing. */
+  z.object({ state: z.literal('offline'), reason: z.string(), absent: z.literal(true).optional() }).strict(),
 ]);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
@@ -23,3 +24,25 @@ export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 export const DEVICE_COMMANDS = ['arm', 'cancel'] as const;
 export const DeviceCommandSchema = z.enum(DEVICE_COMMANDS);
 export type DeviceCommand = z.infer<typeof DeviceCommandSchema>;
+
+/**
+ * A device's health as staff see it (technician CLI, admin panel, agent view, fleet): `ok` while it
+ * answers and nothing went wrong lately; `degraded` while it reconnects, or answers but recently sent
+ * bad frames or implausible values or failed a command; `absent` when its device node is not there
+ * (unplugged, wrong path); `error` when it is there but cannot be used (permissions, a failed
+ * simulator, a driver fault). `lastError` outlives the recovery, so that a technician sees what
+ * happened an hour ago; it is a reason, never a measured value.
+ */
+export const DEVICE_HEALTH_STATES = ['ok', 'degraded', 'absent', 'error'] as const;
+export const DeviceHealthSchema = z.object({
+  /** The device's key in the profile's `devices` section. */
+  id: z.string(),
+  kind: DeviceKindSchema,
+  state: z.enum(DEVICE_HEALTH_STATES),
+  lastError: z.object({ message: z.string(), at: z.iso.datetime() }).strict().nullable(),
+  /** Since the host started: frames that did not decode, readings outside the plausible range. */
+  malformedFrames: z.number().int().nonnegative(),
+  refusedReadings: z.number().int().nonnegative(),
+}).strict();
+export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
+export type DeviceHealthState = DeviceHealth['state'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
 import { MeasurementsSchema } from './measurements';
-import { DeviceKindSchema, DeviceStatusSchema } from './devices';
+import { DeviceHealthSchema, DeviceKindSchema, DeviceStatusSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
 import { HandViewSchema } from './hand';
@@ -44,6 +44,8 @@ export const SessionSnapshotSchema = z.object({
   /** The measurement step under way, on the `measure` screen; null otherwise. */
   measuring: MeasuringSchema.nullable(),
   devices: z.partialRecord(DeviceKindSchema, DeviceStatusSchema),
+  /** For staff screens only (admin panel, agent view): technical reasons, never a measured value. */
+  deviceHealth: z.partialRecord(DeviceKindSchema, DeviceHealthSchema),
   /** The official sites the home screen offers (the profile's labelled sites). */
   siteTiles: z.array(SiteTileSchema),
   /** The site open in the kiosk's view, on the `site` screen; null otherwise. */

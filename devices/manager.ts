@@ -1,18 +1,26 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
-import { DEVICE_KINDS, type DeviceCommand, type DeviceKind, type DeviceStatus } from '../common/devices';
+import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { Measurement } from '../common/measurements';
 import type { Quantity } from '../common/plausible-ranges';
-import { fail, type Result } from '../common/result';
+import { fail, ok, type Result } from '../common/result';
+import { DeviceHealthTracker, type HealthOptions } from './device-health';
 import type { DeviceDriver } from './drivers/driver';
 import type { DeviceLogger } from './logger';
 import { ReadingGate } from './reading-gate';
-import { DEVICE_REGISTRY, type DeviceKindEntry } from './registry';
+import { DEVICE_REGISTRY, simulate, type DeviceKindEntry } from './registry';
 
 export interface DeviceManagerEvents {
   measurement: [measurement: Measurement];
   status: [kind: DeviceKind, status: DeviceStatus];
+  /** A device's health changed (devices/device-health.ts). */
+  health: [health: DeviceHealth];
+}
+
+export interface DeviceManagerOptions {
+  /** For tests: the clock and the time a fault keeps a device `degraded`. */
+  health?: Omit<HealthOptions, 'onChange'>;
 }
 
 /**
@@ -27,11 +35,23 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   private readonly drivers: Partial<Record<DeviceKind, DeviceDriver<Measurement>>> = {};
   private readonly running = new DisposableStore();
   private readonly gate: ReadingGate;
+  private readonly trackers: Partial<Record<DeviceKind, DeviceHealthTracker>> = {};
   private starting: Promise<void> | undefined;
 
-  constructor(private readonly config: DevicesConfig, private readonly logger: DeviceLogger) {
+  constructor(private readonly config: DevicesConfig, private readonly logger: DeviceLogger, options: DeviceManagerOptions = {}) {
     super();
-    this.gate = new ReadingGate(logger);
+    this.gate = new ReadingGate(logger, (kind, reason) => this.trackers[kind]?.refusedReading(reason));
+    // A device is known from construction, before it is started: the technician lists what the profile declares.
+    for (const kind of DEVICE_KINDS) {
+      if (!config[kind]) continue;
+      this.trackers[kind] = new DeviceHealthTracker(kind, kind, { ...options.health, onChange: (health) => this.emit('health', health) });
+      this.running.add(() => this.trackers[kind]?.dispose());
+    }
+  }
+
+  /** The health of every configured device, in the registry's order. */
+  health(): DeviceHealth[] {
+    return DEVICE_KINDS.flatMap((kind) => this.trackers[kind]?.health ?? []);
   }
 
   /** The last status of each configured device. */
@@ -67,14 +87,41 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     const driver = this.drivers[kind];
     if (!driver) return fail(`this kiosk has no ${kind}`);
     if (!DEVICE_REGISTRY[kind].commands.includes(command)) return fail(`a ${kind} does not take the command ${command}`);
-    return driver.command(command);
+    const done = await driver.command(command);
+    if (!done.ok) this.trackers[kind]?.commandFailed(done.error);
+    return done;
+  }
+
+  /**
+   * Arms `kind` and answers its next measurement, for the technician's `read`; an error value when the
+   * device cannot be armed or sends nothing within `timeoutMs`. The session's own steps do not use this.
+   */
+  async read(kind: DeviceKind, timeoutMs: number): Promise<Result<Measurement>> {
+    let listener: ((measurement: Measurement) => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const next = new Promise<Result<Measurement>>((resolve) => {
+      listener = (measurement) => {
+        if (measurement.kind === kind) resolve(ok(measurement));
+      };
+      this.on('measurement', listener);
+      timer = setTimeout(() => resolve(fail(`the ${kind} sent no measurement within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    try {
+      const armed = await this.command(kind, 'arm');
+      if (!armed.ok) return armed;
+      return await next;
+    } finally {
+      clearTimeout(timer);
+      this.off('measurement', listener!);
+      void this.command(kind, 'cancel');
+    }
   }
 
   private async startDevice<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>): Promise<void> {
     const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
     this.report(kind, { state: 'connecting' });
     try {
-      const simulated = await entry.simulate(config, this.logger);
+      const simulated = await simulate(kind, config, this.logger);
       if (!simulated.ok) {
         this.report(kind, { state: 'offline', reason: simulated.error });
         return;
@@ -83,6 +130,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       const driver = entry.createDriver(config, this.logger, this.gate) as unknown as DeviceDriver<Measurement>;
       driver.on('measurement', (measurement) => this.emit('measurement', measurement));
       driver.on('status', (status) => this.report(kind, status));
+      driver.on('malformed', (reason) => this.trackers[kind]?.malformedFrame(reason));
       this.drivers[kind] = driver;
       this.running.add(() => driver.stop());
       await driver.start();
@@ -94,6 +142,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
 
   private report(kind: DeviceKind, status: DeviceStatus): void {
     this.current[kind] = status;
+    this.trackers[kind]?.linkChanged(status);
     if (status.state === 'offline') this.logger.warn({ device: kind, reason: status.reason }, 'device offline');
     else this.logger.info({ device: kind, state: status.state }, 'device status');
     this.emit('status', kind, status);

@@ -12,13 +12,16 @@ import type { DeviceLogger } from './logger';
 export class ReadingGate {
   private readonly rejected = Object.fromEntries(QUANTITIES.map((kind) => [kind, 0])) as Record<Quantity, number>;
 
-  constructor(private readonly logger: DeviceLogger) {}
+  /** `onRefused` hears every refusal, for the device's health (devices/device-health.ts). */
+  constructor(private readonly logger: DeviceLogger, private readonly onRefused?: (device: DeviceKind, reason: string) => void) {}
 
   /** True if `value` may be shown; otherwise counts and logs the refusal. */
   admit(device: DeviceKind, kind: Quantity, value: number): boolean {
     if (isPlausible(kind, value)) return true;
     this.rejected[kind] += 1;
-    this.logger.warn({ device, kind, reason: `outside ${describeRange(kind)}` }, 'implausible reading refused');
+    const reason = `outside ${describeRange(kind)}`;
+    this.logger.warn({ device, kind, reason }, 'implausible reading refused');
+    this.onRefused?.(device, `${kind} ${reason}`);
     return false;
   }
 

@@ -19,11 +19,26 @@ export interface DeviceKindEntry<K extends DeviceKind> {
   commands: readonly DeviceCommand[];
   createDriver(config: DeviceConfigOf<K>, logger: DeviceLogger, gate: ReadingGate): DeviceDriver<MeasurementOf<K>>;
   /**
-   * Demo and test kiosks (the profile gives `simulator`): plays the device from the far end of a pty
-   * pair at `serial.path`. Resolves with what stops it (nothing without `simulator`), or with why it
-   * could not start.
+   * Plays the device from the far end of a line: `devicePath` is the device side (of a pty pair, or a
+   * null-modem cable for `npm run devices -- simulate`), with the profile's `simulator` settings or
+   * their defaults. Resolves with what stops it, or with why it could not start.
    */
-  simulate(config: DeviceConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+  play(devicePath: string, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+}
+
+/** A device's profile entry with its simulator's settings. */
+export type SimulatedConfigOf<K extends DeviceKind> = DeviceConfigOf<K> & { simulator: NonNullable<DeviceConfigOf<K>['simulator']> };
+
+/**
+ * Demo and test kiosks (the profile gives `simulator`): plays the device from the far end of a pty
+ * pair whose kiosk side is `serial.path`. Resolves with what stops it (nothing without `simulator`),
+ * or with why it could not start.
+ */
+export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>> {
+  const { simulator } = config;
+  if (!simulator) return Promise.resolve(ok([]));
+  const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
+  return withPtyPair(config.serial.path, (devicePath) => entry.play(devicePath, { ...config, simulator }, logger));
 }
 
 /**
@@ -35,25 +50,25 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
   thermometer: {
     commands: ['arm', 'cancel'],
     createDriver: ({ serial }, logger, gate) => new ThermometerDriver(new SerialTransport({ ...serial, logger }), logger, gate),
-    simulate: ({ serial, simulator }, logger) => !simulator ? Promise.resolve(ok([])) : withPtyPair(serial.path, async (devicePath) => {
+    play: async (devicePath, { serial, simulator }, logger) => {
       const device = await ThermometerSimulator.open(devicePath, serial.baudRate);
       if (!device.ok) return device;
       device.value.startPeriodic(simulator.everySeconds, simulator.celsius);
-      logger.info({ device: 'thermometer', path: serial.path }, 'simulator started');
+      logger.info({ device: 'thermometer', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
-    }),
+    },
   },
   pulseOximeter: {
     commands: ['arm', 'cancel'],
     createDriver: ({ serial }, logger, gate) =>
       new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate),
-    simulate: ({ serial, simulator }, logger) => !simulator ? Promise.resolve(ok([])) : withPtyPair(serial.path, async (devicePath) => {
+    play: async (devicePath, { serial, simulator }, logger) => {
       const device = await OximeterSimulator.open(devicePath, serial.baudRate);
       if (!device.ok) return device;
       device.value.startLive({ spo2: simulator.spo2, pulse: simulator.pulse });
-      logger.info({ device: 'pulseOximeter', path: serial.path }, 'simulator started');
+      logger.info({ device: 'pulseOximeter', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
-    }),
+    },
   },
 };
 

@@ -5,6 +5,7 @@ import { loadProfile, resolveProfilePath } from '../kiosk-config/load';
 import { loadOfferedCatalog, type OfferedCatalog } from '../kiosk-config/offered-catalog';
 import type { Profile } from '../kiosk-config/schema';
 import { DeviceManager } from '../devices/manager';
+import { openDeviceControl } from './device-control';
 import { DisposableStore } from '../common/disposables';
 import { fail, ok, type Result } from '../common/result';
 import { chromiumLockdown } from './lockdown/chromium-lockdown';
@@ -173,9 +174,11 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   }
 
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
+  devices.on('health', (health) => session.send({ type: 'DEVICE.HEALTH_CHANGED', health }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));
   running.add(() => devices.stop());
   await devices.start();
+  running.add(await openDeviceControl(devices, () => session.getSnapshot().matches('visit'), log.child({ layer: 'device-control' })));
 
   running.add(() => shell.stop());
   try {

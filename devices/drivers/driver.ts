@@ -7,6 +7,8 @@ export interface DriverEvents<M> {
   measurement: [measurement: M];
   /** The link's status, emitted when it changes. */
   status: [status: DeviceStatus];
+  /** A frame that did not decode, skipped; the reason is for the device's health, never its bytes. */
+  malformed: [reason: string];
 }
 
 /**

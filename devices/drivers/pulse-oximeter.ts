@@ -50,6 +50,7 @@ export class PulseOximeterDriver extends LineDriver<OximeterMeasurement> {
       if (!frame.ok) {
         this.steady.reset();
         this.logger.warn({ device: 'pulseOximeter', reason: frame.error }, 'bad frame skipped');
+        this.emit('malformed', frame.error);
         continue;
       }
       this.noteProbeError(frame.value);

@@ -39,7 +39,10 @@ export class ThermometerDriver extends LineDriver<MeasurementOf<'thermometer'>> 
   protected receive(chunk: Uint8Array): void {
     for (const frame of this.slip.push(chunk)) {
       const handled = frame.ok ? this.handle(frame.value) : frame;
-      if (!handled.ok) this.logger.warn({ device: 'thermometer', reason: handled.error }, 'bad frame skipped');
+      if (!handled.ok) {
+        this.logger.warn({ device: 'thermometer', reason: handled.error }, 'bad frame skipped');
+        this.emit('malformed', handled.error);
+      }
     }
   }
 

@@ -42,7 +42,7 @@ export abstract class StatusHolder extends EventEmitter<ByteTransportEvents> {
   }
 
   protected setStatus(next: DeviceStatus): void {
-    const reasonOf = (s: DeviceStatus): string | undefined => (s.state === 'offline' ? s.reason : undefined);
+    const reasonOf = (s: DeviceStatus): string | undefined => (s.state === 'offline' ? `${s.reason}${s.absent ? ' (absent)' : ''}` : undefined);
     if (next.state === this.current.state && reasonOf(next) === reasonOf(this.current)) return;
     this.current = next;
     this.emit('status', next);

@@ -95,7 +95,7 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
       if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
       return;
     }
-    if (error) this.lost(reasonOf(error));
+    if (error) this.lost(reasonOf(error), await deviceNodeOf(path) === undefined);
     else this.opened(port, node);
   }
 
@@ -114,23 +114,24 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
     // in a loop and never reports it. So the line also counts as lost once its path leads elsewhere or nowhere.
     this.livenessTimer = setInterval(() => {
       void deviceNodeOf(this.options.path).then((now) => {
-        if (now === undefined || now !== node) this.dropped(port, 'the device node went away');
+        if (now === undefined || now !== node) this.dropped(port, 'the device node went away', now === undefined);
       });
     }, this.options.livenessMs ?? 1_000);
     this.setStatus({ state: 'ready' });
   }
 
-  private dropped(port: SerialPort, reason: string): void {
+  private dropped(port: SerialPort, reason: string, absent = false): void {
     if (this.port !== port || !this.wanted) return; // our own close(), or a port already replaced
     clearInterval(this.livenessTimer);
     this.port = undefined;
     if (port.isOpen) port.close();
-    this.lost(`lost ${this.options.path}: ${reason}`);
+    this.lost(`lost ${this.options.path}: ${reason}`, absent);
   }
 
-  private lost(reason: string): void {
+  /** `absent`: the path leads nowhere (unplugged, wrong path), as opposed to a device there that fails. */
+  private lost(reason: string, absent: boolean): void {
     // While retrying the status stays offline (no `connecting` blink every few seconds); only the reason may change.
-    this.setStatus({ state: 'offline', reason });
+    this.setStatus(absent ? { state: 'offline', reason, absent } : { state: 'offline', reason });
     const delay = backoffDelayMs(this.retry, this.failures++);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;

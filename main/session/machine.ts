@@ -133,6 +133,10 @@ export const sessionMachine = setup({
       devices: ({ context, event }) =>
         event.type === 'DEVICE.STATUS_CHANGED' ? { ...context.devices, [event.kind]: event.status } : context.devices,
     }),
+    recordDeviceHealth: assign({
+      deviceHealth: ({ context, event }) =>
+        event.type === 'DEVICE.HEALTH_CHANGED' ? { ...context.deviceHealth, [event.health.kind]: event.health } : context.deviceHealth,
+    }),
     startIdleCountdown: assign({ idleSecondsLeft: ({ context }) => context.settings.idleWarningSeconds }),
     tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
@@ -168,6 +172,7 @@ export const sessionMachine = setup({
     settings: input.settings,
     ...emptyVisit(input.settings),
     devices: {},
+    deviceHealth: {},
     wipeFailure: null,
     outOfOrder: false,
     wipeFailures: 0,
@@ -176,6 +181,7 @@ export const sessionMachine = setup({
   }),
   on: {
     'DEVICE.STATUS_CHANGED': { actions: 'recordDeviceStatus' },
+    'DEVICE.HEALTH_CHANGED': { actions: 'recordDeviceHealth' },
     // Anywhere else (a wipe running, out of service): remembered, and the wipe's end leads to maintenance.
     'WATCHDOG.GAVE_UP': { actions: 'markOutOfOrder' },
     // Likewise: a visit under way is not cut short by the fleet; it ends, is wiped, then maintenance.

@@ -1,6 +1,6 @@
 import type { RendererEvent } from '../../common/bridge';
 import type { CardKind } from '../../common/cards';
-import type { DeviceKind, DeviceStatus } from '../../common/devices';
+import type { DeviceHealth, DeviceKind, DeviceStatus } from '../../common/devices';
 import type { Language } from '../../common/language';
 import type { Procedure } from '../../common/procedure-catalog';
 import type { SiteTile } from '../../common/sites';
@@ -54,7 +54,8 @@ export const WIPE_FAILURES_BEFORE_MAINTENANCE = 3;
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
 export type DeviceEvent =
   | DeviceMeasuredEvent
-  | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus };
+  | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus }
+  | { type: 'DEVICE.HEALTH_CHANGED'; health: DeviceHealth };
 
 export type SessionEvent =
   RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent | PresenceEvent | CardEvent | AgentHandEvent;
@@ -62,6 +63,8 @@ export type SessionEvent =
 export interface SessionContext extends VisitData {
   settings: SessionSettings;
   devices: Partial<Record<DeviceKind, DeviceStatus>>;
+  /** Each device's health, for staff (admin panel, agent view); the citizen's screens use `devices`. */
+  deviceHealth: Partial<Record<DeviceKind, DeviceHealth>>;
   /** Why the last wipe failed; the kiosk stays out of service until a wipe succeeds. */
   wipeFailure: string | null;
   /**

@@ -25,6 +25,7 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     measurements: context.measurements,
     measuring: context.measuring,
     devices: context.devices,
+    deviceHealth: context.deviceHealth,
     siteTiles: context.settings.siteTiles,
     site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable },
     catalog: screen === 'home' ? homeCatalog(context.settings.procedures, context.language) : null,

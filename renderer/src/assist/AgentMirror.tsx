@@ -1,5 +1,7 @@
 import type { AgentCommand, AgentMessage, PushableEvent } from '../../../common/assist';
+import { DEVICE_KINDS } from '../../../common/devices';
 import type { SessionSnapshot } from '../../../common/snapshot';
+import { DeviceHealthList } from '../devices/DeviceHealthList';
 import type { AgentText } from './agentText';
 import { MirrorFrame } from './MirrorFrame';
 
@@ -21,7 +23,7 @@ function pushLabel(text: AgentText, snapshot: SessionSnapshot, event: PushableEv
 /**
  * The visit as the kiosk shows it: the citizen's screen itself (drawn by the kiosk's own components in
  * a frame), a summary an agent reads at a glance (screen, language, chosen procedure, open site, help
- * asked, who has the hand), and what the agent may do now. Every button
+ * asked, who has the hand), what the agent may do now, and the cabin's devices. Every button
  * comes from the host's `mayTake` and `pushes`, which the session machine decided (`can`).
  */
 export function AgentMirror({ text, mirror, rejected, send }: { text: AgentText; mirror: Mirror; rejected: string | null; send: (command: AgentCommand) => void }) {
@@ -65,6 +67,11 @@ export function AgentMirror({ text, mirror, rejected, send }: { text: AgentText;
             ))}
           </ul>
         )}
+      </section>
+      <section className="agent-card" aria-labelledby="devices-title">
+        <h2 id="devices-title">{text.devices.title}</h2>
+        <DeviceHealthList health={DEVICE_KINDS.flatMap((kind) => snapshot.deviceHealth[kind] ?? [])}
+          words={{ ...text.devices, deviceName: (kind) => text.devices.names[kind], lang: text.lang }} />
       </section>
       {rejected && <p className="agent-error" role="alert">{text.rejected(rejected)}</p>}
     </div>

@@ -1,4 +1,5 @@
 import type { PushableEvent } from '../../../common/assist';
+import type { DeviceHealthState, DeviceKind } from '../../../common/devices';
 import type { Language } from '../../../common/language';
 import type { Screen } from '../../../common/snapshot';
 import { NATIVE_LANGUAGE_NAMES } from '../i18n/languageNames';
@@ -46,6 +47,14 @@ const fr = {
     guide: 'Guide de la démarche', measure: 'Mesure', site: 'Site officiel', end: 'Fin de visite', wipe: 'Effacement',
     'out-of-service': 'Hors service', 'admin-pin': 'Administration', 'admin-panel': 'Administration',
   } satisfies Record<Screen, string>,
+  devices: {
+    title: 'Appareils de la cabine',
+    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
+    state: { ok: 'en service', degraded: 'perturbé', absent: 'absent', error: 'en panne' } satisfies Record<DeviceHealthState, string>,
+    lastError: (time: string, message: string) => `Dernier incident à ${time} : ${message}`,
+    counts: (malformed: number, refused: number) => `Trames illisibles : ${malformed} · valeurs rejetées : ${refused}`,
+    none: 'Aucun appareil sur cette borne.',
+  },
   languages: NATIVE_LANGUAGE_NAMES,
   push: {
     'LANGUAGE.CHOOSE': (what: string) => `Choisir la langue : ${what}`,
@@ -99,6 +108,14 @@ const en: AgentText = {
     attract: 'Idle (no visit)', language: 'Choosing a language', consent: 'Consent', home: 'Home', guide: 'Procedure guide',
     measure: 'Measurement', site: 'Official website', end: 'End of visit', wipe: 'Wiping', 'out-of-service': 'Out of service',
     'admin-pin': 'Administration', 'admin-panel': 'Administration',
+  },
+  devices: {
+    title: 'Cabin devices',
+    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter' },
+    state: { ok: 'working', degraded: 'degraded', absent: 'absent', error: 'failing' },
+    lastError: (time, message) => `Last fault at ${time}: ${message}`,
+    counts: (malformed, refused) => `Unreadable frames: ${malformed} · refused values: ${refused}`,
+    none: 'No device on this kiosk.',
   },
   languages: NATIVE_LANGUAGE_NAMES,
   push: {

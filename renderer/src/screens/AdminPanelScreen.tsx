@@ -1,35 +1,30 @@
 import { DEVICE_KINDS } from '../../../common/devices';
+import { DeviceHealthList } from '../devices/DeviceHealthList';
 import { useText } from '../i18n/useText';
 import type { ScreenProps } from './screenProps';
 
 /**
- * The administrator's panel, after a right PIN: the devices as the host sees them (technical reasons
- * included: this is for staff), maintenance mode, restart, exit to the desktop when the profile allows,
+ * The administrator's panel, after a right PIN: each device's health (technical reasons included:
+ * this is for staff), maintenance mode, restart, exit to the desktop when the profile allows,
  * and close. Every button sends a command; the host acts only while the panel is open with a right PIN.
  */
 export function AdminPanelScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
   const admin = snapshot.admin!;
-  const kinds = DEVICE_KINDS.filter((kind) => snapshot.devices[kind] !== undefined);
+  const health = DEVICE_KINDS.flatMap((kind) => snapshot.deviceHealth[kind] ?? []);
   return (
     <main className="screen screen--admin" data-screen="admin-panel">
       <h1 className="title">{t('admin.panelTitle')}</h1>
       <section className="admin-section" aria-labelledby="admin-devices">
         <h2 id="admin-devices">{t('admin.devicesTitle')}</h2>
-        {kinds.length === 0 ? <p>{t('admin.noDevices')}</p> : (
-          <ul className="admin-devices">
-            {kinds.map((kind) => {
-              const status = snapshot.devices[kind]!;
-              return (
-                <li key={kind} className={`admin-device admin-device--${status.state}`}>
-                  <span className="admin-device__name">{t(`${kind}.title`)}</span>
-                  <span className="admin-device__state">{t(`admin.deviceState.${status.state}`)}</span>
-                  {status.state === 'offline' && <span className="admin-device__reason">{status.reason}</span>}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <DeviceHealthList health={health} words={{
+          deviceName: (kind) => t(`${kind}.title`),
+          state: { ok: t('admin.health.ok'), degraded: t('admin.health.degraded'), absent: t('admin.health.absent'), error: t('admin.health.error') },
+          lastError: (time, message) => t('admin.health.lastError', { time, message }),
+          counts: (malformed, refused) => t('admin.health.counts', { malformed, refused }),
+          none: t('admin.noDevices'),
+          lang: snapshot.language,
+        }} />
       </section>
       <section className="admin-section" aria-labelledby="admin-maintenance">
         <h2 id="admin-maintenance" data-maintenance={admin.maintenance ? 'on' : 'off'}>

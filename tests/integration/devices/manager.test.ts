@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../common/devices';
+import type { DeviceHealth, DeviceStatus } from '../../../common/devices';
+import { DisposableStore } from '../../../common/disposables';
+import { simulate } from '../../../devices/registry';
+import { openPtyPair } from '../../../devices/simulators/pty-pair';
+import { SerialTransport } from '../../../devices/transports/serial-transport';
 import type { Measurement } from '../../../common/measurements';
 import { DeviceManager } from '../../../devices/manager';
 import { silentLogger } from '../../../devices/logger';
@@ -71,7 +75,57 @@ describe('DeviceManager', () => {
     const serial = { path: folder.path('ttyUSB9'), baudRate: 9600 };
     manager = new DeviceManager({ thermometer: { serial } }, silentLogger);
     await manager.start();
-    expect(manager.statuses().thermometer).toEqual({ state: 'offline', reason: expect.stringContaining('ttyUSB9') });
+    expect(manager.statuses().thermometer).toEqual({ state: 'offline', reason: expect.stringContaining('ttyUSB9'), absent: true });
+    expect(manager.health()).toEqual([{ id: 'thermometer', kind: 'thermometer', state: 'absent',
+      lastError: { message: expect.stringContaining('ttyUSB9'), at: expect.any(String) }, malformedFrames: 0, refusedReadings: 0 }]);
+  });
+
+  it('says a device is absent once unplugged, ok again once back, and keeps the last error for the technician', async () => {
+    const path = folder.path('thermometer');
+    const serial = { path, baudRate: 9600 };
+    // The device: a simulator behind a pty pair whose kiosk side is `path`; stopping it is pulling the cable.
+    const plug = async () => {
+      const played = await simulate('thermometer', { serial, simulator: { everySeconds: 0.2, celsius: 37 } }, silentLogger);
+      if (!played.ok) throw new Error(played.error);
+      const device = new DisposableStore();
+      for (const stop of played.value) device.add(stop);
+      return device;
+    };
+    let device = await plug();
+    manager = new DeviceManager({ thermometer: { serial } }, silentLogger);
+    await manager.start();
+    expect(manager.health()[0]!.state).toBe('ok');
+    try {
+      const absent = nextEvent(manager, 'health', (health: DeviceHealth) => health.state === 'absent');
+      await device.dispose();
+      expect((await absent)[0]).toMatchObject({ lastError: { message: expect.stringContaining(path) } });
+      const back = nextEvent(manager, 'health', (health: DeviceHealth) => health.state === 'ok');
+      device = await plug();
+      expect((await back)[0]).toMatchObject({ lastError: { message: expect.stringContaining(path) } });
+    } finally {
+      await device.dispose();
+    }
+  });
+
+  it('counts bad frames and says the device is degraded, with the reason', async () => {
+    const path = folder.path('thermometer');
+    const pair = await openPtyPair({ kioskPath: path, devicePath: `${path}.sim` });
+    if (!pair.ok) throw new Error(pair.error);
+    try {
+      manager = new DeviceManager({ thermometer: { serial: { path, baudRate: 9600 } } }, silentLogger);
+      await manager.start();
+      const degraded = nextEvent(manager, 'health', (health: DeviceHealth) => health.state === 'degraded');
+      const device = new SerialTransport({ path: `${path}.sim`, baudRate: 9600 });
+      await device.open();
+      // A SLIP escape followed by a byte that no escape may be followed by.
+      await device.write(Uint8Array.of(0xc0, 0xdb, 0x01, 0xc0));
+      const [health] = await degraded;
+      expect(health).toMatchObject({ state: 'degraded', malformedFrames: 1, lastError: { message: expect.stringMatching(/^bad frame: /) } });
+      await device.close();
+    } finally {
+      await manager?.stop();
+      await pair.value.stop();
+    }
   });
 
   it('does nothing for a profile without devices', async () => {

@@ -11,6 +11,10 @@ export const attractSnapshot: SessionSnapshot = {
   measurements: {},
   measuring: null,
   devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } },
+  deviceHealth: {
+    thermometer: { id: 'thermometer', kind: 'thermometer', state: 'ok', lastError: null, malformedFrames: 0, refusedReadings: 0 },
+    pulseOximeter: { id: 'pulseOximeter', kind: 'pulseOximeter', state: 'ok', lastError: null, malformedFrames: 0, refusedReadings: 0 },
+  },
   testAutomation: false,
   admin: null,
   siteTiles: [],
@@ -75,7 +79,13 @@ export const adminPinLockedSnapshot: SessionSnapshot = {
 export const adminPanelSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'admin-panel',
-  devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'offline', reason: 'cannot open /dev/ttyUSB1: No such file or directory' } },
+  devices: { thermometer: { state: 'ready' }, pulseOximeter: { state: 'offline', reason: 'cannot open /dev/ttyUSB1: No such file or directory', absent: true } },
+  deviceHealth: {
+    thermometer: { id: 'thermometer', kind: 'thermometer', state: 'degraded', lastError: { message: 'bad frame: SLIP: ESC followed by 0x01', at: '2026-11-25T13:32:00.000Z' },
+      malformedFrames: 3, refusedReadings: 0 },
+    pulseOximeter: { id: 'pulseOximeter', kind: 'pulseOximeter', state: 'absent',
+      lastError: { message: 'cannot open /dev/ttyUSB1: No such file or directory', at: '2026-11-25T13:30:00.000Z' }, malformedFrames: 0, refusedReadings: 0 },
+  },
   admin: { ...adminView, maintenance: true },
 };
 
@@ -137,6 +147,7 @@ export const homeCatalogSnapshot = (language: SessionSnapshot['language'] = 'fr'
   screen: 'home',
   language,
   devices: {},
+  deviceHealth: {},
   catalog: shippedHomeCatalog(language),
   siteTiles: officialSites,
 });

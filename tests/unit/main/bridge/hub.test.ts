@@ -5,7 +5,7 @@ import { BridgeHub } from '../../../../main/bridge/hub';
 import { captureLog } from '../../../support/capture-log';
 
 const snapshot: SessionSnapshot = {
-  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], display: { textSize: 100, contrast: 'standard' }, idleWarning: null, measurements: {}, measuring: null, devices: {},
+  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], display: { textSize: 100, contrast: 'standard' }, idleWarning: null, measurements: {}, measuring: null, devices: {}, deviceHealth: {},
   testAutomation: false,
   admin: null,
   siteTiles: [],

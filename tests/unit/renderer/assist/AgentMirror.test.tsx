@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AgentMessage } from '../../../../common/assist';
 import { AgentMirror } from '../../../../renderer/src/assist/AgentMirror';
 import { agentTextFor } from '../../../../renderer/src/assist/agentText';
-import { attractSnapshot } from '../../../support/renderer-preview/snapshots';
+import { adminPanelSnapshot, attractSnapshot } from '../../../support/renderer-preview/snapshots';
 
 type Mirror = Extract<AgentMessage, { type: 'mirror' }>;
 const fr = agentTextFor('fr-FR');
@@ -53,5 +53,15 @@ describe('AgentMirror', () => {
       [{ type: 'HAND.GIVE_BACK' }],
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('Refused by the kiosk: VISIT.FINISH is not a step the visit takes now');
+  });
+
+  it('shows the cabin\'s devices with their health and last fault, for the agent to act on', () => {
+    render(<AgentMirror text={fr} mirror={{ ...home, snapshot: { ...home.snapshot, deviceHealth: adminPanelSnapshot.deviceHealth } }} rejected={null} send={vi.fn()} />);
+    const devices = screen.getByRole('region', { name: 'Appareils de la cabine' });
+    const items = [...devices.querySelectorAll('li')].map((item) => [item.dataset.device, item.dataset.health, item.textContent]);
+    expect(items).toEqual([
+      ['thermometer', 'degraded', expect.stringMatching(/^Thermomètreperturbé.*bad frame: SLIP: ESC followed by 0x01Trames illisibles : 3/)],
+      ['pulseOximeter', 'absent', expect.stringMatching(/^Oxymètre de poulsabsentDernier incident à .*cannot open \/dev\/ttyUSB1/)],
+    ]);
   });
 });

@@ -14,10 +14,14 @@ function showPanel(snapshot: SessionSnapshot = adminPanelSnapshot) {
 const button = (name: string) => screen.getByRole('button', { name });
 
 describe('AdminPanelScreen', () => {
-  it('lists each device with its state and, when offline, the technical reason', () => {
+  it('lists each device with its health, its last fault with the technical reason, and what was counted', () => {
     showPanel();
     const items = screen.getAllByRole('listitem').map((item) => item.textContent);
-    expect(items).toEqual(['Thermomètreprêt', 'Oxymètrehors lignecannot open /dev/ttyUSB1: No such file or directory']);
+    const at = (iso: string) => new Date(iso).toLocaleTimeString('fr', { hour: '2-digit', minute: '2-digit' });
+    expect(items).toEqual([
+      `Thermomètreperturbé${`Dernier incident à ${at('2026-11-25T13:32:00.000Z')} : bad frame: SLIP: ESC followed by 0x01`}Trames illisibles : 3 · valeurs rejetées : 0`,
+      `Oxymètreabsent${`Dernier incident à ${at('2026-11-25T13:30:00.000Z')} : cannot open /dev/ttyUSB1: No such file or directory`}`,
+    ]);
   });
 
   it('turns maintenance off when it is on, and on when it is off', async () => {

@@ -9,7 +9,7 @@ import { captureLog } from '../../../../support/capture-log';
 import { FakeWindow, fakePlatform } from './fake-electron';
 
 const snapshot: SessionSnapshot = {
-  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], display: { textSize: 100, contrast: 'standard' }, idleWarning: null, measurements: {}, measuring: null, devices: {},
+  screen: 'attract', language: 'fr', offeredLanguages: ['fr', 'en'], display: { textSize: 100, contrast: 'standard' }, idleWarning: null, measurements: {}, measuring: null, devices: {}, deviceHealth: {},
   testAutomation: false,
   admin: null,
   siteTiles: [],

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
+import { DEVICE_KINDS, DeviceKindSchema, type DeviceHealth, type DeviceKind } from '../common/devices';
+import { DisposableStore } from '../common/disposables';
+import type { Measurement } from '../common/measurements';
+import { fail, ok, type Result } from '../common/result';
+import { askHost } from './control-client';
+import type { ControlRequest, ControlResponse } from './control-protocol';
+import { silentLogger, type DeviceLogger } from './logger';
+import { DeviceManager } from './manager';
+import { DEVICE_REGISTRY, simulate, type DeviceKindEntry, type SimulatedConfigOf } from './registry';
+import { formatTable } from './table';
+
+export const TECHNICIAN_USAGE = `usage: npm run devices -- <command> [--profile <name|file.json>] [--json]
+  list                          the devices the profile declares
+  status                        each device's health (from the running kiosk, else by opening them)
+  read <id>                     arms a device and prints its next measurement
+  simulate <kind> --port <path> plays a device on <path> (a new pty whose kiosk side is <path>, or an existing line) until Ctrl+C
+  print-test <id>               prints a test page on a printer`;
+
+export interface TechnicianContext {
+  devices: DevicesConfig;
+  socketPath: string;
+  out(text: string): void;
+  logger?: DeviceLogger;
+  /** Resolves when the person asks `simulate` to stop (Ctrl+C). */
+  interrupted?: Promise<void>;
+}
+
+/** How long `read` waits for a measurement: a person has to take one. */
+const READ_TIMEOUT_SECONDS = 60;
+
+/**
+ * `npm run devices` (main/devices-cli.ts loads the profile): what a technician on site asks of the
+ * devices. `status` and `read` go to the running host over its control socket, so that the CLI never
+ * fights the kiosk for a port; with no host running they open the devices themselves. Answers the exit
+ * code; tables for a person, `--json` for scripts.
+ */
+export async function runTechnician(argv: readonly string[], context: TechnicianContext): Promise<Result<void>> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, port: { type: 'string' } } });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${TECHNICIAN_USAGE}`);
+  }
+  const [command, target, ...extra] = parsed.positionals;
+  const json = parsed.values.json ?? false;
+  if (extra.length > 0) return fail(`unexpected ${extra.join(' ')}\n${TECHNICIAN_USAGE}`);
+  switch (command) {
+    case 'list': return list(context, json);
+    case 'status': return status(context, json);
+    case 'read': return read(target, context, json);
+    case 'simulate': return simulateOn(target, parsed.values.port, context);
+    case 'print-test': return printTest(target, context);
+    default: return fail(command ? `unknown command ${command}\n${TECHNICIAN_USAGE}` : TECHNICIAN_USAGE);
+  }
+}
+
+const configured = (devices: DevicesConfig): DeviceKind[] => DEVICE_KINDS.filter((kind) => devices[kind] !== undefined);
+
+function list({ devices, out }: TechnicianContext, json: boolean): Result<void> {
+  const rows = configured(devices).map((kind) => {
+    const { serial, simulator } = devices[kind]!;
+    return { id: kind, kind, transport: 'serial', path: serial.path, baudRate: serial.baudRate, simulated: simulator !== undefined };
+  });
+  if (json) out(JSON.stringify(rows, null, 2));
+  else if (rows.length === 0) out('this profile declares no device');
+  else out(formatTable(['ID', 'KIND', 'TRANSPORT', 'PATH', 'SIMULATED'], rows.map((r) => [r.id, r.kind, `${r.transport} ${r.baudRate} baud`, r.path, r.simulated ? 'yes' : 'no'])));
+  return ok(undefined);
+}
+
+async function status(context: TechnicianContext, json: boolean): Promise<Result<void>> {
+  const answer = await fromHostOrLocally(context, { op: 'status' }, async (manager) => ok(manager.health()));
+  if (!answer.ok) return answer;
+  const { value: devices, source } = answer.value;
+  if (json) context.out(JSON.stringify(devices, null, 2));
+  else {
+    context.out(formatTable(['ID', 'KIND', 'STATE', 'LAST ERROR'], devices.map((d) => [d.id, d.kind, d.state, d.lastError ? `${d.lastError.message} (${d.lastError.at})` : '-'])));
+    context.out(source);
+  }
+  return ok(undefined);
+}
+
+async function read(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
+  const kind = knownDevice(target, context.devices);
+  if (!kind.ok) return kind;
+  const answer = await fromHostOrLocally(context, { op: 'read', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
+    (manager) => manager.read(kind.value, READ_TIMEOUT_SECONDS * 1000));
+  if (!answer.ok) return answer;
+  context.out(json ? JSON.stringify(answer.value.value, null, 2) : describeMeasurement(answer.value.value));
+  return ok(undefined);
+}
+
+async function simulateOn(target: string | undefined, port: string | undefined, context: TechnicianContext): Promise<Result<void>> {
+  const kind = DeviceKindSchema.safeParse(target);
+  if (!kind.success) return fail(`say which kind of device to play: ${DEVICE_KINDS.join(', ')}`);
+  if (!port) return fail('say where with --port <path>, for example --port /tmp/borne-thermometer');
+  const logger = context.logger ?? silentLogger;
+  // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
+  const declared = context.devices[kind.data];
+  const parsed = DevicesConfigSchema.shape[kind.data].unwrap().safeParse({ serial: { ...declared?.serial, path: port }, simulator: declared?.simulator ?? {} });
+  if (!parsed.success) return fail(`--port ${port}: ${parsed.error.issues[0]!.message}`);
+  const config = parsed.data as SimulatedConfigOf<typeof kind.data>;
+  const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
+  // An existing line is played as is; a path that does not exist yet becomes the kiosk side of a new pty.
+  const started = existsSync(port) ? await entry.play(port, config, logger) : await simulate(kind.data, config, logger);
+  if (!started.ok) return started;
+  const running = new DisposableStore();
+  for (const stop of started.value) running.add(stop);
+  context.out(`playing a ${kind.data} on ${port}; Ctrl+C stops it`);
+  await context.interrupted;
+  await running.dispose();
+  return ok(undefined);
+}
+
+function printTest(target: string | undefined, context: TechnicianContext): Result<void> {
+  const kind = knownDevice(target, context.devices);
+  if (!kind.ok) return kind;
+  return fail(`${kind.value} is not a printer: print-test prints on a printer`);
+}
+
+function knownDevice(target: string | undefined, devices: DevicesConfig): Result<DeviceKind> {
+  const ids = configured(devices);
+  if (!target) return fail(`say which device: ${ids.join(', ') || 'this profile declares none'}`);
+  const found = ids.find((id) => id === target);
+  return found ? ok(found) : fail(`no device ${target} in this profile; it declares ${ids.join(', ') || 'none'}`);
+}
+
+type Answer<T> = { value: T; source: string };
+
+/** Asks the running host; with none, opens the profile's devices for the time of `locally`. */
+async function fromHostOrLocally<T extends DeviceHealth[] | Measurement>(
+  context: TechnicianContext,
+  request: ControlRequest,
+  locally: (manager: DeviceManager) => Promise<Result<T>>,
+): Promise<Result<Answer<T>>> {
+  const asked = await askHost(context.socketPath, request, (READ_TIMEOUT_SECONDS + 5) * 1000);
+  if (asked.ok) {
+    const value = valueOf(asked.value);
+    return value.ok ? ok({ value: value.value as T, source: 'from the running kiosk' }) : value;
+  }
+  if (!asked.error.noHost) return fail(asked.error.message);
+  const manager = new DeviceManager(context.devices, context.logger ?? silentLogger);
+  try {
+    await manager.start();
+    const value = await locally(manager);
+    return value.ok ? ok({ value: value.value, source: 'no kiosk running: devices opened by this command' }) : value;
+  } finally {
+    await manager.stop();
+  }
+}
+
+function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement> {
+  if (!response.ok) return fail(response.error);
+  return ok('devices' in response ? response.devices : response.measurement);
+}
+
+function describeMeasurement(measurement: Measurement): string {
+  switch (measurement.kind) {
+    case 'thermometer': return `thermometer: ${measurement.celsius.toFixed(1)} °C${measurement.site ? ` (${measurement.site})` : ''}`;
+    case 'pulseOximeter': return `pulse oximeter: SpO2 ${measurement.spo2Percent} %, pulse ${measurement.pulsePerMinute}/min`;
+  }
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DevicesConfig } from '../../../common/device-config';
+import { ok } from '../../../common/result';
+import { ControlServer } from '../../../devices/control-server';
+import { silentLogger } from '../../../devices/logger';
+import { DeviceManager } from '../../../devices/manager';
+import { runTechnician } from '../../../devices/technician';
+import { processesMentioning, tempFolder } from './support';
+
+/** `npm run devices` as a technician runs it, with a profile's devices and its printed lines. */
+describe('the technician CLI', () => {
+  let folder: Awaited<ReturnType<typeof tempFolder>>;
+  let devices: DevicesConfig;
+  let printed: string[];
+  const stops: Array<() => Promise<void>> = [];
+
+  beforeEach(async () => {
+    folder = await tempFolder();
+    printed = [];
+    devices = {
+      thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37.4 } },
+      pulseOximeter: { serial: { path: folder.path('ttyUSB7'), baudRate: 19200 } },
+    };
+  });
+
+  afterEach(async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+    await folder.remove();
+  });
+
+  const run = (...argv: string[]) => runTechnician(argv, { devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text) });
+  const json = () => JSON.parse(printed.join('\n'));
+
+  /** A running kiosk's devices and control socket, as the host opens them. */
+  async function runningHost(): Promise<DeviceManager> {
+    const manager = new DeviceManager(devices, silentLogger);
+    await manager.start();
+    stops.push(() => manager.stop());
+    const server = await ControlServer.open({ socketPath: folder.path('devices.sock'), manager, logger: silentLogger, mayRead: () => ok(undefined) });
+    if (!server.ok) throw new Error(server.error);
+    stops.push(() => server.value.close());
+    return manager;
+  }
+
+  it('lists the devices the profile declares', async () => {
+    expect(await run('list', '--json')).toEqual(ok(undefined));
+    expect(json()).toEqual([
+      { id: 'thermometer', kind: 'thermometer', transport: 'serial', path: folder.path('thermometer'), baudRate: 9600, simulated: true },
+      { id: 'pulseOximeter', kind: 'pulseOximeter', transport: 'serial', path: folder.path('ttyUSB7'), baudRate: 19200, simulated: false },
+    ]);
+  });
+
+  it('with no kiosk running, opens the devices itself for status, and leaves nothing running', async () => {
+    expect(await run('status', '--json')).toEqual(ok(undefined));
+    expect(json()).toEqual([
+      expect.objectContaining({ id: 'thermometer', kind: 'thermometer', state: 'ok', lastError: null }),
+      expect.objectContaining({ id: 'pulseOximeter', kind: 'pulseOximeter', state: 'absent', lastError: expect.objectContaining({ message: expect.stringContaining('ttyUSB7') }) }),
+    ]);
+    expect(await processesMentioning(folder.path('thermometer'))).toEqual([]);
+  });
+
+  it('asks the running kiosk instead of opening its ports, and reads through it', async () => {
+    await runningHost();
+    expect(await run('status')).toEqual(ok(undefined));
+    expect(printed.join('\n')).toMatch(/^ID +KIND +STATE +LAST ERROR\nthermometer +thermometer +ok +-\npulseOximeter +pulseOximeter +absent +.*ttyUSB7.*\nfrom the running kiosk$/);
+    printed = [];
+    expect(await run('read', 'thermometer')).toEqual(ok(undefined));
+    expect(printed).toEqual([expect.stringMatching(/^thermometer: 3\d\.\d °C \(ear\)$/)]);
+  });
+
+  it('says what is wrong with a command in words a technician can act on', async () => {
+    expect(await run('read', 'scale')).toEqual({ ok: false, error: 'no device scale in this profile; it declares thermometer, pulseOximeter' });
+    expect(await run('simulate', 'thermometer')).toEqual({ ok: false, error: 'say where with --port <path>, for example --port /tmp/borne-thermometer' });
+    expect(await run('print-test', 'thermometer')).toEqual({ ok: false, error: 'thermometer is not a printer: print-test prints on a printer' });
+    expect(await run('frobnicate')).toMatchObject({ ok: false, error: expect.stringMatching(/^unknown command frobnicate\nusage: /) });
+  });
+
+  it('plays a device on a new port until interrupted, so that a kiosk configured there measures', async () => {
+    const port = folder.path('played');
+    let interrupt!: () => void;
+    const playing = runTechnician(['simulate', 'thermometer', '--port', port], {
+      devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
+      interrupted: new Promise((resolve) => (interrupt = resolve)),
+    });
+    const kiosk = new DeviceManager({ thermometer: { serial: { path: port, baudRate: 9600 } } }, silentLogger);
+    stops.push(() => kiosk.stop());
+    await expect.poll(() => printed).toEqual([`playing a thermometer on ${port}; Ctrl+C stops it`]);
+    await kiosk.start();
+    expect(await kiosk.read('thermometer', 10_000)).toMatchObject({ ok: true, value: { kind: 'thermometer', celsius: expect.closeTo(37.4, 0) } });
+    interrupt();
+    expect(await playing).toEqual(ok(undefined));
+    expect(await processesMentioning(port)).toEqual([]);
+  });
+});
