@@ -27,7 +27,8 @@ export function DeviceHealthList({ health, words }: { health: readonly DeviceHea
           <span className="device-health__state">{words.state[device.state]}</span>
           {device.lastError && (
             <span className="device-health__detail">
-              {words.lastError(new Date(device.lastError.at).toLocaleTimeString(words.lang, { hour: '2-digit', minute: '2-digit' }), device.lastError.message)}
+              {/* The reason is technical English: isolated, so that it keeps its order inside an Arabic line. */}
+              {words.lastError(new Date(device.lastError.at).toLocaleTimeString(words.lang, { hour: '2-digit', minute: '2-digit' }), `\u2068${device.lastError.message}\u2069`)}
             </span>
           )}
           {(device.malformedFrames > 0 || device.refusedReadings > 0) && (

@@ -60,7 +60,7 @@ describe('AgentMirror', () => {
     const devices = screen.getByRole('region', { name: 'Appareils de la cabine' });
     const items = [...devices.querySelectorAll('li')].map((item) => [item.dataset.device, item.dataset.health, item.textContent]);
     expect(items).toEqual([
-      ['thermometer', 'degraded', expect.stringMatching(/^Thermomètreperturbé.*bad frame: SLIP: ESC followed by 0x01Trames illisibles : 3/)],
+      ['thermometer', 'degraded', expect.stringMatching(/^Thermomètreperturbé.*bad frame: SLIP: ESC followed by 0x01\u2069Trames illisibles : 3/)],
       ['pulseOximeter', 'absent', expect.stringMatching(/^Oxymètre de poulsabsentDernier incident à .*cannot open \/dev\/ttyUSB1/)],
     ]);
   });

@@ -19,8 +19,9 @@ describe('AdminPanelScreen', () => {
     const items = screen.getAllByRole('listitem').map((item) => item.textContent);
     const at = (iso: string) => new Date(iso).toLocaleTimeString('fr', { hour: '2-digit', minute: '2-digit' });
     expect(items).toEqual([
-      `Thermomètreperturbé${`Dernier incident à ${at('2026-11-25T13:32:00.000Z')} : bad frame: SLIP: ESC followed by 0x01`}Trames illisibles : 3 · valeurs rejetées : 0`,
-      `Oxymètreabsent${`Dernier incident à ${at('2026-11-25T13:30:00.000Z')} : cannot open /dev/ttyUSB1: No such file or directory`}`,
+      // The reason comes between Unicode isolates (U+2068 … U+2069), so it keeps its order in an Arabic line.
+      `Thermomètreperturbé${`Dernier incident à ${at('2026-11-25T13:32:00.000Z')} : \u2068bad frame: SLIP: ESC followed by 0x01\u2069`}Trames illisibles : 3 · valeurs rejetées : 0`,
+      `Oxymètreabsent${`Dernier incident à ${at('2026-11-25T13:30:00.000Z')} : \u2068cannot open /dev/ttyUSB1: No such file or directory\u2069`}`,
     ]);
   });
 
