@@ -113,6 +113,7 @@ describe('encodeBloodPressureMeasurement', () => {
   });
 
   it('refuses a user id the wire cannot carry', () => {
-    expect(() => encodeBloodPressureMeasurement({ ...BARE_READING, userId: 256 })).toThrow(RangeError);
+    expect(() => encodeBloodPressureMeasurement({ systolicMmHg: 120, diastolicMmHg: 80, meanArterialMmHg: 93, userId: 256 }))
+      .toThrow(RangeError);
   });
 });

@@ -79,7 +79,8 @@ describe('encodePlxSpotCheck', () => {
   it('puts the hand-built frames on the wire', () => {
     expect(encodePlxSpotCheck({ spo2Percent: 97, pulsePerMinute: 72 })).toEqual(BARE);
     expect(encodePlxSpotCheck({
-      ...FULL_READING, takenAt: { year: 2026, month: 11, day: 25, hours: 10, minutes: 30, seconds: 0 },
+      spo2Percent: 97, pulsePerMinute: 72, takenAt: { year: 2026, month: 11, day: 25, hours: 10, minutes: 30, seconds: 0 },
+      measurementStatus: ['validatedData'], deviceStatus: ['lowPerfusionDetected'], pulseAmplitudeIndex: 2.5,
     })).toEqual(FULL);
   });
 
