@@ -90,12 +90,16 @@ export function decodeBloodPressureMeasurement(bytes: Uint8Array): Result<BloodP
   if (!checked.ok) return checked;
   const view = checked.value;
 
-  const pressures: number[] = [];
-  for (const [index, field] of ['systolic', 'diastolic', 'mean arterial pressure'].entries()) {
-    const pressure = readSfloatField(view, 1 + 2 * index, field, WHAT);
-    if (!pressure.ok) return pressure;
-    pressures.push(flags & KPA ? mmHgFromKpa(pressure.value) : pressure.value);
-  }
+  const pressure = (offset: number, field: string): Result<number> => {
+    const read = readSfloatField(view, offset, field, WHAT);
+    return read.ok && flags & KPA ? ok(mmHgFromKpa(read.value)) : read;
+  };
+  const systolic = pressure(1, 'systolic');
+  if (!systolic.ok) return systolic;
+  const diastolic = pressure(3, 'diastolic');
+  if (!diastolic.ok) return diastolic;
+  const meanArterial = pressure(5, 'mean arterial pressure');
+  if (!meanArterial.ok) return meanArterial;
   let offset = 7;
 
   let takenAt: string | null = null;
@@ -125,9 +129,9 @@ export function decodeBloodPressureMeasurement(bytes: Uint8Array): Result<BloodP
     status = read.value;
   }
 
-  const [systolicMmHg = 0, diastolicMmHg = 0, meanArterialMmHg = 0] = pressures;
   return ok({
-    systolicMmHg, diastolicMmHg, meanArterialMmHg, sentIn: flags & KPA ? 'kPa' : 'mmHg',
+    systolicMmHg: systolic.value, diastolicMmHg: diastolic.value, meanArterialMmHg: meanArterial.value,
+    sentIn: flags & KPA ? 'kPa' : 'mmHg',
     takenAt, pulsePerMinute, userId, status,
   });
 }

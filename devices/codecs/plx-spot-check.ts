@@ -32,7 +32,10 @@ export type PlxDeviceFlag = (typeof PLX_DEVICE_FLAGS)[number];
 export interface PlxSpotCheck {
   spo2Percent: number;
   pulsePerMinute: number;
-  /** The device's own clock, ISO 8601 without zone; null when absent or the clock is not set. */
+  /**
+   * The device's own clock, ISO 8601 without zone; null when absent, when its year, month or day is 0, or
+   * when the device says its clock is not set (`deviceClockNotSet`).
+   */
   takenAt: string | null;
   /** Flag bit 4: the device says its clock is not set, so a time stamp it sends means nothing. */
   deviceClockNotSet: boolean;
@@ -86,7 +89,7 @@ export function decodePlxSpotCheck(bytes: Uint8Array): Result<PlxSpotCheck> {
   if (flags & HAS_TIME) {
     const time = readTimeStampField(bytes, offset, WHAT);
     if (!time.ok) return time;
-    takenAt = time.value;
+    takenAt = flags & CLOCK_NOT_SET ? null : time.value;
     offset += DATE_TIME_BYTES;
   }
   let measurementStatus: PlxMeasurementFlag[] | null = null;

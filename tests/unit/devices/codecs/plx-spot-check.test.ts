@@ -32,8 +32,11 @@ describe('decodePlxSpotCheck', () => {
     expect(decodePlxSpotCheck(FULL)).toEqual({ ok: true, value: FULL_READING });
   });
 
-  it('reads "device clock not set" from flag bit 4', () => {
+  it('reads "device clock not set" from flag bit 4, and then no time stamp, as it means nothing', () => {
     expect(decodePlxSpotCheck(hex('11 61 00 48 00 00 00 00 00 00 00 00'))).toMatchObject({
+      ok: true, value: { deviceClockNotSet: true, takenAt: null },
+    });
+    expect(decodePlxSpotCheck(hex('11 61 00 48 00 D0 07 01 01 00 05 00'))).toMatchObject({
       ok: true, value: { deviceClockNotSet: true, takenAt: null },
     });
   });
