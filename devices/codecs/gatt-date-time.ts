@@ -53,3 +53,9 @@ export function dateTimeOf(date: Date): GattDateTime {
     hours: date.getHours(), minutes: date.getMinutes(), seconds: date.getSeconds(),
   };
 }
+
+/** The fields of an ISO 8601 string as `readDateTime` returns it, to put a decoded time stamp back on the wire. */
+export function dateTimeOfIso(iso: string): GattDateTime {
+  const [year = 0, month = 0, day = 0, hours = 0, minutes = 0, seconds = 0] = iso.split(/[-T:]/).map(Number);
+  return { year, month, day, hours, minutes, seconds };
+}

@@ -55,11 +55,19 @@ function pack(mantissa: number, exponent: number, format: Format): number {
   return ((exponent + exponentRange) % exponentRange) * mantissaRange + ((mantissa + mantissaRange) % mantissaRange);
 }
 
+/**
+ * Whether a mantissa fits at this exponent. Special words all have exponent 0 and a mantissa at the edge, so
+ * an exponent-0 mantissa stays 3 inside the edge (±2045 for SFLOAT); any other exponent takes the full
+ * signed range, so that every number a device can send re-encodes to the same number.
+ */
+function fits(mantissa: number, exponent: number, format: Format): boolean {
+  const edge = edgeOf(format);
+  return exponent === 0 ? Math.abs(mantissa) <= edge - 3 : mantissa >= -edge && mantissa < edge;
+}
+
 function encode(value: number, format: Format, fixedExponent?: number): number {
   if (Number.isNaN(value)) return specialWord('NaN', format);
   if (!Number.isFinite(value)) return specialWord(value > 0 ? '+INF' : '-INF', format);
-  // Stay 3 below the edge so that an exponent-0 mantissa never lands on a special word.
-  const limit = edgeOf(format) - 3;
   const maxExponent = 2 ** (format.exponentBits - 1) - 1;
   const minExponent = -maxExponent - 1;
   if (fixedExponent !== undefined) {
@@ -68,15 +76,15 @@ function encode(value: number, format: Format, fixedExponent?: number): number {
       throw new RangeError(`exponent ${fixedExponent} is outside ${minExponent}..${maxExponent}`);
     }
     const mantissa = scale(value, fixedExponent);
-    return Math.abs(mantissa) <= limit ? pack(mantissa, fixedExponent, format) : specialWord('NRes', format);
+    return fits(mantissa, fixedExponent, format) ? pack(mantissa, fixedExponent, format) : specialWord('NRes', format);
   }
   // The smallest exponent whose mantissa fits is the most precise encoding.
   let exponent = minExponent;
-  while (exponent <= maxExponent && Math.abs(scale(value, exponent)) > limit) exponent++;
+  while (exponent <= maxExponent && !fits(scale(value, exponent), exponent, format)) exponent++;
   if (exponent > maxExponent) return specialWord(value > 0 ? '+INF' : '-INF', format);
   let mantissa = scale(value, exponent);
-  // Drop trailing zeros: 376·10^-1 rather than 3760000·10^-5, as devices do.
-  while (mantissa !== 0 && mantissa % 10 === 0 && exponent < maxExponent) {
+  // Drop trailing zeros down to units: 376·10^-1 rather than 3760000·10^-5, and 60 rather than 6·10^1, as devices do.
+  while (mantissa !== 0 && mantissa % 10 === 0 && exponent < 0 && fits(mantissa / 10, exponent + 1, format)) {
     mantissa /= 10;
     exponent++;
   }
@@ -96,5 +104,5 @@ export const decodeSfloat = (word: number): Ieee11073Value => decode(word, SFLOA
  */
 export const encodeFloat = (value: number, exponent?: number): number => encode(value, FLOAT, exponent);
 
-/** Encodes an SFLOAT word; same rules as `encodeFloat`, mantissa within ±2045. */
+/** Encodes an SFLOAT word; same rules as `encodeFloat`, an exponent-0 mantissa within ±2045. */
 export const encodeSfloat = (value: number, exponent?: number): number => encode(value, SFLOAT, exponent);

@@ -69,15 +69,6 @@ describe('decodeTemperatureMeasurement', () => {
     });
     expect(decodeTemperatureMeasurement(hex('02 B0 0E 00 FE DC 07 02 1E 0B 32 1B'))).toMatchObject({ ok: false });
   });
-
-  it('never throws, whatever the bytes', () => {
-    let seed = 42;
-    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
-    for (let i = 0; i < 2_000; i++) {
-      const bytes = Uint8Array.from({ length: random() % 16 }, random);
-      decodeTemperatureMeasurement(bytes); // a throw fails the test
-    }
-  });
 });
 
 describe('encodeTemperatureMeasurement', () => {
