@@ -58,7 +58,7 @@ describe('AgentMirror', () => {
   it('shows the cabin\'s devices with their health and last fault, for the agent to act on', () => {
     render(<AgentMirror text={fr} mirror={{ ...home, snapshot: { ...home.snapshot, deviceHealth: adminPanelSnapshot.deviceHealth } }} rejected={null} send={vi.fn()} />);
     const devices = screen.getByRole('region', { name: 'Appareils de la cabine' });
-    const items = [...devices.querySelectorAll('li')].map((item) => [item.dataset.device, item.dataset.health, item.textContent]);
+    const items = Array.from(devices.querySelectorAll('li')).map((item) => [item.dataset.device, item.dataset.health, item.textContent]);
     expect(items).toEqual([
       ['thermometer', 'degraded', expect.stringMatching(/^Thermomètreperturbé.*bad frame: SLIP: ESC followed by 0x01\u2069Trames illisibles : 3/)],
       ['pulseOximeter', 'absent', expect.stringMatching(/^Oxymètre de poulsabsentDernier incident à .*cannot open \/dev\/ttyUSB1/)],
