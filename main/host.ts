@@ -22,6 +22,8 @@ import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation
 import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import type { KioskShell } from './shells/shell';
+import type { SiteBarState } from './shells/site-bar/bar-script';
+import type { RendererEvent } from '../common/bridge';
 import { Watchdog } from './watchdog/watchdog';
 import { Administration } from './admin/administration';
 import { routeViewEvents } from './bridge/view-events';
@@ -117,12 +119,16 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const speaker = espeakSpeaker();
   const siteMayOpen = siteOpeningRule(profile.lockdown, shell);
   let assist: AssistedMode | null = null;
+  /** While an agent has the hand, the citizen's touches do not drive the visit (main/assist/hand.ts). */
+  const citizenMay = (event: RendererEvent): boolean => {
+    if (!assist || assist.citizenMaySend(event)) return true;
+    log.debug({ event: event.type }, 'dropped: an agent has the hand');
+    return false;
+  };
   const hub = new BridgeHub(routeViewEvents({
     beat: () => watchdog.beat(),
     send: (event) => {
-      // While an agent has the hand, the citizen's touches do not drive the visit (main/assist/hand.ts).
-      if (assist && !assist.citizenMaySend(event)) return log.debug({ event: event.type }, 'dropped: an agent has the hand');
-      session.send(event);
+      if (citizenMay(event)) session.send(event);
     },
     siteMayOpen,
     admitAdmin: (event) => admin.admit(event, (e) => session.getSnapshot().can(e)),
@@ -139,12 +145,17 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     send: (event) => session.send(event),
   });
   let lastScreen = '';
-  let lastSiteWarning: number | null = null;
+  let lastSiteBar = '';
   session.subscribe((state) => {
     const snapshot = toSessionSnapshot(state);
-    // On a site the kiosk page is away: the shell draws the inactivity countdown in Borne's bar.
-    const siteWarning = snapshot.site ? snapshot.idleWarning?.secondsLeft ?? null : null;
-    if (siteWarning !== lastSiteWarning) shell.warnOnSite?.((lastSiteWarning = siteWarning));
+    // On a site the kiosk page is away: the shell draws the inactivity countdown and the hand in Borne's bar.
+    const siteBar: SiteBarState = snapshot.site
+      ? { secondsLeft: snapshot.idleWarning?.secondsLeft ?? null, hand: snapshot.assist }
+      : { secondsLeft: null, hand: null };
+    if (JSON.stringify(siteBar) !== lastSiteBar) {
+      lastSiteBar = JSON.stringify(siteBar);
+      shell.updateSiteBar?.(siteBar);
+    }
     if (snapshot.screen !== lastScreen) log.info({ screen: (lastScreen = snapshot.screen) }, 'screen');
     // Nothing of the visit is still being said once it is being wiped.
     if (snapshot.screen === 'wipe') speaker.stop();
@@ -184,7 +195,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   try {
     await shell.start({ hub, rendererDir: paths.rendererDir, log: log.child({ shell: shell.name }),
       testCdpPort: options.testCdpPort, lockdown: profile.lockdown, onViewCrashed: () => watchdog.viewFailed('crashed'),
-      onSiteSignal: siteSignalsTo((event) => session.send(event)), onSitePainted: () => watchdog.beat() });
+      onSiteSignal: siteSignalsTo((event) => session.send(event), citizenMay), onSitePainted: () => watchdog.beat() });
   } catch (error) {
     await running.dispose();
     throw error;

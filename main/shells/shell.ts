@@ -1,7 +1,7 @@
 import type { Language } from '../../common/language';
 import type { DisplayPreferences } from '../../common/accessibility';
 import type { LockdownConfig, SiteScope } from '../../common/lockdown-config';
-import type { SiteBarSignal } from './site-bar/bar-script';
+import type { SiteBarSignal, SiteBarState } from './site-bar/bar-script';
 import type { BridgeHub } from '../bridge/hub';
 import type { Logger } from '../log';
 
@@ -37,7 +37,7 @@ export interface ShellStartOptions {
 }
 
 /** `left`: the kiosk page came back without the host asking (history.back past the site's first page). */
-export type SiteSignal = SiteBarSignal | 'left' | 'unreachable';
+export type SiteSignal = Exclude<SiteBarSignal, 'ready'> | 'left' | 'unreachable';
 
 /** A site to show during a visit; the host has checked its URL against the lockdown policy. */
 export interface SiteToShow {
@@ -76,8 +76,8 @@ export interface KioskShell {
   reloadHungView?(): void;
   /** Shows an official site in the kiosk's view, under Borne's bar. Optional: a shell without it offers no sites. */
   showSite?(site: SiteToShow): Promise<void>;
-  /** Shows the visit's inactivity countdown over the open site (null: none), since the kiosk page is away. */
-  warnOnSite?(secondsLeft: number | null): void;
+  /** Shows the visit's inactivity countdown and who has the hand in Borne's bar over the open site, since the kiosk page is away. */
+  updateSiteBar?(state: SiteBarState): void;
   /** Brings the kiosk page back in place of the site; does nothing when the kiosk page shows already. */
   leaveSite?(): Promise<void>;
   /** True while an official site shows in place of the kiosk page (the watchdog then times the site's paint). */

@@ -165,3 +165,47 @@ test('the citizen takes the hand back from the banner, and the agent page sees i
   await expect(agent.locator('.agent-hand')).toHaveText("L'usager");
   await expect(agent.getByRole('button', { name: 'Prendre la main' })).toBeVisible();
 });
+
+/** The names in the kiosk page's accessibility tree, Borne's bar on a site (a closed shadow root) included. */
+async function namesOnKiosk(kiosk: Page): Promise<string[]> {
+  const cdp = await kiosk.context().newCDPSession(kiosk);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.map((node) => String(node.name?.value ?? '')).filter(Boolean);
+}
+
+test("on an official site, Borne's bar asks for help, names the agent who has the hand, and takes it back", async ({ kioskPage: kiosk, kiosk: host, agentBrowser, agentOrigin, sites }) => {
+  const agent = await agentBrowser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  await agent.goto(agentOrigin);
+  await logIn(agent, 'marie', TEST_AGENTS.marie.pin);
+  await onScreen(kiosk, 'attract').click();
+  await kiosk.getByRole('button', { name: 'Français' }).click();
+  await acceptNotice(kiosk);
+  await kiosk.getByRole('button', { name: /Site de test/ }).click();
+  await expect.poll(() => kiosk.url()).toBe(`${sites.allowed}/`);
+  // The bar's buttons at the inline end, on the kiosk's 1920 px screen: "Terminer", and just before it
+  // the assisted-mode one ("Demander de l'aide", then "Reprendre la main").
+  const touchBar = (x: number) => kiosk.mouse.click(x, 36);
+  const END_X = 1800;
+  const ASSIST_X = 1640;
+  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Demander de l'aide");
+
+  await touchBar(ASSIST_X);
+  await expect(agent.locator('[data-help-asked]')).toHaveText("L'usager demande de l'aide");
+  await expect.poll(() => namesOnKiosk(kiosk)).toContain('Un agent va venir vous aider.');
+
+  await agent.getByRole('button', { name: 'Prendre la main' }).click();
+  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Marie, agent d'accueil, a la main.");
+  await kiosk.screenshot({ path: path.join(SHOTS, 'site-bar-agent-has-hand.png') });
+  // The bar's "Terminer" is the agent's to press now, as on the kiosk's own screens.
+  await touchBar(END_X);
+  await host.waitForLog((l) => l.msg === 'dropped: an agent has the hand' && l.event === 'VISIT.FINISH');
+  expect(kiosk.url()).toBe(`${sites.allowed}/`);
+
+  // "Reprendre la main" always works: the hand is the citizen's again, on the bar and on the agent's page.
+  await touchBar(ASSIST_X);
+  await expect(agent.locator('.agent-hand')).toHaveText("L'usager");
+  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Demander de l'aide");
+  await touchBar(END_X);
+  await expect(onScreen(kiosk, 'end')).toBeVisible();
+});

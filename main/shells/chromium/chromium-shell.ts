@@ -3,6 +3,7 @@ import { ok } from '../../../common/result';
 import { errorMessage } from '../../../common/error-message';
 import type { Logger } from '../../log';
 import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow } from '../shell';
+import type { SiteBarState } from '../site-bar/bar-script';
 import { wipeChromiumBrowsingData } from './browsing-wipe';
 import { chromiumFlags } from './chromium-flags';
 import { ChromiumProcess, type ChromiumExit } from './chromium-process';
@@ -254,8 +255,8 @@ export class ChromiumShell implements KioskShell {
     await sites.show(site);
   }
 
-  warnOnSite(secondsLeft: number | null): void {
-    this.current?.sites?.warn(secondsLeft);
+  updateSiteBar(state: SiteBarState): void {
+    this.current?.sites?.updateBar(state);
   }
 
   async leaveSite(): Promise<void> {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Logger } from '../../log';
-import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_WARN, SITE_BAR_WORLD, siteBarScript } from '../site-bar/bar-script';
+import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_UPDATE, SITE_BAR_WORLD, siteBarScript, type SiteBarState } from '../site-bar/bar-script';
 import type { SiteSignal, SiteToShow } from '../shell';
 import type { CdpPipe } from './cdp-pipe';
 import type { KioskPage } from './kiosk-page';
@@ -25,6 +25,8 @@ export class ChromiumSiteView {
   private barContext: number | null = null;
   /** The paint watch of the site shown now; one at a time. */
   private watching: Promise<void> | null = null;
+  /** What the bar shows now; drawn again by each new document's bar, which asks for it (`ready`). */
+  private barState: SiteBarState = { secondsLeft: null, hand: null };
 
   private constructor(
     private readonly cdp: CdpPipe,
@@ -41,7 +43,8 @@ export class ChromiumSiteView {
       const called = BindingCalledSchema.safeParse(params);
       if (sessionId !== page.sessionId || !called.success || called.data.name !== SITE_BAR_BINDING) return;
       const signal = parseSiteBarSignal(called.data.payload);
-      if (signal) onSignal(signal);
+      if (signal === 'ready') view.drawBar();
+      else if (signal) onSignal(signal);
       else log.warn({ payload: called.data.payload.slice(0, 100) }, "ignored a message through the bar's binding");
     });
     const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log, onPainted);
@@ -64,10 +67,15 @@ export class ChromiumSiteView {
     return view;
   }
 
-  /** Calls the bar's countdown in its own world: the site's scripts can neither call it nor fake it. */
-  warn(secondsLeft: number | null): void {
+  /** Draws the visit's state in the bar, in its own world: the site's scripts can neither call it nor fake it. */
+  updateBar(state: SiteBarState): void {
+    this.barState = state;
+    this.drawBar();
+  }
+
+  private drawBar(): void {
     if (this.barContext === null || !this.guard.siteOpen) return;
-    const expression = `globalThis[${JSON.stringify(SITE_BAR_WARN)}]?.(${JSON.stringify(secondsLeft)})`;
+    const expression = `globalThis[${JSON.stringify(SITE_BAR_UPDATE)}]?.(${JSON.stringify(this.barState)})`;
     this.send('Runtime.evaluate', { expression, contextId: this.barContext }).catch(() => {}); // the document went away meanwhile
   }
 

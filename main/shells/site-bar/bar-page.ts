@@ -10,22 +10,38 @@
 export interface SiteBarConfig {
   /** The DevTools binding, present in the bar's isolated world only. */
   binding: string;
-  /** The function, in the bar's world only, through which the host shows the inactivity countdown. */
-  warn: string;
+  /** The function, in the bar's world only, through which the host shows the visit's state (SiteBarState). */
+  update: string;
   /** The page's own origin never gets the bar (the kiosk page loads in the same tab). */
   kioskOrigin: string;
   heightPx: number;
   fontPx: number;
-  /** `dir` lays the bar out right to left in Arabic: "back" on the right, its arrow pointing right. */
-  text: { back: string; end: string; label: string; lang: string; dir: 'ltr' | 'rtl'; stillHere: string; seconds: string };
+  /**
+   * `dir` lays the bar out right to left in Arabic: "back" on the right, its arrow pointing right.
+   * `agent` holds `{name}`, the agent's name.
+   */
+  text: {
+    back: string; end: string; label: string; lang: string; dir: 'ltr' | 'rtl'; stillHere: string; seconds: string;
+    help: string; helpComing: string; agent: string; reclaim: string;
+  };
   colours: { bar: string; text: string; button: string; buttonText: string; focus: string };
+}
+
+/**
+ * What the host shows in the bar while a site is open: the inactivity countdown (null: none) and, in
+ * assisted mode, who has the hand (null: the profile has no assisted mode, so no help button either).
+ */
+export interface SiteBarState {
+  secondsLeft: number | null;
+  hand: { hand: 'citizen' | 'agent'; agentName: string | null; helpAsked: boolean } | null;
 }
 
 export function installSiteBar(config: SiteBarConfig): void {
   if (window.top !== window || !/^https?:$/.test(location.protocol) || location.origin === config.kioskOrigin) return;
   const signal = (globalThis as unknown as Record<string, unknown>)[config.binding];
   if (typeof signal !== 'function') return;
-  const send = (what: 'back' | 'end' | 'activity') => (signal as (payload: string) => void)(what);
+  type Signal = 'back' | 'end' | 'activity' | 'help' | 'reclaim' | 'ready';
+  const send = (what: Signal) => (signal as (payload: string) => void)(what);
 
   const { colours, text, heightPx, fontPx } = config;
   const host = document.createElement('div');
@@ -40,24 +56,35 @@ export function installSiteBar(config: SiteBarConfig): void {
     button { min-height: max(48px, 2.2em); min-width: max(160px, 7em); padding: 0 1em; border: 0; border-radius: 8px; cursor: pointer;
       background: ${colours.button}; color: ${colours.buttonText}; font: inherit; }
     button:focus-visible { outline: 4px solid ${colours.focus}; outline-offset: 2px; }
+    button[hidden] { display: none; }
   </style><nav lang="${text.lang}" dir="${text.dir}" aria-label="${text.label}">`
     + `<button type="button" data-signal="back">${text.dir === 'rtl' ? '→' : '←'} ${text.back}</button>`
-    + `<span></span><button type="button" data-signal="end">${text.end}</button></nav>`;
+    + '<span></span><button type="button" data-signal="help" hidden></button>'
+    + `<button type="button" data-signal="end">${text.end}</button></nav>`;
   const middle = shadow.querySelector('span')!;
+  const assist = shadow.querySelector<HTMLButtonElement>('[data-signal="help"]')!;
   middle.textContent = location.host;
-  // The visit's inactivity countdown, drawn here since the kiosk page that would show it is away; any
-  // touch on the site answers it, as on the kiosk's own screens.
-  (globalThis as unknown as Record<string, unknown>)[config.warn] = (secondsLeft: unknown) => {
+  // The visit's state, drawn here since the kiosk page that would show it is away: the inactivity
+  // countdown (any touch on the site answers it, as on the kiosk's own screens) first, then who has the
+  // hand. The one assisted-mode button asks for help, or takes the hand back from an agent.
+  (globalThis as unknown as Record<string, unknown>)[config.update] = (state: SiteBarState) => {
+    const { secondsLeft, hand } = state;
     const counting = typeof secondsLeft === 'number';
-    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} ${text.seconds}` : location.host;
+    const agentName = hand?.hand === 'agent' ? hand.agentName ?? '' : null;
+    middle.textContent = counting ? `${text.stillHere} ${secondsLeft} ${text.seconds}`
+      : agentName !== null ? text.agent.replace('{name}', agentName)
+        : hand?.helpAsked ? text.helpComing : location.host;
     middle.style.color = counting ? colours.focus : '';
-    middle.style.fontWeight = counting ? '700' : '';
-    middle.setAttribute('role', counting ? 'alert' : 'none');
+    middle.style.fontWeight = counting || hand?.hand === 'agent' || hand?.helpAsked ? '700' : '';
+    middle.setAttribute('role', counting ? 'alert' : hand ? 'status' : 'none');
+    assist.hidden = !hand || (hand.hand === 'citizen' && hand.helpAsked);
+    assist.dataset.signal = agentName !== null ? 'reclaim' : 'help';
+    assist.textContent = agentName !== null ? text.reclaim : text.help;
   };
   const buttons = Array.from(shadow.querySelectorAll('button'));
   const signalOf = (button: HTMLButtonElement | null | undefined) => {
-    const wanted = button?.dataset.signal;
-    return wanted === 'back' || wanted === 'end' ? wanted : null;
+    const wanted = button && !button.hidden ? button.dataset.signal : undefined;
+    return wanted === 'back' || wanted === 'end' || wanted === 'help' || wanted === 'reclaim' ? wanted : null;
   };
   // A key press on a focused button.
   shadow.addEventListener('click', (event) => {
@@ -134,4 +161,6 @@ export function installSiteBar(config: SiteBarConfig): void {
     send('activity');
   };
   for (const event of ['pointerdown', 'keydown', 'wheel', 'touchstart']) window.addEventListener(event, active, { capture: true, passive: true });
+  // Each document of the site gets a new bar: the host answers with the visit's state to draw.
+  send('ready');
 }

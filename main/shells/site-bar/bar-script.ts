@@ -3,18 +3,24 @@ import { HIGH_CONTRAST_COLOURS, KIOSK_COLOURS } from '../../../common/colours';
 import { textDirection, type Language } from '../../../common/language';
 import { installSiteBar, type SiteBarConfig } from './bar-page';
 
+export type { SiteBarState } from './bar-page';
+
 /** The isolated world the bar runs in; the binding is exposed in worlds of this name only. */
 export const SITE_BAR_WORLD = 'borne-site-bar';
 /** The function through which the bar talks to the host; the site's own scripts never see it. */
 export const SITE_BAR_BINDING = 'borneSiteBar';
-/** The bar's function that shows the inactivity countdown; the host calls it in the bar's world. */
-export const SITE_BAR_WARN = 'borneSiteBarWarn';
+/** The bar's function that draws the visit's state (SiteBarState); the host calls it in the bar's world. */
+export const SITE_BAR_UPDATE = 'borneSiteBarUpdate';
 /** Height of the bar at the standard text size; the site's page is pushed down by as much. */
 export const SITE_BAR_HEIGHT_PX = 72;
 const SITE_BAR_FONT_PX = 22;
 
-/** What the bar may ask of the host: back to Borne, end the visit, or "the person is still here". */
-export const SITE_BAR_SIGNALS = ['back', 'end', 'activity'] as const;
+/**
+ * What the bar may ask of the host: back to Borne, end the visit, "the person is still here", ask for
+ * help or take the hand back from an agent (assisted mode), and `ready`: a new document's bar wants the
+ * visit's state drawn.
+ */
+export const SITE_BAR_SIGNALS = ['back', 'end', 'activity', 'help', 'reclaim', 'ready'] as const;
 export type SiteBarSignal = (typeof SITE_BAR_SIGNALS)[number];
 
 /** Anything else a page sends through the binding is ignored. */
@@ -27,9 +33,18 @@ export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
  * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
  */
 const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'>> = {
-  fr: { back: 'Retour', end: 'Terminer', label: 'Borne', stillHere: "Êtes-vous toujours là ? Touchez l'écran :", seconds: 's' },
-  en: { back: 'Back', end: 'Finish', label: 'Borne', stillHere: 'Are you still there? Touch the screen:', seconds: 's' },
-  ar: { back: 'رجوع', end: 'إنهاء', label: 'Borne', stillHere: 'هل ما زلت هنا؟ المس الشاشة:', seconds: 'ث' },
+  fr: {
+    back: 'Retour', end: 'Terminer', label: 'Borne', stillHere: "Êtes-vous toujours là ? Touchez l'écran :", seconds: 's',
+    help: "Demander de l'aide", helpComing: 'Un agent va venir vous aider.', agent: "{name}, agent d'accueil, a la main.", reclaim: 'Reprendre la main',
+  },
+  en: {
+    back: 'Back', end: 'Finish', label: 'Borne', stillHere: 'Are you still there? Touch the screen:', seconds: 's',
+    help: 'Ask for help', helpComing: 'An agent is coming to help you.', agent: '{name}, a member of staff, is in control.', reclaim: 'Take back control',
+  },
+  ar: {
+    back: 'رجوع', end: 'إنهاء', label: 'Borne', stillHere: 'هل ما زلت هنا؟ المس الشاشة:', seconds: 'ث',
+    help: 'اطلب المساعدة', helpComing: 'سيأتي موظف لمساعدتك.', agent: '\u2068{name}\u2069، موظف الاستقبال، يتحكم في الشاشة.', reclaim: 'استعادة التحكم',
+  },
 };
 
 /**
@@ -41,7 +56,7 @@ export function siteBarScript(language: Language, kioskOrigin: string, display: 
   const scale = display.textSize / 100;
   const config: SiteBarConfig = {
     binding: SITE_BAR_BINDING,
-    warn: SITE_BAR_WARN,
+    update: SITE_BAR_UPDATE,
     kioskOrigin,
     heightPx: Math.round(SITE_BAR_HEIGHT_PX * scale),
     fontPx: Math.round(SITE_BAR_FONT_PX * scale),

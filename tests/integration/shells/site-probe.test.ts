@@ -12,12 +12,12 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function probeOf(html: string): Promise<{ page: Page; probe: () => ReturnType<ReturnType<typeof createSitePaintProbe>> }> {
+async function probeOf(html: string): Promise<{ page: Page; session: CDPSession; probe: () => ReturnType<ReturnType<typeof createSitePaintProbe>> }> {
   const page = await browser.newPage();
   await page.setContent(html);
   const session: CDPSession = await page.context().newCDPSession(page);
   const probe = createSitePaintProbe((method, params) => session.send(method as 'Page.getFrameTree', params), 2_000);
-  return { page, probe };
+  return { page, session, probe };
 }
 
 describe('the site paint probe', () => {
@@ -49,9 +49,11 @@ describe('the site paint probe', () => {
   });
 
   it('finds a page whose main thread is stuck silent, without hanging itself', async () => {
-    const { page, probe } = await probeOf('<p>bientôt bloquée</p>');
+    const { page, session, probe } = await probeOf('<p>bientôt bloquée</p>');
     expect(await probe()).toBe('painting');
-    void page.evaluate('for (;;) {}').catch(() => {});
+    // On the probe's own session, so the loop surely starts before the probe's next look arrives
+    // (through Playwright's connection it could start after it, on a loaded machine).
+    void session.send('Runtime.evaluate', { expression: 'for (;;) {}' }).catch(() => {});
     expect(await probe()).toBe('silent');
     await page.close({ runBeforeUnload: false }).catch(() => {});
   });

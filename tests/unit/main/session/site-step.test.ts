@@ -99,11 +99,24 @@ describe("the host's wiring of sites", () => {
   it('turns what the bar and the shell report into session events, activity once a second at most', () => {
     const sent: string[] = [];
     let now = 0;
-    const signal = siteSignalsTo((event) => sent.push(event.type), () => now);
+    const signal = siteSignalsTo((event) => sent.push(event.type), undefined, () => now);
     for (const s of ['back', 'left', 'end', 'unreachable', 'activity', 'activity'] as const) signal(s);
     now = 1_000;
     signal('activity');
     expect(sent).toEqual(['SITE.CLOSE', 'SITE.CLOSE', 'VISIT.FINISH', 'SITE.UNREACHABLE', 'USER.ACTIVITY', 'USER.ACTIVITY']);
+  });
+
+  it("asks the hand's rule about the bar's buttons only: what the shell reports has happened already", () => {
+    const sent: string[] = [];
+    const asked: string[] = [];
+    const agentHasTheHand = (event: { type: string }) => {
+      asked.push(event.type);
+      return event.type === 'HAND.RECLAIM';
+    };
+    const signal = siteSignalsTo((event) => sent.push(event.type), agentHasTheHand);
+    for (const s of ['back', 'end', 'help', 'reclaim', 'left', 'unreachable', 'activity'] as const) signal(s);
+    expect(asked).toEqual(['SITE.CLOSE', 'VISIT.FINISH', 'HELP.ASK', 'HAND.RECLAIM']);
+    expect(sent).toEqual(['HAND.RECLAIM', 'SITE.CLOSE', 'SITE.UNREACHABLE', 'USER.ACTIVITY']);
   });
 
   it('lets SITE.OPEN through for a page on the list, and with a shell that shows sites only', () => {

@@ -27,8 +27,9 @@ describe("Borne's bar on a site", () => {
     expect(() => new Function(siteBarScript('fr', 'http://127.0.0.1:4000'))).not.toThrow();
   });
 
-  it('carries back, end and activity, and nothing else', () => {
-    expect(['back', 'end', 'activity'].map(parseSiteBarSignal)).toEqual(['back', 'end', 'activity']);
+  it('carries back, end, activity, help, reclaim and ready, and nothing else', () => {
+    const signals = ['back', 'end', 'activity', 'help', 'reclaim', 'ready'];
+    expect(signals.map(parseSiteBarSignal)).toEqual(signals);
     for (const payload of ['BACK', 'back ', '{"type":"VISIT.FINISH"}', '', 'SITE.OPEN', null, 42]) {
       expect(parseSiteBarSignal(payload)).toBeNull();
     }
@@ -41,6 +42,8 @@ describe("Borne's bar in Arabic", () => {
     expect(ar).toContain('"lang":"ar"');
     expect(ar).toContain('"dir":"rtl"');
     expect(ar).toContain('"back":"رجوع"');
+    // The agent's name, in Latin letters most often, is isolated so that it keeps its place in the Arabic line.
+    expect(ar).toContain('"agent":"\u2068{name}\u2069، موظف الاستقبال، يتحكم في الشاشة."');
     expect(siteBarScript('fr', 'http://127.0.0.1:4000')).toContain('"dir":"ltr"');
     expect(siteBarScript('en', 'http://127.0.0.1:4000')).toContain('"dir":"ltr"');
   });
