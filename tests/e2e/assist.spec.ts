@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { accessibleNames } from '../support/accessibility-tree';
 import { TEST_AGENTS, TEST_ASSIST } from '../support/assist-profile';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { launchChromium } from '../support/renderer-preview/preview';
@@ -166,14 +167,6 @@ test('the citizen takes the hand back from the banner, and the agent page sees i
   await expect(agent.getByRole('button', { name: 'Prendre la main' })).toBeVisible();
 });
 
-/** The names in the kiosk page's accessibility tree, Borne's bar on a site (a closed shadow root) included. */
-async function namesOnKiosk(kiosk: Page): Promise<string[]> {
-  const cdp = await kiosk.context().newCDPSession(kiosk);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
-  return nodes.map((node) => String(node.name?.value ?? '')).filter(Boolean);
-}
-
 test("on an official site, Borne's bar asks for help, names the agent who has the hand, and takes it back", async ({ kioskPage: kiosk, kiosk: host, agentBrowser, agentOrigin, sites }) => {
   const agent = await agentBrowser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
   await agent.goto(agentOrigin);
@@ -188,14 +181,14 @@ test("on an official site, Borne's bar asks for help, names the agent who has th
   const touchBar = (x: number) => kiosk.mouse.click(x, 36);
   const END_X = 1800;
   const ASSIST_X = 1640;
-  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Demander de l'aide");
+  await expect.poll(() => accessibleNames(kiosk)).toContain("Demander de l'aide");
 
   await touchBar(ASSIST_X);
   await expect(agent.locator('[data-help-asked]')).toHaveText("L'usager demande de l'aide");
-  await expect.poll(() => namesOnKiosk(kiosk)).toContain('Un agent va venir vous aider.');
+  await expect.poll(() => accessibleNames(kiosk)).toContain('Un agent va venir vous aider.');
 
   await agent.getByRole('button', { name: 'Prendre la main' }).click();
-  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Marie, agent d'accueil, a la main.");
+  await expect.poll(() => accessibleNames(kiosk)).toContain("Marie, agent d'accueil, a la main.");
   await kiosk.screenshot({ path: path.join(SHOTS, 'site-bar-agent-has-hand.png') });
   // The bar's "Terminer" is the agent's to press now, as on the kiosk's own screens.
   await touchBar(END_X);
@@ -205,7 +198,7 @@ test("on an official site, Borne's bar asks for help, names the agent who has th
   // "Reprendre la main" always works: the hand is the citizen's again, on the bar and on the agent's page.
   await touchBar(ASSIST_X);
   await expect(agent.locator('.agent-hand')).toHaveText("L'usager");
-  await expect.poll(() => namesOnKiosk(kiosk)).toContain("Demander de l'aide");
+  await expect.poll(() => accessibleNames(kiosk)).toContain("Demander de l'aide");
   await touchBar(END_X);
   await expect(onScreen(kiosk, 'end')).toBeVisible();
 });

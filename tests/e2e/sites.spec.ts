@@ -6,6 +6,7 @@ import path from 'node:path';
 import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk-process';
 import { installPoliciesFor } from '../support/managed-policies';
 import type { StandInSites } from '../support/stand-in-sites';
+import { accessibleNames } from '../support/accessibility-tree';
 import { clickAt, pressKeys, visibleWindowNames } from '../support/x-server';
 import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
@@ -63,13 +64,6 @@ const atTheBar = (page: Page) => page.evaluate(() => {
   return { id: element?.id ?? null, barHost: element?.parentElement === document.documentElement && element.hasAttribute('popover') };
 });
 
-/** The page's accessibility tree, closed shadow roots included (the site's scripts cannot see those). */
-async function accessibleNames(page: Page, role: string): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: Array<{ role?: { value?: string }; name?: { value?: string } }> };
-  await cdp.detach();
-  return nodes.filter((node) => node.role?.value === role).map((node) => node.name?.value ?? '');
-}
 const buttonNames = (page: Page) => accessibleNames(page, 'button');
 
 test('an allowed site shows under Borne\'s bar, stays on its list, and the bar leads back to Borne', async ({ kioskPage, kiosk, sites }) => {

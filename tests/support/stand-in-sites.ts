@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
  * foreign one, tries to cover and remove Borne's bar, opens a window, serves a PDF, and fills every
  * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing),
- * offers a form (`/form`) and a download (`/receipt`).
+ * offers a form (`/form`), a long form (`/appointment`) and a download (`/receipt`).
  */
 export interface StandInSites {
   allowed: string;
@@ -154,6 +154,14 @@ export async function startStandInSites(): Promise<StandInSites> {
       }, 100));
     </script>`),
     '/form-sent': page('Formulaire envoyé', '<p>Merci.</p>'),
+    // A long form, its last field far down the page: typed into with Borne's on-screen keyboard. It
+    // records whether its input events are trusted ones, as from a physical keyboard.
+    '/appointment': page('Prendre rendez-vous', `<form id="form" onsubmit="return false">
+      <p><label>Nom <input id="name" name="name"></label></p>
+      <p style="height: 1400px">Choisissez un créneau, puis laissez votre adresse.</p>
+      <p><label>Courriel <input id="email" type="email" name="email"></label></p></form><script>
+      addEventListener('input', (event) => { document.body.dataset.untrusted ||= String(!event.isTrusted); }, true);
+    </script>`),
     // A file offered for download, as a site's "download your receipt" link.
     '/receipt': page('Récépissé', '<p><a id="receipt" href="/receipt.pdf" download="recepisse.pdf">Télécharger le récépissé</a></p>'),
   };

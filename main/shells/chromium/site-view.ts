@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../log';
 import { parseSiteBarSignal, SITE_BAR_BINDING, SITE_BAR_UPDATE, SITE_BAR_WORLD, siteBarScript, type SiteBarState } from '../site-bar/bar-script';
 import type { SiteSignal, SiteToShow } from '../shell';
+import { parseKeyboardInput, type KeyboardInput } from '../site-bar/keyboard-script';
 import type { CdpPipe } from './cdp-pipe';
 import type { KioskPage } from './kiosk-page';
 import type { NavigationGuard } from './navigation-guard';
@@ -42,10 +43,14 @@ export class ChromiumSiteView {
     cdp.on('Runtime.bindingCalled', (params, sessionId) => {
       const called = BindingCalledSchema.safeParse(params);
       if (sessionId !== page.sessionId || !called.success || called.data.name !== SITE_BAR_BINDING) return;
-      const signal = parseSiteBarSignal(called.data.payload);
+      const { payload } = called.data;
+      const signal = parseSiteBarSignal(payload);
+      const typed = signal ? null : parseKeyboardInput(payload);
       if (signal === 'ready') view.drawBar();
       else if (signal) onSignal(signal);
-      else log.warn({ payload: called.data.payload.slice(0, 100) }, "ignored a message through the bar's binding");
+      else if (typed) view.type(typed);
+      // What was typed is the person's: never in the log, even refused.
+      else log.warn({ payload: payload.startsWith('type:') ? 'type:…' : payload.slice(0, 100) }, "ignored a message through the bar's binding");
     });
     const view = new ChromiumSiteView(cdp, page, guard, pageUrl, log, onPainted);
     cdp.on('Runtime.executionContextCreated', (params, sessionId) => {
@@ -71,6 +76,19 @@ export class ChromiumSiteView {
   updateBar(state: SiteBarState): void {
     this.barState = state;
     this.drawBar();
+  }
+
+  /**
+   * Types a key of Borne's keyboard into the site's focused field with the browser's own input (trusted
+   * events, as from a physical keyboard), so that every site's scripts see it as typing.
+   */
+  private type(input: KeyboardInput): void {
+    if (!this.guard.siteOpen) return;
+    const typed = 'text' in input
+      ? this.send('Input.insertText', { text: input.text })
+      : Promise.all(['rawKeyDown', 'keyUp'].map((type) =>
+        this.send('Input.dispatchKeyEvent', { type, key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8, nativeVirtualKeyCode: 8 })));
+    typed.catch((error: unknown) => this.log.warn({ err: error }, 'a key of the on-screen keyboard could not be typed into the site'));
   }
 
   private drawBar(): void {

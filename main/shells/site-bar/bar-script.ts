@@ -2,6 +2,7 @@ import { STANDARD_DISPLAY, type DisplayPreferences } from '../../../common/acces
 import { HIGH_CONTRAST_COLOURS, KIOSK_COLOURS } from '../../../common/colours';
 import { textDirection, type Language } from '../../../common/language';
 import { installSiteBar, type SiteBarConfig } from './bar-page';
+import { siteKeyboardScript } from './keyboard-script';
 
 export type { SiteBarState } from './bar-page';
 
@@ -48,7 +49,7 @@ const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'
 };
 
 /**
- * The bar's script for a visit in `language`, with the palette of common/colours.ts: its high-contrast
+ * The bar's script, and the on-screen keyboard's, for a visit in `language`, with the palette of common/colours.ts: its high-contrast
  * theme and its text size (the bar grows with it) when the person chose them for the visit.
  */
 export function siteBarScript(language: Language, kioskOrigin: string, display: DisplayPreferences = STANDARD_DISPLAY): string {
@@ -63,5 +64,6 @@ export function siteBarScript(language: Language, kioskOrigin: string, display: 
     text: { ...SITE_BAR_TEXT[language], lang: language, dir: textDirection(language) },
     colours: { bar: palette.blue, text: palette.paper, button: palette.paper, buttonText: palette.blue, focus: palette.accent },
   };
-  return `(${installSiteBar.toString()})(${JSON.stringify(config)});`;
+  // The on-screen keyboard shares the bar's world and binding.
+  return `(${installSiteBar.toString()})(${JSON.stringify(config)});\n${siteKeyboardScript(SITE_BAR_BINDING, language, kioskOrigin, display)}`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Language } from '../../../common/language';
 import { useText } from '../i18n/useText';
-import { KEYBOARD_LAYOUTS, LAYOUT_IDS, layoutForLanguage, type LayoutId } from './layouts';
+import { KEYBOARD_LAYOUTS, LAYOUT_IDS, layoutForLanguage, type LayoutId } from '../../../common/keyboard-layouts';
 import { typeInto } from './typeInto';
 import { useFocusedField } from './useFocusedField';
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_BAR_HEIGHT_PX, SITE_BAR_UPDATE, type SiteBarState } from '../../../main/shells/site-bar/bar-script';
+import { accessibleNames } from '../../support/accessibility-tree';
 import { launchChromium } from '../../support/renderer-preview/preview';
 import { openSiteWithBar, serveStandInSite, SITE_VIEWPORT } from '../../support/site-bar-preview/open-site';
 
@@ -41,14 +42,6 @@ async function firstSignal(page: Page, signals: string[], ...xs: number[]): Prom
   return answered()[0];
 }
 
-/** Every name in the page's accessibility tree, the bar's closed shadow root included. */
-async function namesOnScreen(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
-  return nodes.map((node) => String(node.name?.value ?? '')).filter(Boolean);
-}
-
 describe("Borne's bar in assisted mode", () => {
   it("asks the host for the visit's state as soon as it is drawn", async () => {
     const { page, signals } = await openSiteWithBar(browser, site.origin, 'fr');
@@ -61,23 +54,23 @@ describe("Borne's bar in assisted mode", () => {
     pages.push(page);
     await draw(page, { secondsLeft: null, hand: null });
     expect(await firstSignal(page, signals, ASSIST_X, END_X)).toBe('end');
-    expect(await namesOnScreen(page)).not.toContain("Demander de l'aide");
+    expect(await accessibleNames(page)).not.toContain("Demander de l'aide");
   });
 
   it('asks for help, says help is coming, then names the agent who has the hand and takes it back', async () => {
     const { page, signals } = await openSiteWithBar(browser, site.origin, 'fr');
     pages.push(page);
     await draw(page, { secondsLeft: null, hand: CITIZEN });
-    expect(await namesOnScreen(page)).toContain("Demander de l'aide");
+    expect(await accessibleNames(page)).toContain("Demander de l'aide");
     expect(await firstSignal(page, signals, ASSIST_X)).toBe('help');
 
     // Help asked: the bar says it is coming, and offers nothing more to press but its other buttons.
     await draw(page, { secondsLeft: null, hand: { ...CITIZEN, helpAsked: true } });
-    expect(await namesOnScreen(page)).toContain('Un agent va venir vous aider.');
+    expect(await accessibleNames(page)).toContain('Un agent va venir vous aider.');
     expect(await firstSignal(page, signals, ASSIST_X, END_X)).toBe('end');
 
     await draw(page, { secondsLeft: null, hand: { hand: 'agent', agentName: 'Marie', helpAsked: false } });
-    const names = await namesOnScreen(page);
+    const names = await accessibleNames(page);
     expect(names).toContain("Marie, agent d'accueil, a la main.");
     expect(names).toContain('Reprendre la main');
     expect(await firstSignal(page, signals, ASSIST_X)).toBe('reclaim');
@@ -88,8 +81,8 @@ describe("Borne's bar in assisted mode", () => {
     pages.push(page);
     const agent: SiteBarState['hand'] = { hand: 'agent', agentName: 'Marie', helpAsked: false };
     await draw(page, { secondsLeft: 9, hand: agent });
-    expect(await namesOnScreen(page)).toContain("Êtes-vous toujours là ? Touchez l'écran : 9 s");
+    expect(await accessibleNames(page)).toContain("Êtes-vous toujours là ? Touchez l'écran : 9 s");
     await draw(page, { secondsLeft: null, hand: agent });
-    expect(await namesOnScreen(page)).toContain("Marie, agent d'accueil, a la main.");
+    expect(await accessibleNames(page)).toContain("Marie, agent d'accueil, a la main.");
   });
 });

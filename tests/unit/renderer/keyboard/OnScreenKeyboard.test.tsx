@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../../common/language';
 import { OnScreenKeyboard } from '../../../../renderer/src/keyboard/OnScreenKeyboard';
-import { KEYBOARD_LAYOUTS } from '../../../../renderer/src/keyboard/layouts';
+import { KEYBOARD_LAYOUTS } from '../../../../common/keyboard-layouts';
 
 /** A controlled search field, as the home screen's will be, beside the keyboard; `typed` is what React saw. */
 function SearchAndKeyboard({ language, onTyped }: { language: Language; onTyped: (value: string) => void }) {

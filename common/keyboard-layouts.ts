@@ -3,6 +3,8 @@
  * Each key types its text; the function keys (shift, space, erase, layout switch, hide) are drawn by
  * the keyboard itself. Rows read left to right in every script, as keys sit on a physical keyboard
  * (the Arabic one starts with ض where AZERTY has a). Adding a layout is adding an entry here.
+ * Shared by the kiosk's keyboard (renderer/src/keyboard) and the one Borne draws on official sites
+ * (main/shells/site-bar/keyboard-page.ts).
  */
 export interface KeyboardLayout {
   /** Its name on the switch key, in its own script. */
