@@ -26,7 +26,7 @@ export function parseSiteBarSignal(payload: unknown): SiteBarSignal | null {
  * The bar's words. They live here rather than in renderer/src/i18n because the host builds the bar,
  * and main/ may not import the renderer; `Record<Language, …>` asks for every language the kiosk speaks.
  */
-export const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'>> = {
+const SITE_BAR_TEXT: Record<Language, Omit<SiteBarConfig['text'], 'lang' | 'dir'>> = {
   fr: { back: 'Retour', end: 'Terminer', label: 'Borne', stillHere: "Êtes-vous toujours là ? Touchez l'écran :", seconds: 's' },
   en: { back: 'Back', end: 'Finish', label: 'Borne', stillHere: 'Are you still there? Touch the screen:', seconds: 's' },
   ar: { back: 'رجوع', end: 'إنهاء', label: 'Borne', stillHere: 'هل ما زلت هنا؟ المس الشاشة:', seconds: 'ث' },
