@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { STANDARD_DISPLAY, type DisplayPreferences } from '../../common/accessibility';
 import type { Language } from '../../common/language';
+import { ar } from '../../renderer/src/i18n/ar';
 import { en } from '../../renderer/src/i18n/en';
 import { fr, type Messages } from '../../renderer/src/i18n/fr';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
@@ -17,12 +18,12 @@ import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
  * a screen added later is one line in WALK (how to get there from the screen before it).
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const LANGUAGES: Record<string, Messages> = { fr, en };
+const LANGUAGES: Record<Language, Messages> = { fr, en, ar };
 const SHOTS = '/tmp/shots-access/axe';
 /** The PIN of the test profile (tests/fixtures/profiles/test.json). */
 const TEST_PIN = '2468';
 /** The home tile of a site where nothing listens, in each language. */
-const CLOSED_SITE: Record<string, string> = { fr: 'Site fermé', en: 'Closed site' };
+const CLOSED_SITE: Record<Language, string> = { fr: 'Site fermé', en: 'Closed site', ar: 'موقع مغلق' };
 const TEST_PIN_HASH = 'scrypt$N=16384,r=8,p=1$3SsVL/HlZTVqP8thab0fKQ==$ecvrCO3D11vU70OMm4Yxp+uTkg3jrg1kXZRkZL4kkyU=';
 
 interface Walk {
@@ -63,7 +64,7 @@ const WALK: Array<[string, (walk: Walk) => Promise<unknown>, (walk: Walk) => Pro
   }, ({ page }) => expect(onScreen(page, 'measure')).toBeVisible()],
   ['site unreachable', async ({ page, language, t }) => {
     await button(page, t.device.cancel).click();
-    await page.getByRole('button', { name: new RegExp(CLOSED_SITE[language]!) }).click();
+    await page.getByRole('button', { name: new RegExp(CLOSED_SITE[language]) }).click();
   }, ({ page, t }) => expect(onScreen(page, 'site').locator('h1')).toHaveText(t.site.unreachable, { timeout: 20_000 })],
   ['idle warning', ({ page, t }) => button(page, t.site.back).click(), ({ page }) => expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 30_000 })],
   ['end', async ({ page, t }) => {
@@ -110,14 +111,15 @@ const test = testOnSites.extend({
   },
 });
 
-/** Each offered language as it comes, and the largest text in high contrast once. */
+/** Each offered language as it comes, and the largest text in high contrast once per direction. */
 const VARIANTS: Array<[Language, DisplayPreferences]> = [
   ...(Object.keys(LANGUAGES) as Language[]).map((language): [Language, DisplayPreferences] => [language, STANDARD_DISPLAY]),
   ['fr', { textSize: 200, contrast: 'high' }],
+  ['ar', { textSize: 200, contrast: 'high' }],
 ];
 
 for (const [language, display] of VARIANTS) {
-  const t = LANGUAGES[language]!;
+  const t = LANGUAGES[language];
   const variant = `${language}${display === STANDARD_DISPLAY ? '' : `, text ${display.textSize} % ${display.contrast} contrast`}`;
   test(`every screen has no WCAG 2.1 A or AA violation, in ${variant}`, async ({ kioskPage: page }) => {
     test.setTimeout(180_000);

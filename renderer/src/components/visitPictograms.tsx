@@ -32,14 +32,17 @@ export function PersonPictogram({ className }: { className?: string }) {
   return <svg {...common} className={className}><circle cx="48" cy="30" r="14" /><path d="M20 84v-8a28 28 0 0 1 56 0v8" /></svg>;
 }
 
-/** An arrow pointing back, mirrored in right-to-left languages by the stylesheet. */
-export function BackPictogram({ className }: { className?: string }) {
-  return <svg {...common} strokeWidth={9} className={className}><path d="M78 48H20M42 24L18 48l24 24" /></svg>;
+/** An arrow pointing back: it turns round in right-to-left languages (pictogram--directional). */
+export function BackPictogram({ className = '' }: { className?: string }) {
+  return <svg {...common} strokeWidth={9} className={`${className} pictogram--directional`}><path d="M78 48H20M42 24L18 48l24 24" /></svg>;
 }
 
-/** An arrow leaving a box: "to another website". */
-export function WebsitePictogram({ className }: { className?: string }) {
-  return <svg {...common} strokeWidth={8} className={className}><path d="M56 16h24v24M80 16L44 52M66 56v20a4 4 0 0 1-4 4H20a4 4 0 0 1-4-4V34a4 4 0 0 1 4-4h20" /></svg>;
+/**
+ * An arrow leaving a box: "to another website". It leaves towards the end of the line, so it turns
+ * round in right-to-left languages too, as the "open in new" sign does on phones.
+ */
+export function WebsitePictogram({ className = '' }: { className?: string }) {
+  return <svg {...common} strokeWidth={8} className={`${className} pictogram--directional`}><path d="M56 16h24v24M80 16L44 52M66 56v20a4 4 0 0 1-4 4H20a4 4 0 0 1-4-4V34a4 4 0 0 1 4-4h20" /></svg>;
 }
 
 const MOUTHS: Record<Satisfaction, string> = {

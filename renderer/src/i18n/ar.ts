@@ -137,7 +137,8 @@ export const ar: WithArabicPlurals<Messages> = {
   access: {
     open: 'الرؤية والاستماع',
     textSize: 'حجم النص',
-    percent: '{{size}} %',
+    // No space: the sign then stays on the number's right, as Arabic writes it with these digits (not "% 200").
+    percent: '{{size}}%',
     contrast: 'الألوان',
     contrasts: { standard: 'عادية', high: 'تباين عالٍ' },
     listen: 'استمع إلى الشاشة',

@@ -63,7 +63,7 @@ export function OnScreenKeyboard({ language }: { language: Language }) {
           {t('keyboard.space')}
         </button>
         <button type="button" className="keyboard__key keyboard__key--wide" onPointerDown={keepFocus}
-          onClick={() => typeInto(field, { erase: true })}>⌫ <span className="keyboard__word">{t('keyboard.erase')}</span></button>
+          onClick={() => typeInto(field, { erase: true })}><span className="keyboard__symbol pictogram--directional">⌫</span> <span className="keyboard__word">{t('keyboard.erase')}</span></button>
         <button type="button" className="keyboard__key keyboard__key--wide" onPointerDown={keepFocus}
           onClick={() => field.blur()}>{t('keyboard.hide')}</button>
       </div>

@@ -70,7 +70,7 @@ export function GuideScreen({ snapshot, send }: ScreenProps) {
       </div>
       <div className="guide-bar">
         <button type="button" className="button button--secondary" onClick={() => send({ type: 'PROCEDURE.CLOSE' })}>
-          <BackPictogram className="button__icon button__icon--back" />
+          <BackPictogram className="button__icon" />
           {t('guide.back')}
         </button>
         <HelpButton language={snapshot.language} send={send} />

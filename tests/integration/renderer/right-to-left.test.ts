@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../../common/language';
 import type { SessionSnapshot } from '../../../common/snapshot';
 import { axeViolations } from '../../support/axe';
 import { buildRenderer, launchChromium, openSnapshot } from '../../support/renderer-preview/preview';
@@ -111,6 +112,21 @@ describe('an Arabic visit', () => {
     });
     expect(await transformOf(await show(inArabic(homeWithSitesSnapshot)))).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     expect(await transformOf(await show(homeWithSitesSnapshot))).toBe('none');
+  });
+
+  it("turns round the signs that point along the line in Arabic only: the guide's back and website arrows, the keyboard's erase", async () => {
+    const transformsOf = async (language: Language) => {
+      const guide = await show(fixtures.shippedGuideSnapshot('passport', language));
+      const arrows = await Promise.all(['.guide-bar > button:first-child svg', '.guide-bar__start svg'].map((selector) =>
+        guide.locator(selector).evaluate((element) => getComputedStyle(element).transform)));
+      const home = await show(fixtures.homeCatalogSnapshot(language));
+      await home.locator('.search__input').focus();
+      const erase = await home.locator('.keyboard__symbol').evaluate((element) => getComputedStyle(element).transform);
+      return [...arrows, erase];
+    };
+    const turned = 'matrix(-1, 0, 0, 1, 0, 0)';
+    expect(await transformsOf('ar')).toEqual([turned, turned, turned]);
+    expect(await transformsOf('fr')).toEqual(['none', 'none', 'none']);
   });
 
   it('keeps the PIN keypad 1 2 3 from left to right, as on a phone', async () => {
