@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
+import { CallKindSchema } from './sites';
 
 /** `https://www.service-public.fr`: scheme, host and port, nothing more. */
 const OriginSchema = z.string().max(2048).refine((text) => {
@@ -29,7 +30,12 @@ const SiteRuleSchema = SiteScopeSchema.extend({
   label: SiteLabelSchema.optional(),
   /** The page the tile opens; the origin itself (under the prefix) when omitted. */
   start: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  /** A video call's site (common/sites.ts): its origin may use the camera and microphone, like `mediaOrigins`. */
+  call: CallKindSchema.optional(),
 }).strict().superRefine((rule, ctx) => {
+  if (rule.call !== undefined && rule.label === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['label'], message: 'a video call is offered as a tile on the home screen: give it a label' });
+  }
   if (rule.start !== undefined && !isInsideRule(rule.start, rule)) {
     ctx.addIssue({ code: 'custom', path: ['start'], message: `the start page must be under ${rule.origin}${rule.pathPrefix}` });
   }
@@ -60,7 +66,7 @@ export function siteStart(rule: { origin: string; pathPrefix: string; start?: st
 export const LockdownConfigSchema = z.object({
   /** Official sites a visit may open, by origin and path prefix. Everything else is refused. */
   allow: z.array(SiteRuleSchema).max(500).default([]),
-  /** Origins that may use the camera and the microphone (video appointments, teleconsultation). */
+  /** Origins that may use the camera and the microphone, besides the `call` sites of `allow` (which always may). */
   mediaOrigins: z.array(OriginSchema).max(50).default([]),
 }).strict();
 export type LockdownConfig = z.infer<typeof LockdownConfigSchema>;

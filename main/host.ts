@@ -55,7 +55,7 @@ const settingsFrom = (profile: Profile, catalog: OfferedCatalog, testAutomation:
   offeredLanguages: profile.languages.offered,
   defaultLanguage: profile.languages.default,
   ...profile.session,
-  siteTiles: profile.lockdown.allow.flatMap((rule) => (rule.label ? [{ label: rule.label, url: siteStart(rule) }] : [])),
+  siteTiles: profile.lockdown.allow.flatMap((rule) => (rule.label ? [{ label: rule.label, url: siteStart(rule), call: rule.call ?? null }] : [])),
   procedures: catalog.procedures,
   cards: profile.cards,
   testAutomation,

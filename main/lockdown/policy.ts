@@ -18,7 +18,9 @@ const ALLOWED: Verdict = { allow: true };
 const refuse = (reason: string): Verdict => ({ allow: false, reason });
 
 export function lockdownPolicy(config: LockdownConfig, kioskPages: readonly string[]): LockdownPolicy {
-  return { kioskPages, allow: config.allow, mediaOrigins: config.mediaOrigins };
+  // A video call's site needs the camera and microphone: it gets them without being listed twice.
+  const callOrigins = config.allow.flatMap((rule) => (rule.call ? [rule.origin] : []));
+  return { kioskPages, allow: config.allow, mediaOrigins: [...new Set([...config.mediaOrigins, ...callOrigins])] };
 }
 
 /**

@@ -80,6 +80,7 @@ export const sessionMachine = setup({
     cardRoutes: ({ context, event }) => event.type === 'CARD.READ' && cardProcedure(context.settings, event.card) !== null,
     /** The visit has a procedure under way (the card read on the attract screen, or the one its site belongs to). */
     procedureChosen: ({ context }) => context.procedure !== null,
+    onCall: ({ context }) => context.site?.call != null,
     notYetRated: ({ context }) => context.satisfaction === null,
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
     /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
@@ -109,7 +110,7 @@ export const sessionMachine = setup({
       measuring: context.measuring && { ...context.measuring, phase: 'measured' as const, failure: null },
     })),
     stopMeasuring: assign({ measuring: null }),
-    openSite: assign({ site: ({ event }) => (event.type === 'SITE.OPEN' ? openedSite(event.url) : null) }),
+    openSite: assign({ site: ({ context, event }) => (event.type === 'SITE.OPEN' ? openedSite(event.url, context.settings.siteTiles) : null) }),
     openProcedure: assign({ procedure: ({ event }) => (event.type === 'PROCEDURE.OPEN' ? event.id : null) }),
     routeCard: assign({ procedure: ({ context, event }) => (event.type === 'CARD.READ' ? cardProcedure(context.settings, event.card) : null) }),
     forgetProcedure: assign({ procedure: null }),
@@ -270,6 +271,13 @@ export const sessionMachine = setup({
                 // The way back: to the procedure's guide, or home from a profile's site tile.
                 'SITE.CLOSE': [{ guard: 'procedureChosen', target: 'guide' }, { target: 'home' }],
                 'SITE.UNREACHABLE': { actions: 'markSiteUnreachable' },
+              },
+              initial: 'browsing',
+              states: {
+                browsing: { always: { guard: 'onCall', target: 'call' } },
+                // A video call: the person talks and may not touch the screen for long, so no inactivity
+                // timeout runs until the call's site is left (by the bar, or by the agent).
+                call: { tags: ['busy'], entry: 'holdPresence', exit: 'resumePresence' },
               },
             },
             measure: {

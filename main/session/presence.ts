@@ -6,8 +6,8 @@ import type { Screen } from '../../common/snapshot';
  * A busy step (a call, a print job: the person waits, and is there) holds the count: its entry raises
  * `PRESENCE.HOLD` and its exit `PRESENCE.RESUME`, with the machine's `holdPresence` and
  * `resumePresence` actions, and it carries the `busy` tag so views and tests can tell. Nobody is then
- * asked "are you still there?", and no timer ends the visit, until the step ends (no step is busy yet;
- * tests/unit/main/session/presence.test.ts builds one to prove it).
+ * asked "are you still there?", and no timer ends the visit, until the step ends. A video call's site
+ * is one (main/session/machine.ts, `site.call`; tests/unit/main/session/presence.test.ts).
  */
 
 /** Raised by the session machine itself; never from a renderer (the bridge contract excludes them). */

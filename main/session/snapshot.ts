@@ -27,7 +27,7 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     devices: context.devices,
     deviceHealth: context.deviceHealth,
     siteTiles: context.settings.siteTiles,
-    site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable },
+    site: context.site && { origin: context.site.origin, unreachable: context.site.unreachable, call: context.site.call },
     catalog: screen === 'home' ? homeCatalog(context.settings.procedures, context.language) : null,
     procedure: screen === 'guide' || screen === 'site' ? chosenProcedure(context) : null,
     satisfaction: context.satisfaction,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * profile's list) and `foreign` (on 127.0.0.2, on no list). The allowed one links and redirects to the
  * foreign one, tries to cover and remove Borne's bar, opens a window, serves a PDF, and fills every
  * store a browser keeps for a site (`/keep` reads back what an earlier visit left, `/stubborn` keeps writing),
- * offers a form (`/form`), a long form (`/appointment`) and a download (`/receipt`).
+ * offers a form (`/form`), a long form (`/appointment`), a video call (`/call`) and a download (`/receipt`).
  */
 export interface StandInSites {
   allowed: string;
@@ -101,6 +101,13 @@ const STUBBORN_SCRIPT = `
   document.body.dataset.writing = 'true';
 `;
 
+// A video call's page: it asks for the camera and microphone at once, and says what it got.
+const CALL_PAGE = page('Rendez-vous en visio', `<p id="media">…</p><script>
+  navigator.mediaDevices.getUserMedia({ video: true, audio: true }).then(
+    (stream) => { document.getElementById('media').textContent = 'camera ' + stream.getVideoTracks().length + ', microphone ' + stream.getAudioTracks().length; },
+    (error) => { document.getElementById('media').textContent = 'refused: ' + error.name; });
+</script>`);
+
 // The smallest valid PDF: one empty page.
 const PDF = '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
   + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
@@ -120,8 +127,10 @@ async function freePort(): Promise<string> {
 }
 
 export async function startStandInSites(): Promise<StandInSites> {
-  const foreignServer = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Site non autorisé', '<p>Not on the list.</p>'));
+  const foreignServer = createServer((request, response) => {
+    // Its video call page, for a spec that lists this origin as a plain site: the camera must be refused there.
+    const html = request.url === '/call' ? CALL_PAGE : page('Site non autorisé', '<p>Not on the list.</p>');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   const foreign = `http://127.0.0.2:${await listen(foreignServer, '127.0.0.2')}`;
   const pages: Record<string, string> = {
@@ -154,6 +163,7 @@ export async function startStandInSites(): Promise<StandInSites> {
       }, 100));
     </script>`),
     '/form-sent': page('Formulaire envoyé', '<p>Merci.</p>'),
+    '/call': CALL_PAGE,
     // A long form, its last field far down the page: typed into with Borne's on-screen keyboard. It
     // records whether its input events are trusted ones, as from a physical keyboard.
     '/appointment': page('Prendre rendez-vous', `<form id="form" onsubmit="return false">

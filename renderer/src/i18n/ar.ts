@@ -62,6 +62,8 @@ export const ar: WithArabicPlurals<Messages> = {
     intro: 'يمكنك أخذ قياساتك بهذه الأجهزة.',
     finish: 'انتهيت',
     sites: 'المواقع الرسمية',
+    calls: 'التحدث مع شخص عبر الفيديو',
+    callKind: { appointment: 'موعد عبر الفيديو', teleconsultation: 'استشارة طبية عن بعد' },
   },
   search: {
     label: 'ابحث عن إجراء',

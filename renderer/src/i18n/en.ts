@@ -46,6 +46,8 @@ export const en: Messages = {
     intro: 'You can take your measurements with the devices.',
     finish: "I'm done",
     sites: 'Official websites',
+    calls: 'Talk to someone by video',
+    callKind: { appointment: 'Video appointment', teleconsultation: 'Video consultation with a doctor' },
   },
   search: {
     label: 'Search for a procedure',

@@ -51,6 +51,8 @@ export const fr = {
     intro: 'Vous pouvez prendre vos mesures avec les appareils.',
     finish: "J'ai terminé",
     sites: 'Sites officiels',
+    calls: "Parler à quelqu'un en vidéo",
+    callKind: { appointment: 'Rendez-vous en visio', teleconsultation: 'Téléconsultation avec un médecin' },
   },
   /** The home screen's search by word. */
   search: {

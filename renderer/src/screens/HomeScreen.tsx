@@ -3,13 +3,14 @@ import { HelpButton } from '../components/HelpButton';
 import { CatalogGroups, GroupShortcuts } from '../home/CatalogGroups';
 import { DeviceSection } from '../home/DeviceSection';
 import { SearchField, SearchResults } from '../home/SearchPanel';
-import { SiteTiles } from '../home/SiteTiles';
+import { CallTiles, SiteTiles } from '../home/SiteTiles';
 import { useText } from '../i18n/useText';
 import type { ScreenProps } from './screenProps';
 
 /**
  * The visit's home: a bar that stays (greeting, help, "I'm done"), then what the person can do, the
- * procedures first: search by word, every procedure by life event, the kiosk's devices, its official sites.
+ * video calls when the kiosk offers them, the procedures (search by word, every procedure by life event),
+ * the kiosk's devices, its official sites.
  * The search words live here only while home shows; they go with the screen, never to the host.
  */
 export function HomeScreen({ snapshot, send }: ScreenProps) {
@@ -41,6 +42,7 @@ export function HomeScreen({ snapshot, send }: ScreenProps) {
           </div>
         )}
         <div className="home-content">
+          <CallTiles snapshot={snapshot} send={send} />
           {hasProcedures && (searching
             ? <SearchResults catalog={catalog} query={query} onQuery={setQuery} language={snapshot.language} send={send} />
             : <CatalogGroups catalog={catalog} language={snapshot.language} send={send} />)}

@@ -90,23 +90,33 @@ export const adminPanelSnapshot: SessionSnapshot = {
 };
 
 const officialSites: SessionSnapshot['siteTiles'] = [
-  { label: { fr: 'Service Public', en: 'Public Service (France)', ar: 'الخدمة العامة (Service Public)' }, url: 'https://www.service-public.fr/' },
-  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)', ar: 'التأمين الصحي (ameli)' }, url: 'https://www.ameli.fr/' },
+  { label: { fr: 'Service Public', en: 'Public Service (France)', ar: 'الخدمة العامة (Service Public)' }, url: 'https://www.service-public.fr/', call: null },
+  { label: { fr: 'Assurance Maladie (ameli)', en: 'Health Insurance (ameli)', ar: 'التأمين الصحي (ameli)' }, url: 'https://www.ameli.fr/', call: null },
 ];
 
 /** Home with two official sites offered as tiles. */
 export const homeWithSitesSnapshot: SessionSnapshot = { ...homeWithReadingSnapshot, siteTiles: officialSites };
+
+/** Home in a cabin that also offers video calls: an advisor's appointment and a teleconsultation. */
+export const homeWithCallsSnapshot: SessionSnapshot = {
+  ...homeWithSitesSnapshot,
+  siteTiles: [
+    { label: { fr: 'CAF', en: 'Family benefits (CAF)', ar: 'المنح العائلية (CAF)' }, url: 'https://rdv.caf.example/', call: 'appointment' },
+    { label: { fr: 'Médecin de la cabine', en: "The cabin's doctor", ar: 'طبيب المقصورة' }, url: 'https://teleconsultation.example/', call: 'teleconsultation' },
+    ...officialSites,
+  ],
+};
 
 /** The site step, while the site opens, and when it could not be reached. */
 export const siteOpeningSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'site',
   siteTiles: officialSites,
-  site: { origin: 'https://www.service-public.fr', unreachable: false },
+  site: { origin: 'https://www.service-public.fr', unreachable: false, call: null },
 };
 export const siteUnreachableSnapshot: SessionSnapshot = {
   ...siteOpeningSnapshot,
-  site: { origin: 'https://www.service-public.fr', unreachable: true },
+  site: { origin: 'https://www.service-public.fr', unreachable: true, call: null },
 };
 
 /** A procedure's guide. */

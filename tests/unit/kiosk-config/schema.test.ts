@@ -123,4 +123,10 @@ describe('lockdown.allow: sites offered on the home screen', () => {
   it('needs no label in a language the kiosk does not offer', () => {
     expect(problems(withSite({ label: { fr: 'Service Public' } }))).toEqual([]);
   });
+
+  it('takes a video call, an appointment or a teleconsultation, offered with a label', () => {
+    expect(ProfileSchema.parse(withSite({ label, call: 'teleconsultation' })).lockdown.allow[0]).toMatchObject({ call: 'teleconsultation' });
+    expect(problems(withSite({ call: 'appointment' })).join('\n')).toContain('lockdown.allow.0.label: a video call is offered as a tile on the home screen: give it a label');
+    expect(problems(withSite({ label, call: 'chat' })).join('\n')).toContain('lockdown.allow.0.call');
+  });
 });

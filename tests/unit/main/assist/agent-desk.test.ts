@@ -17,7 +17,7 @@ afterEach(() => { for (const folder of folders.splice(0)) rmSync(folder, { recur
 /** A desk on the real machine (assisted, one site tile), with Marie logged in on one page. */
 async function deskWithMarie() {
   const dir = folders[folders.push(mkdtempSync(path.join(tmpdir(), 'borne-desk-'))) - 1]!;
-  const kiosk = startSimulatedKiosk(sessionMachine, { assisted: true, siteTiles: [{ label: { fr: 'SP', en: 'SP' }, url: SITE }] });
+  const kiosk = startSimulatedKiosk(sessionMachine, { assisted: true, siteTiles: [{ label: { fr: 'SP', en: 'SP' }, url: SITE, call: null }] });
   const { log } = captureLog();
   const journal = await openAssistJournal(dir, log);
   const clock = { now: 0 };

@@ -55,6 +55,16 @@ describe('permissions', () => {
     expect(decidePermission(policy, 'https://ants.gouv.fr', 'media')).toBe(false);
   });
 
+  it("grants them to a video call's site too, without its origin listed twice", () => {
+    const withCall = lockdownPolicy(LockdownConfigSchema.parse({
+      allow: [{ origin: 'https://visio.example.fr', label: { fr: 'Visio' }, call: 'appointment' }, { origin: 'https://ants.gouv.fr' }],
+      mediaOrigins: ['https://rdv.example.fr', 'https://visio.example.fr'],
+    }), []);
+    expect(withCall.mediaOrigins).toEqual(['https://rdv.example.fr', 'https://visio.example.fr']);
+    expect(decidePermission(withCall, 'https://visio.example.fr', 'media')).toBe(true);
+    expect(decidePermission(withCall, 'https://ants.gouv.fr', 'media')).toBe(false);
+  });
+
   it.each(['geolocation', 'notifications', 'clipboard-read', 'midi', 'hid', 'serial', 'usb', 'fullscreen'])('refuses %s to everyone', (permission) => {
     expect(decidePermission(policy, 'https://rdv.example.fr', permission)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMachine, fromPromise } from 'xstate';
+import { fromPromise } from 'xstate';
 import { sessionMachine } from '../../../../main/session/machine';
 import { startSimulatedKiosk } from './simulated-kiosk';
 import { PROCEDURES } from './procedures';
@@ -89,43 +89,54 @@ describe('inactivity per step', () => {
   });
 });
 
-describe('a busy step', () => {
-  /**
-   * The session machine with one more step, test-only, made as a future busy step will be (a call, a
-   * print job): tagged `busy`, `holdPresence` on entry, `resumePresence` on exit. Home's MEASURE.RETRY
-   * enters it, MEASURE.DONE leaves it for home.
-   */
-  function withBusyStep() {
-    const { config, implementations } = sessionMachine;
-    const visit = config.states!.visit!;
-    const steps = visit.states!.step!;
-    const home = steps.states!.home!;
-    const busyConfig = {
-      ...config,
-      states: { ...config.states, visit: { ...visit, states: { ...visit.states, step: { ...steps, states: {
-        ...steps.states,
-        home: { ...home, on: { ...home.on, 'MEASURE.RETRY': 'calling' } },
-        calling: { tags: ['guide', 'busy'], entry: 'holdPresence', exit: 'resumePresence', on: { 'MEASURE.DONE': 'home' } },
-      } } } } },
-    } as typeof config;
-    const machine = createMachine(busyConfig, implementations) as unknown as typeof sessionMachine;
-    return startSimulatedKiosk(machine.provide({ actors: { wipeSession: fromPromise<void>(async () => {}) } }), { idleTimeoutSecondsByScreen: { home: 20 } });
+describe('a video call, the busy step', () => {
+  const CALL = 'https://visio.caf.example/salle';
+  const SITE = 'https://www.service-public.fr/';
+  function startWithCall() {
+    const machine = sessionMachine.provide({ actors: { wipeSession: fromPromise<void>(async () => {}) } });
+    return startSimulatedKiosk(machine, {
+      idleTimeoutSecondsByScreen: { home: 20, site: 300 },
+      siteTiles: [{ label: { fr: 'Rendez-vous CAF' }, url: CALL, call: 'appointment' }, { label: { fr: 'Service Public' }, url: SITE, call: null }],
+    });
   }
-
-  it('never times out, and counts its next step\'s timeout afresh once it ends', () => {
-    const kiosk = withBusyStep();
+  function toHome(kiosk: ReturnType<typeof startWithCall>) {
     kiosk.actor.send({ type: 'SESSION.START' });
     kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
     kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
+  }
+
+  it('never times out while its site shows, and counts home\'s timeout afresh once the person leaves it', () => {
+    const kiosk = startWithCall();
+    toHome(kiosk);
     kiosk.seconds(15);
-    kiosk.actor.send({ type: 'MEASURE.RETRY' });
+    kiosk.actor.send({ type: 'SITE.OPEN', url: CALL });
     expect(kiosk.actor.getSnapshot().hasTag('busy')).toBe(true);
+    expect(kiosk.view().site).toEqual({ origin: 'https://visio.caf.example', unreachable: false, call: 'appointment' });
     kiosk.seconds(7200);
-    expect(kiosk.view()).toMatchObject({ screen: 'guide', idleWarning: null });
-    kiosk.actor.send({ type: 'MEASURE.DONE' });
+    expect(kiosk.view()).toMatchObject({ screen: 'site', idleWarning: null });
+    kiosk.actor.send({ type: 'SITE.CLOSE' });
+    expect(kiosk.actor.getSnapshot().hasTag('busy')).toBe(false);
     kiosk.seconds(19);
     expect(kiosk.view()).toMatchObject({ screen: 'home', idleWarning: null });
     kiosk.seconds(1);
     expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
+  });
+
+  it('is the call tile\'s page only: another site times out as sites do', () => {
+    const kiosk = startWithCall();
+    toHome(kiosk);
+    kiosk.actor.send({ type: 'SITE.OPEN', url: SITE });
+    expect(kiosk.actor.getSnapshot().hasTag('busy')).toBe(false);
+    expect(kiosk.view().site).toMatchObject({ call: null });
+    kiosk.seconds(300);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
+  });
+
+  it('still ends when the person finishes the visit from the bar', () => {
+    const kiosk = startWithCall();
+    toHome(kiosk);
+    kiosk.actor.send({ type: 'SITE.OPEN', url: CALL });
+    kiosk.actor.send({ type: 'VISIT.FINISH' });
+    expect(kiosk.view().screen).toBe('end');
   });
 });

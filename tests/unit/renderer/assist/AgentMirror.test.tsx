@@ -15,7 +15,7 @@ const home: Mirror = {
   type: 'mirror',
   snapshot: {
     ...attractSnapshot, screen: 'home', catalog: { groups: [] },
-    siteTiles: [{ label: { fr: 'Service Public', en: 'Public Service' }, url: 'https://www.service-public.fr/' }],
+    siteTiles: [{ label: { fr: 'Service Public', en: 'Public Service' }, url: 'https://www.service-public.fr/', call: null }],
     assist: { hand: 'citizen', agentName: null, helpAsked: true },
   },
   agent: { id: 'marie', name: 'Marie' },

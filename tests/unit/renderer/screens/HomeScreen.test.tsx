@@ -6,7 +6,7 @@ import type { RendererEvent } from '../../../../common/bridge';
 import type { SessionSnapshot } from '../../../../common/snapshot';
 import { HomeScreen } from '../../../../renderer/src/screens/HomeScreen';
 import {
-  homeCatalogSnapshot, homeCatalogWithDevicesSnapshot, homeThermometerOfflineSnapshot, homeWithReadingSnapshot, homeWithSitesSnapshot,
+  homeCatalogSnapshot, homeCatalogWithDevicesSnapshot, homeThermometerOfflineSnapshot, homeWithCallsSnapshot, homeWithReadingSnapshot, homeWithSitesSnapshot,
 } from '../../../support/renderer-preview/snapshots';
 import { shippedProcedureIds } from '../../../support/renderer-preview/shippedCatalog';
 
@@ -143,6 +143,19 @@ describe('HomeScreen: help, leaving, devices and sites', () => {
     expect(sites).toHaveTextContent('Public Service (France)www.service-public.fr');
     await userEvent.click(screen.getByRole('button', { name: /Health Insurance/ }));
     expect(send.mock.calls).toEqual([[{ type: 'SITE.OPEN', url: 'https://www.ameli.fr/' }]]);
+  });
+
+  it('offers video calls in their own section, first on home, each saying what kind of call it is', async () => {
+    const send = showHome(homeWithCallsSnapshot);
+    const calls = screen.getByRole('navigation', { name: "Parler à quelqu'un en vidéo" });
+    expect(within(calls).getAllByRole('button').map((tile) => tile.textContent)).toEqual([
+      'CAFRendez-vous en visiordv.caf.example', 'Médecin de la cabineTéléconsultation avec un médecinteleconsultation.example',
+    ]);
+    expect(within(screen.getByRole('navigation', { name: 'Sites officiels' })).getAllByRole('button')).toHaveLength(2);
+    const sections = Array.from(document.querySelectorAll('nav h2'), (title) => title.textContent);
+    expect(sections[0]).toBe("Parler à quelqu'un en vidéo");
+    await userEvent.click(within(calls).getByRole('button', { name: /Médecin de la cabine/ }));
+    expect(send.mock.calls).toEqual([[{ type: 'SITE.OPEN', url: 'https://teleconsultation.example/' }]]);
   });
 
   it('shows no site list when the profile offers none', () => {

@@ -135,7 +135,7 @@ describe('ElectronShell', () => {
     await shell.showSite({ url: 'https://ants.gouv.fr/demarches', language: 'fr', allow: [] });
     expect(window.webContents.getURL()).toBe('https://ants.gouv.fr/demarches');
     window.webContents.sent = [];
-    hub.publish({ ...snapshot, screen: 'site', site: { origin: 'https://ants.gouv.fr', unreachable: false } });
+    hub.publish({ ...snapshot, screen: 'site', site: { origin: 'https://ants.gouv.fr', unreachable: false, call: null } });
     expect(window.webContents.sent).toEqual([]);
     await shell.leaveSite();
     expect(window.webContents.getURL()).toBe('file:///app/dist/renderer/index.html');
