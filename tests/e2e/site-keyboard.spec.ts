@@ -84,6 +84,8 @@ test('in an Arabic visit the keyboard on a site starts in Arabic, with Arabic wo
   for (const key of ['س', 'ل', 'ا', 'م']) await touch(page, 'button', key);
   await expect.poll(() => valueOf(page, 'name')).toBe('سلام');
   await page.screenshot({ path: `${SHOTS}/ar-name.png` });
+  await touch(page, 'button', '⌫ مسح');
+  await expect.poll(() => valueOf(page, 'name')).toBe('سلا');
   await touch(page, 'button', 'إخفاء');
   await expect.poll(() => accessibleNames(page, 'group')).not.toContain('لوحة المفاتيح');
 });

@@ -55,6 +55,8 @@ export function installSiteKeyboard(config: SiteKeyboardConfig): void {
     button[aria-pressed=true] { outline: 4px solid ${colours.focus}; }
     .wide { min-width: ${keyPx * 3}px; }
     .space { min-width: ${keyPx * 6}px; }
+    .erase-sign { display: inline-block; }
+    [dir=rtl] .erase-sign { transform: scaleX(-1); }
   </style>`;
 
   let layout = 0;
@@ -94,7 +96,13 @@ export function installSiteKeyboard(config: SiteKeyboardConfig): void {
     }
     const switchKey = button(next.name, 'switch', 'wide');
     switchKey.setAttribute('aria-label', text.switchTo.replace('{layout}', next.name));
-    last.append(switchKey, button(text.space, 'type: ', 'space'), button(`⌫ ${text.erase}`, 'erase', 'wide'), button(text.hide, 'hide', 'wide'));
+    // The erase sign points at the letter it erases: to the left, or to the right in a right-to-left visit.
+    const eraseKey = button(` ${text.erase}`, 'erase', 'wide');
+    const eraseSign = document.createElement('span');
+    eraseSign.className = 'erase-sign';
+    eraseSign.textContent = '⌫';
+    eraseKey.prepend(eraseSign);
+    last.append(switchKey, button(text.space, 'type: ', 'space'), eraseKey, button(text.hide, 'hide', 'wide'));
     board.append(last);
     shadow.innerHTML = style;
     shadow.append(board);
