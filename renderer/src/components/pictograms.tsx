@@ -54,6 +54,31 @@ export function HeartPictogram({ className }: { className?: string }) {
   );
 }
 
+/** A cuff round an arm, its tube running to a dial. */
+export function BloodPressurePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M10 30h34M10 66h34" />
+      <rect x="18" y="22" width="20" height="52" rx="4" />
+      <path d="M38 48c10 0 14 6 20 10" />
+      <circle cx="70" cy="62" r="16" />
+      <path d="M70 62l7-8" />
+    </svg>
+  );
+}
+
+/** A bathroom scale seen from above: a plate with its dial. */
+export function ScalePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <rect x="14" y="14" width="68" height="68" rx="14" />
+      <path d="M32 36a16 16 0 0 1 32 0z" />
+      <path d="M48 36l6-9" />
+      <path d="M30 64h10M56 64h10" />
+    </svg>
+  );
+}
+
 /** "Come back later": a clock, rather than a warning sign that would worry people. */
 export function ClockPictogram({ className }: { className?: string }) {
   return (

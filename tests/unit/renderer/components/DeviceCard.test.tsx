@@ -34,13 +34,15 @@ describe('DeviceCard for a thermometer', () => {
     expect(card).not.toHaveTextContent('°C');
   });
 
-  it('when offline, says it in words, points to the front desk and gives staff the reason', () => {
+  it('when offline, says it in words and points to the front desk, and keeps the technical reason from the citizen', () => {
     const card = showCard(OFFLINE);
     expect(card).toHaveClass('device-card--offline');
     expect(within(card).getByText('Indisponible')).toBeVisible();
     expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
     expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
-    expect(within(card).getByText("Information pour l'agent : serial port /dev/ttyUSB0 closed")).toBeVisible();
+    // The reason is for the agent (device health) and the logs only.
+    expect(card).not.toHaveTextContent('/dev/ttyUSB0');
+    expect(card).not.toHaveTextContent("Information pour l'agent");
     expect(within(card).queryByText('Prenez votre température avec le thermomètre.')).not.toBeInTheDocument();
   });
 
@@ -76,10 +78,12 @@ describe('DeviceCard for a thermometer', () => {
     expect(card).not.toHaveTextContent('37,6');
   });
 
-  it('says the offline reason to staff in English too', () => {
+  it('says it is not available in English too, without the technical reason', () => {
     const card = showCard(OFFLINE, null, 'en');
     expect(within(card).getByText('Not available')).toBeVisible();
-    expect(within(card).getByText('For staff: serial port /dev/ttyUSB0 closed')).toBeVisible();
+    expect(within(card).getByText('The thermometer is not working right now.')).toBeVisible();
+    expect(card).not.toHaveTextContent('/dev/ttyUSB0');
+    expect(card).not.toHaveTextContent('For staff');
   });
 
   it.each(IMPLAUSIBLE_READINGS)('shows nothing of an implausible reading ($label °C): as if there were none', ({ celsius }) => {
@@ -96,10 +100,24 @@ describe('DeviceCard for a thermometer', () => {
     expect(within(card).getByText('Le thermomètre se prépare. Merci de patienter.')).toBeVisible();
   });
 
-  it('in a measurement step that could not arm the device, says so and gives staff the reason', () => {
+  it('in a measurement step that could not arm the device, says so in plain words, without the technical reason', () => {
     const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: unplugged' });
     expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
-    expect(within(card).getByText("Information pour l'agent : the thermometer is not ready: unplugged")).toBeVisible();
+    expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
+    expect(card).not.toHaveTextContent('unplugged');
+  });
+
+  it('in a measurement step waiting for the reading, says it waits and animates the pictogram', () => {
+    const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'waiting', failure: null });
+    expect(within(card).getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+    expect(within(card).getByText('En attente de la mesure…')).toBeVisible();
+    expect(card.querySelector('.device-card__pictogram')).toHaveClass('pictogram--pulse');
+  });
+
+  it('on home, with no step under way, neither says it waits nor animates', () => {
+    const card = showCard(READY);
+    expect(within(card).queryByText('En attente de la mesure…')).not.toBeInTheDocument();
+    expect(card.querySelector('.device-card__pictogram')).not.toHaveClass('pictogram--pulse');
   });
 
   it('hides its pictograms from assistive technologies', () => {
