@@ -155,3 +155,112 @@ describe('DeviceCard for a pulse oximeter', () => {
     expect(card).not.toHaveTextContent('72');
   });
 });
+
+describe('DeviceCard for a blood-pressure monitor', () => {
+  const reading: MeasurementOf<'bloodPressureMonitor'> = {
+    kind: 'bloodPressureMonitor', systolicMmHg: 128, diastolicMmHg: 82, meanArterialMmHg: 97, pulsePerMinute: 72, sentIn: 'mmHg', flags: [], takenAt: null,
+  };
+  const NAMES: Record<Language, string> = { fr: 'Tensiomètre', en: 'Blood pressure monitor', ar: 'جهاز قياس ضغط الدم' };
+  const show = (measurement: MeasurementOf<'bloodPressureMonitor'> | undefined, language: Language = 'fr', measuring: Measuring | null = null) => {
+    render(<DeviceCard kind="bloodPressureMonitor" status={READY} reading={measurement} measuring={measuring} language={language} />);
+    return screen.getByRole('region', { name: NAMES[language] });
+  };
+  const WAITING: Measuring = { kind: 'bloodPressureMonitor', phase: 'waiting', failure: null };
+
+  it('guides the measurement step by step, in order, and says it waits for the result', () => {
+    const card = show(undefined, 'fr', WAITING);
+    expect(within(card).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Mettez le brassard sur votre bras gauche, la paume vers le haut, et ne bougez plus.',
+      'Appuyez sur le bouton du tensiomètre.',
+      'La mesure dure environ une minute : le brassard serre, puis se desserre.',
+    ]);
+    expect(within(card).getByText('En attente de la mesure…')).toBeVisible();
+    expect(card).not.toHaveTextContent('mmHg');
+  });
+
+  it.each([
+    ['en', 'Put the cuff on your left arm, palm up, and stay still.', 'Waiting for the measurement…'],
+    ['ar', 'ضع الكُفّة على ذراعك اليسرى، وراحة يدك إلى الأعلى، ولا تتحرك.', 'في انتظار القياس…'],
+  ] as const)('guides the step in %s too', (language, first, waiting) => {
+    const card = show(undefined, language, WAITING);
+    expect(within(card).getAllByRole('listitem')[0]).toHaveTextContent(first);
+    expect(within(card).getByText(waiting)).toBeVisible();
+  });
+
+  it('shows the pressures in mmHg and the pulse, nothing more', () => {
+    const card = show(reading);
+    expect(within(card).getByText('Votre tension')).toBeVisible();
+    expect(within(card).getByText('128/82 mmHg')).toBeVisible();
+    expect(within(card).getByText('Pouls : 72 battements par minute')).toBeVisible();
+    expect(card.querySelectorAll('.reading__note')).toHaveLength(0);
+  });
+
+  it('tells an irregular pulse plainly, as what the monitor noticed, and never as a diagnosis', () => {
+    const card = show({ ...reading, systolicMmHg: 168, diastolicMmHg: 101, flags: ['irregularPulse'] });
+    expect(within(card).getByText('168/101 mmHg')).toBeVisible();
+    expect(within(card).getByText('Le tensiomètre a remarqué un pouls irrégulier.')).toBeVisible();
+    expect(card).not.toHaveTextContent(/hypertension|arythmie|fibrillation|élevée|normale|danger|urgence/i);
+  });
+
+  it('says each thing the monitor noticed, in English', () => {
+    const card = show({ ...reading, flags: ['irregularPulse', 'bodyMovement', 'cuffTooLoose', 'improperPosition'] }, 'en');
+    expect(Array.from(card.querySelectorAll('.reading__note'), (note) => note.textContent)).toEqual([
+      'The monitor noticed an irregular pulse.',
+      'The monitor noticed that you moved.',
+      'The monitor noticed that the cuff was too loose.',
+      'The monitor noticed that the cuff was not in the right place.',
+    ]);
+    expect(card).not.toHaveTextContent(/hypertension|arrhythmia|high|normal|danger/i);
+  });
+
+  it('shows a reading the monitor sent in kPa in whole mmHg, and no pulse line when it sent none', () => {
+    const card = show({ ...reading, systolicMmHg: 120.01, diastolicMmHg: 80.26, meanArterialMmHg: 93.76, pulsePerMinute: null, sentIn: 'kPa' }, 'ar');
+    expect(within(card).getByText('120/80 mmHg')).toBeVisible();
+    expect(card).not.toHaveTextContent('النبض');
+  });
+
+  it('shows nothing of an implausible reading', () => {
+    const card = show({ ...reading, systolicMmHg: 420, flags: ['irregularPulse'] });
+    expect(card).not.toHaveTextContent('mmHg');
+    expect(card).not.toHaveTextContent('420');
+    expect(card).not.toHaveTextContent('irrégulier');
+  });
+});
+
+describe('DeviceCard for a scale', () => {
+  const reading: MeasurementOf<'scale'> = { kind: 'scale', kilograms: 72.4, sentIn: 'kg', bmi: null, heightMetres: null, takenAt: null };
+  const NAMES: Record<Language, string> = { fr: 'Balance', en: 'Scale', ar: 'ميزان الوزن' };
+  const show = (measurement: MeasurementOf<'scale'> | undefined, language: Language = 'fr') => {
+    render(<DeviceCard kind="scale" status={READY} reading={measurement} measuring={null} language={language} />);
+    return screen.getByRole('region', { name: NAMES[language] });
+  };
+
+  it.each([
+    ['fr', 'Montez sur la balance et ne bougez plus.'],
+    ['en', 'Step on the scale and stand still.'],
+    ['ar', 'اصعد على الميزان وقف دون حركة.'],
+  ] as const)('asks the person to step on the scale and stand still (%s)', (language, words) => {
+    expect(within(show(undefined, language)).getByText(words)).toBeVisible();
+  });
+
+  it.each([
+    ['fr', reading, '72,4 kg'],
+    ['en', { ...reading, kilograms: 71.214, sentIn: 'lb' as const }, '71.2 kg'],
+    ['ar', reading, '72.4 kg'],
+  ] as const)('shows the weight in kilograms, to the tenth (%s)', (language, measurement, weight) => {
+    expect(within(show(measurement, language)).getByText(weight)).toBeVisible();
+  });
+
+  it('adds the height and the BMI when the scale gave them, without judging them', () => {
+    const card = show({ ...reading, bmi: 23.6, heightMetres: 1.752 });
+    expect(within(card).getByText('Taille : 1,75 m · IMC : 23,6')).toBeVisible();
+    expect(card).not.toHaveTextContent(/surpoids|obésité|maigreur|normal/i);
+  });
+
+  it('shows nothing of an implausible weight', () => {
+    const card = show({ ...reading, kilograms: 512 });
+    expect(card).not.toHaveTextContent('kg');
+    expect(card).not.toHaveTextContent('512');
+    expect(within(card).getByText('Montez sur la balance et ne bougez plus.')).toBeVisible();
+  });
+});
