@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DevicesConfig } from '../../common/device-config';
 import type { DeviceKind } from '../../common/devices';
+import type { Language } from '../../common/language';
 import type { Result } from '../../common/result';
 import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
@@ -20,6 +21,7 @@ export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
   kind: K,
   config: (kioskPath: string) => NonNullable<DevicesConfig[K]>,
   open: (devicePath: string) => Promise<Result<S>>,
+  { languages = ['fr', 'en'] }: { languages?: Language[] } = {},
 ) {
   let pair: PtyPair;
   return base.extend<{ device: S }>({
@@ -32,7 +34,7 @@ export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
       const profile = writeProfile({
         // Only a test (or demo) kiosk may allow the test automation the specs drive it with.
         kiosk: { id: `e2e-${kind.toLowerCase()}`, name: `${kind} test`, purpose: 'test' },
-        languages: { offered: ['fr', 'en'], default: 'fr' },
+        languages: { offered: languages, default: 'fr' },
         session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
         shell: { allowTestAutomation: true },
         devices: { [kind]: config(pair.kioskPath) },

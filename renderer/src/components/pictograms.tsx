@@ -54,15 +54,15 @@ export function HeartPictogram({ className }: { className?: string }) {
   );
 }
 
-/** A cuff round an arm, its tube running to a dial. */
+/** An upper arm with the cuff round it, its tube running to the monitor's dial. */
 export function BloodPressurePictogram({ className }: { className?: string }) {
   return (
     <svg {...common} className={className}>
-      <path d="M10 30h34M10 66h34" />
-      <rect x="18" y="22" width="20" height="52" rx="4" />
-      <path d="M38 48c10 0 14 6 20 10" />
-      <circle cx="70" cy="62" r="16" />
-      <path d="M70 62l7-8" />
+      <path d="M22 8l-2 20M46 8l2 20M20 58l4 30M48 58l-2 30" />
+      <rect x="12" y="28" width="44" height="30" rx="6" />
+      <path d="M56 43c10 0 12 8 14 14" />
+      <circle cx="72" cy="70" r="14" />
+      <path d="M72 70l6-7" />
     </svg>
   );
 }
