@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BloodPressureSimulator } from '../../devices/simulators/blood-pressure-simulator';
 import { axeViolations } from '../support/axe';
-import { testWithDeviceOnPty } from './device-on-pty';
+import { deviceLogText, nextVisit, testWithDeviceOnPty } from './device-on-pty';
 import { acceptNotice, expect, onScreen } from './fixtures';
 
 // The kiosk opens one end of a real pty pair as a blood-pressure monitor behind a BLE-to-serial bridge;
@@ -49,17 +49,10 @@ test('a blood pressure is guided, shown with its units and the monitor\'s observ
   await step.getByRole('button', { name: 'Continuer' }).click();
   await expect(onScreen(kioskPage, 'home').getByText('131/84 mmHg')).toBeVisible();
 
-  await kioskPage.getByRole('button', { name: /terminé/i }).click();
-  await onScreen(kioskPage, 'end').click();
-  await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
-  await onScreen(kioskPage, 'attract').click();
-  await kioskPage.getByRole('button', { name: 'Français' }).click();
-  await acceptNotice(kioskPage);
-  await expect(onScreen(kioskPage, 'home')).toBeVisible();
+  await nextVisit(kioskPage, kiosk, /terminé/i, 'Français');
   await expect(kioskPage.getByText(/mmHg/)).toHaveCount(0);
   // Logs rest on disk: no measured value in the devices' lines.
-  const deviceLines = JSON.stringify(kiosk.lines.filter((l) => l.layer === 'devices').map(({ time: _t, pid: _p, path: _path, ...facts }) => facts));
-  expect(deviceLines).not.toMatch(/\b(142|91|108|77|131|84|100|74)\b/);
+  expect(deviceLogText(kiosk)).not.toMatch(/\b(142|91|108|77|131|84|100|74)\b/);
 });
 
 test('in Arabic the step reads right to left and the reading left to right; skipping a second measurement keeps the first', async ({ kioskPage, device: monitor }) => {

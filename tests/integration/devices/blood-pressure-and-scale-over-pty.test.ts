@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../common/devices';
 import type { Measurement } from '../../../common/measurements';
 import type { Result } from '../../../common/result';
@@ -13,7 +13,7 @@ import { ScaleSimulator } from '../../../devices/simulators/scale-simulator';
 import { SerialTransport } from '../../../devices/transports/serial-transport';
 import { recordingLogger } from '../../unit/devices/recording-logger';
 import { refusals } from '../../support/refusals';
-import { nextEvent, tempFolder } from './support';
+import { folderPerTest, nextEvent } from './support';
 
 type Driver = DeviceDriver<Measurement>;
 
@@ -22,33 +22,25 @@ type Driver = DeviceDriver<Measurement>;
  * demo kiosk. Each test gets a folder for the pty links; everything it opens is closed after it, newest first.
  */
 function onPty(name: string) {
-  let folder: Awaited<ReturnType<typeof tempFolder>>;
-  const cleanup: Array<() => Promise<void>> = [];
-  beforeEach(async () => {
-    folder = await tempFolder();
-  });
-  afterEach(async () => {
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-    await folder.remove();
-  });
+  const folder = folderPerTest();
   const kioskPath = () => folder.path(name);
   return {
     kioskPath,
     async pair(): Promise<PtyPair> {
       const pair = await openPtyPair({ kioskPath: kioskPath(), devicePath: `${kioskPath()}.sim` });
       if (!pair.ok) throw new Error(pair.error);
-      cleanup.push(() => pair.value.stop());
+      folder.defer(() => pair.value.stop());
       return pair.value;
     },
     async simulator<S extends { close(): Promise<void> }>(open: (path: string) => Promise<Result<S>>): Promise<S> {
       const simulator = await open(`${kioskPath()}.sim`);
       if (!simulator.ok) throw new Error(simulator.error);
-      cleanup.push(() => simulator.value.close());
+      folder.defer(() => simulator.value.close());
       return simulator.value;
     },
     async driver<D extends Driver>(create: (transport: SerialTransport) => D): Promise<D> {
       const driver = create(new SerialTransport({ path: kioskPath(), baudRate: 9600, retry: { firstMs: 20, maxMs: 100 }, livenessMs: 50 }));
-      cleanup.push(() => driver.stop());
+      folder.defer(() => driver.stop());
       await driver.start();
       return driver;
     },
