@@ -48,7 +48,7 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('END.DISMISS') }).strict(),
   /** The person asked to measure with a device of this kind (home screen). */
   z.object({ type: z.literal('MEASURE.START'), kind: DeviceKindSchema }).strict(),
-  /** The person tries again after the device could not be armed. */
+  /** The person tries again after the device could not be armed, or measures again after a reading. */
   z.object({ type: z.literal('MEASURE.RETRY') }).strict(),
   /** The person leaves the measurement step, with its reading (done) or without (cancel). */
   z.object({ type: z.literal('MEASURE.DONE') }).strict(),

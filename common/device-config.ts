@@ -47,10 +47,37 @@ export const PulseOximeterConfigSchema = z.object({
   }),
 }).strict();
 
+/** A blood-pressure monitor behind a BLE-to-serial bridge, like the thermometer: SLIP frames of 0x2A35 values. */
+export const BloodPressureMonitorConfigSchema = z.object({
+  serial: SerialPortConfigSchema,
+  simulator: z.object({
+    /** A real monitor takes about a minute per reading; a demo does not make people wait that long. */
+    everySeconds: z.number().positive().max(3600).default(8),
+    systolic: z.number().int().min(50).max(300).default(122),
+    diastolic: z.number().int().min(20).max(200).default(78),
+    pulse: z.number().int().min(25).max(250).default(70),
+    /** Every reading then carries the monitor's "irregular pulse" flag, to show how the kiosk says it. */
+    irregularPulse: z.boolean().default(false),
+  }).strict().refine((simulator) => simulator.diastolic < simulator.systolic, {
+    message: 'the simulated diastolic pressure must be below the systolic', path: ['diastolic'],
+  }).optional(),
+}).strict();
+
+/** A bathroom scale behind a BLE-to-serial bridge: SLIP frames of 0x2A9D values. */
+export const ScaleConfigSchema = z.object({
+  serial: SerialPortConfigSchema,
+  simulator: simulated({
+    everySeconds: z.number().positive().max(3600).default(6),
+    kilograms: z.number().min(10).max(300).default(72.4),
+  }),
+}).strict();
+
 /** One line per device kind: the profile's `devices` section. */
 export const DevicesConfigSchema = z.object({
   thermometer: ThermometerConfigSchema.optional(),
   pulseOximeter: PulseOximeterConfigSchema.optional(),
+  bloodPressureMonitor: BloodPressureMonitorConfigSchema.optional(),
+  scale: ScaleConfigSchema.optional(),
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['thermometer', 'pulseOximeter'] as const;
+export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 

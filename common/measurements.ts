@@ -25,12 +25,53 @@ export const OximetrySchema = z.object({
 export type Oximetry = z.infer<typeof OximetrySchema>;
 
 /**
+ * What a blood-pressure monitor noticed while it measured (its measurement status, 0x2A35): facts about
+ * the measurement, told to the person as the monitor's observation, never as a diagnosis.
+ */
+export const BLOOD_PRESSURE_FLAGS = ['irregularPulse', 'bodyMovement', 'cuffTooLoose', 'improperPosition'] as const;
+export const BloodPressureFlagSchema = z.enum(BLOOD_PRESSURE_FLAGS);
+export type BloodPressureFlag = z.infer<typeof BloodPressureFlagSchema>;
+
+/**
+ * A blood-pressure reading, always in mmHg (the unit French practice writes); a monitor that sends kPa is
+ * converted to 0.01 mmHg, and `sentIn` keeps what it sent for the practitioner.
+ */
+export const BloodPressureSchema = z.object({
+  systolicMmHg: z.number().finite(),
+  diastolicMmHg: z.number().finite(),
+  meanArterialMmHg: z.number().finite(),
+  /** Null when the monitor sent no pulse. */
+  pulsePerMinute: z.number().finite().nullable(),
+  sentIn: z.enum(['mmHg', 'kPa']),
+  /** Empty when the monitor noticed nothing or sent no measurement status. */
+  flags: z.array(BloodPressureFlagSchema),
+  /** The device's own clock, ISO 8601 without zone; null when the device sent none. */
+  takenAt: z.string().nullable(),
+}).strict();
+export type BloodPressure = z.infer<typeof BloodPressureSchema>;
+
+/**
+ * A weight, always in kilograms (to the gram; pounds are converted, `sentIn` says which the scale sent).
+ * BMI and height come from the person set up on the scale, when it has one.
+ */
+export const WeightSchema = z.object({
+  kilograms: z.number().finite(),
+  sentIn: z.enum(['kg', 'lb']),
+  bmi: z.number().finite().nullable(),
+  heightMetres: z.number().finite().nullable(),
+  takenAt: z.string().nullable(),
+}).strict();
+export type Weight = z.infer<typeof WeightSchema>;
+
+/**
  * Every measurement the kiosk can take, tagged with the kind of device that took it: one line per
  * device kind. A visit keeps the latest one of each kind (`Measurements`).
  */
 export const MeasurementSchema = z.discriminatedUnion('kind', [
   TemperatureSchema.extend({ kind: z.literal('thermometer') }),
   OximetrySchema.extend({ kind: z.literal('pulseOximeter') }),
+  BloodPressureSchema.extend({ kind: z.literal('bloodPressureMonitor') }),
+  WeightSchema.extend({ kind: z.literal('scale') }),
 ]);
 export type Measurement = z.infer<typeof MeasurementSchema>;
 export type MeasurementOf<K extends DeviceKind> = Extract<Measurement, { kind: K }>;

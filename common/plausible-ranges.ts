@@ -3,7 +3,7 @@
  * host refuses an implausible reading before the session sees it (devices/reading-gate.ts) and the
  * renderer never draws one even if it slipped through. A value outside its range is a device or wire
  * fault, never a diagnosis: it is refused, not shown, and not clamped into range.
- * Later kinds add a line: systolic, diastolic, spo2, pulse, weight…
+ * A new kind adds its lines.
  */
 export interface PlausibleRange {
   /** Inclusive bounds, in `unit`. */
@@ -19,6 +19,16 @@ export const PLAUSIBLE_RANGES = {
   spo2: { min: 50, max: 100, unit: '%' },
   // Pulse oximeters measure 25–250 beats a minute (the CMS50D+ manual's range).
   pulseRate: { min: 25, max: 250, unit: '/min' },
+  // Automatic monitors measure up to 299 mmHg; a systolic under 50 or a diastolic under 20 is a person in
+  // shock, not one sitting at a kiosk. Wide on purpose: a high reading is shown, it is not the kiosk's to judge.
+  systolicPressure: { min: 50, max: 300, unit: 'mmHg' },
+  diastolicPressure: { min: 20, max: 200, unit: 'mmHg' },
+  meanArterialPressure: { min: 30, max: 250, unit: 'mmHg' },
+  // Someone who can stand on a scale alone (a small child) weighs over 10 kg; the GATT field stops at 327 kg.
+  bodyWeight: { min: 10, max: 300, unit: 'kg' },
+  // BMI and height come from the scale's user profile: beyond these, someone typed it wrong.
+  bodyMassIndex: { min: 8, max: 100, unit: 'kg/m²' },
+  height: { min: 0.5, max: 2.5, unit: 'm' },
 } as const satisfies Record<string, PlausibleRange>;
 
 /** A measured quantity: one line of the table above. */

@@ -3,13 +3,17 @@ import type { DeviceCommand, DeviceKind } from '../common/devices';
 import type { Disposer } from '../common/disposables';
 import type { MeasurementOf } from '../common/measurements';
 import { fail, ok, type Result } from '../common/result';
+import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
 import type { DeviceDriver } from './drivers/driver';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
+import { ScaleDriver } from './drivers/scale';
 import { ThermometerDriver } from './drivers/thermometer';
 import type { DeviceLogger } from './logger';
 import type { ReadingGate } from './reading-gate';
+import { BloodPressureSimulator } from './simulators/blood-pressure-simulator';
 import { OximeterSimulator } from './simulators/oximeter-simulator';
 import { openPtyPair } from './simulators/pty-pair';
+import { ScaleSimulator } from './simulators/scale-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { SerialTransport } from './transports/serial-transport';
 
@@ -67,6 +71,28 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       if (!device.ok) return device;
       device.value.startLive({ spo2: simulator.spo2, pulse: simulator.pulse });
       logger.info({ device: 'pulseOximeter', path: devicePath }, 'simulator started');
+      return ok([() => device.value.close()]);
+    },
+  },
+  bloodPressureMonitor: {
+    commands: ['arm', 'cancel'],
+    createDriver: ({ serial }, logger, gate) => new BloodPressureMonitorDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    play: async (devicePath, { serial, simulator: { everySeconds, ...reading } }, logger) => {
+      const device = await BloodPressureSimulator.open(devicePath, serial.baudRate);
+      if (!device.ok) return device;
+      device.value.startPeriodic(everySeconds, reading);
+      logger.info({ device: 'bloodPressureMonitor', path: devicePath }, 'simulator started');
+      return ok([() => device.value.close()]);
+    },
+  },
+  scale: {
+    commands: ['arm', 'cancel'],
+    createDriver: ({ serial }, logger, gate) => new ScaleDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    play: async (devicePath, { serial, simulator }, logger) => {
+      const device = await ScaleSimulator.open(devicePath, serial.baudRate);
+      if (!device.ok) return device;
+      device.value.startPeriodic(simulator.everySeconds, simulator.kilograms);
+      logger.info({ device: 'scale', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
   },

@@ -160,5 +160,16 @@ function describeMeasurement(measurement: Measurement): string {
   switch (measurement.kind) {
     case 'thermometer': return `thermometer: ${measurement.celsius.toFixed(1)} °C${measurement.site ? ` (${measurement.site})` : ''}`;
     case 'pulseOximeter': return `pulse oximeter: SpO2 ${measurement.spo2Percent} %, pulse ${measurement.pulsePerMinute}/min`;
+    case 'bloodPressureMonitor': {
+      const { systolicMmHg, diastolicMmHg, meanArterialMmHg, pulsePerMinute, sentIn, flags } = measurement;
+      return `blood pressure monitor: ${Math.round(systolicMmHg)}/${Math.round(diastolicMmHg)} mmHg, mean ${Math.round(meanArterialMmHg)} mmHg`
+        + `${pulsePerMinute === null ? '' : `, pulse ${Math.round(pulsePerMinute)}/min`}${sentIn === 'kPa' ? ' (sent in kPa)' : ''}`
+        + `${flags.length > 0 ? `; noticed: ${flags.join(', ')}` : ''}`;
+    }
+    case 'scale': {
+      const { kilograms, sentIn, bmi, heightMetres } = measurement;
+      return `scale: ${kilograms.toFixed(1)} kg${sentIn === 'lb' ? ' (sent in lb)' : ''}`
+        + `${bmi === null || heightMetres === null ? '' : `, BMI ${bmi.toFixed(1)}, height ${heightMetres.toFixed(2)} m`}`;
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { fail, ok, type Result } from '../../common/result';
+import { ok, type Result } from '../../common/result';
 import { encodeCms50dFrame, type Cms50dFrameInput } from '../codecs/cms50d';
-import { SerialTransport } from '../transports/serial-transport';
+import type { SerialTransport } from '../transports/serial-transport';
+import { openDeviceLine } from './device-line';
 
 export interface LiveOptions {
   spo2: number;
@@ -37,12 +38,8 @@ export class OximeterSimulator {
 
   /** Opens the device side of the line. */
   static async open(path: string, baudRate = 19200): Promise<Result<OximeterSimulator>> {
-    const line = new SerialTransport({ path, baudRate, parity: 'odd' });
-    await line.open();
-    if (line.status.state === 'ready') return ok(new OximeterSimulator(line));
-    const reason = line.status.state === 'offline' ? line.status.reason : line.status.state;
-    await line.close();
-    return fail(`oximeter simulator: ${reason}`);
+    const line = await openDeviceLine({ path, baudRate, parity: 'odd' }, 'oximeter');
+    return line.ok ? ok(new OximeterSimulator(line.value)) : line;
   }
 
   /** Sends frames back to back; resolves once they are handed to the pty. Throws a RangeError on a value the wire cannot carry. */

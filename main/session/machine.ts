@@ -304,7 +304,8 @@ export const sessionMachine = setup({
                   },
                 },
                 result: {
-                  on: { 'MEASURE.DONE': '#session.visit.step.home' },
+                  // Measuring again takes a fresh reading in a new flow; the one shown stays the visit's until it comes.
+                  on: { 'MEASURE.DONE': '#session.visit.step.home', 'MEASURE.RETRY': 'taking' },
                 },
               },
             },

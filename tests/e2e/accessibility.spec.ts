@@ -129,7 +129,11 @@ for (const [language, display] of VARIANTS) {
       await go({ page, language, t, display });
       await arrived({ page, language, t, display });
       // Legacy mode runs axe in the kiosk page alone: the default opens a blank page, which the shell refuses.
+      // On a still frame: with a waiting animation running, axe's contrast checks take several times longer,
+      // long enough for the short idle timeout to cover the screen before the walk goes on.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       const result = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).analyze();
+      await page.emulateMedia({ reducedMotion: null });
       await page.screenshot({ path: `${SHOTS}/${name.replaceAll(' ', '-')}-${variant.replaceAll(/[^a-z0-9]+/g, '-')}.png` });
       if (result.violations.length > 0) found.push(`${name} (${variant}):\n${readable(result.violations)}`);
     }

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DevicesConfig } from '../../common/device-config';
 import type { DeviceKind } from '../../common/devices';
+import type { Language } from '../../common/language';
 import type { Result } from '../../common/result';
 import { openPtyPair, type PtyPair } from '../../devices/simulators/pty-pair';
-import { removeProfile, writeProfile } from '../support/kiosk-process';
-import { test as base } from './fixtures';
+import type { Page } from '@playwright/test';
+import { removeProfile, writeProfile, type KioskProcess } from '../support/kiosk-process';
+import { acceptNotice, expect, onScreen, test as base } from './fixtures';
 
 interface Simulator {
   close(): Promise<void>;
@@ -20,6 +22,7 @@ export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
   kind: K,
   config: (kioskPath: string) => NonNullable<DevicesConfig[K]>,
   open: (devicePath: string) => Promise<Result<S>>,
+  { languages = ['fr', 'en'] }: { languages?: Language[] } = {},
 ) {
   let pair: PtyPair;
   return base.extend<{ device: S }>({
@@ -32,7 +35,7 @@ export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
       const profile = writeProfile({
         // Only a test (or demo) kiosk may allow the test automation the specs drive it with.
         kiosk: { id: `e2e-${kind.toLowerCase()}`, name: `${kind} test`, purpose: 'test' },
-        languages: { offered: ['fr', 'en'], default: 'fr' },
+        languages: { offered: languages, default: 'fr' },
         session: { idleTimeoutSeconds: 120, idleWarningSeconds: 10, endScreenSeconds: 2 },
         shell: { allowTestAutomation: true },
         devices: { [kind]: config(pair.kioskPath) },
@@ -50,3 +53,21 @@ export function testWithDeviceOnPty<K extends DeviceKind, S extends Simulator>(
     },
   });
 }
+
+/**
+ * From home: ends the visit with the button named `finish`, waits until the host proved the wipe, and
+ * starts the next visit in the language named `language`, up to its home screen.
+ */
+export async function nextVisit(page: Page, kiosk: KioskProcess, finish: string | RegExp, language: string): Promise<void> {
+  await page.getByRole('button', { name: finish }).click();
+  await onScreen(page, 'end').click();
+  await kiosk.waitForLog((l) => l.msg === 'visit wiped and verified');
+  await onScreen(page, 'attract').click();
+  await page.getByRole('button', { name: language }).click();
+  await acceptNotice(page);
+  await expect(onScreen(page, 'home')).toBeVisible();
+}
+
+/** What the devices layer logged, without the fields every line has (time, pid, host, paths), to search for a value. */
+export const deviceLogText = (kiosk: KioskProcess): string => JSON.stringify(kiosk.lines.filter((l) => l.layer === 'devices')
+  .map(({ time: _time, pid: _pid, hostname: _hostname, path: _path, ...facts }) => facts));

@@ -49,7 +49,7 @@ const fr = {
   } satisfies Record<Screen, string>,
   devices: {
     title: 'Appareils de la cabine',
-    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
+    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls', bloodPressureMonitor: 'Tensiomètre', scale: 'Balance' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
     state: { ok: 'en service', degraded: 'perturbé', absent: 'absent', error: 'en panne' } satisfies Record<DeviceHealthState, string>,
     lastError: (time: string, message: string) => `Dernier incident à ${time} : ${message}`,
     counts: (malformed: number, refused: number) => `Trames illisibles : ${malformed} · valeurs rejetées : ${refused}`,
@@ -111,7 +111,7 @@ const en: AgentText = {
   },
   devices: {
     title: 'Cabin devices',
-    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter' },
+    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter', bloodPressureMonitor: 'Blood pressure monitor', scale: 'Scale' },
     state: { ok: 'working', degraded: 'degraded', absent: 'absent', error: 'failing' },
     lastError: (time, message) => `Last fault at ${time}: ${message}`,
     counts: (malformed, refused) => `Unreadable frames: ${malformed} · refused values: ${refused}`,

@@ -23,6 +23,9 @@ const STATUS_ICONS = {
   offline: <CrossPictogram className="status__icon" />,
 } as const;
 
+/** "37,6 °C" and "97 %" fit the big size; "128/82 mmHg" or "102,4 kg" take a smaller one to stay whole. */
+const LONG_VALUE = 7;
+
 /**
  * One device: its state in words (never colour alone), then its reading, or what the person should
  * do. A reading the formatter refuses as implausible is treated as no reading at all: nothing of it is shown.
@@ -31,9 +34,11 @@ export function DeviceCard({ kind, status, reading, measuring, language }: Props
   const t = useText(language);
   const view = deviceView(kind);
   const text = reading ? view.reading(reading, language, t) : null;
+  // The pictogram breathes while a step waits for the device: something is under way.
+  const waiting = measuring?.phase === 'waiting' && status.state === 'ready';
   return (
     <section className={`device-card device-card--${status.state}`} aria-labelledby={`${kind}-title`} data-device={kind}>
-      {view.pictogram('device-card__pictogram')}
+      {view.pictogram(`device-card__pictogram${waiting ? ' pictogram--pulse' : ''}`)}
       <div className="device-card__body">
         <div className="device-card__heading">
           <h2 id={`${kind}-title`}>{t(`${kind}.title`)}</h2>
@@ -48,8 +53,9 @@ export function DeviceCard({ kind, status, reading, measuring, language }: Props
             <>
               <p className="reading__label">{t(`${kind}.reading`)}</p>
               {/* "37.6 °C" reads left to right in every language: isolated, an Arabic line cannot turn it into "°C 37.6". */}
-              <p className="reading__value"><bdi dir="ltr">{text.value}</bdi></p>
+              <p className={`reading__value${text.value.length > LONG_VALUE ? ' reading__value--long' : ''}`}><bdi dir="ltr">{text.value}</bdi></p>
               {text.detail && <p className="reading__detail">{text.detail}</p>}
+              {text.notes?.map((note) => <p key={note} className="reading__note">{note}</p>)}
             </>
           )}
           {/* A reading says all there is to say, unless the device has since gone away. */}
@@ -60,15 +66,16 @@ export function DeviceCard({ kind, status, reading, measuring, language }: Props
   );
 }
 
-/** What the person should know or do, one short sentence a line. */
+/**
+ * What the person should know or do, one short sentence a line. A fault is told in plain words; its
+ * technical reason goes to the agent (device health) and the logs, never to the citizen's screen.
+ */
 function Guidance({ kind, status, measuring, t }: { kind: DeviceKind; status: DeviceStatus; measuring: Measuring | null; t: TFunction }) {
-  const failure = measuring?.phase === 'failed' ? measuring.failure : null;
-  if (status.state === 'offline' || failure !== null) {
+  if (status.state === 'offline' || measuring?.phase === 'failed') {
     return (
       <>
         <p className="device-card__message">{t(`${kind}.offline`)}</p>
         <p className="device-card__help">{t('device.offlineHelp')}</p>
-        <p className="device-card__detail">{t('device.offlineDetail', { reason: failure ?? (status.state === 'offline' ? status.reason : '') })}</p>
       </>
     );
   }
@@ -77,8 +84,21 @@ function Guidance({ kind, status, measuring, t }: { kind: DeviceKind; status: De
   }
   return (
     <>
-      <p className="device-card__message">{t(`${kind}.waiting`)}</p>
+      <Instructions lines={deviceView(kind).instructions(t)} />
+      {measuring?.phase === 'waiting' && (
+        <p className="device-card__progress"><WaitingDots />{t('device.measuring')}</p>
+      )}
       <p className="device-card__message">{t('device.resultHere')}</p>
     </>
+  );
+}
+
+/** Several steps are numbered, in order; a single one is just said. */
+function Instructions({ lines }: { lines: string[] }) {
+  if (lines.length === 1) return <p className="device-card__message">{lines[0]}</p>;
+  return (
+    <ol className="device-card__instructions">
+      {lines.map((line) => <li key={line} className="device-card__message">{line}</li>)}
+    </ol>
   );
 }

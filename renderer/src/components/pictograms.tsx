@@ -54,6 +54,31 @@ export function HeartPictogram({ className }: { className?: string }) {
   );
 }
 
+/** An upper arm with the cuff round it, its tube running to the monitor's dial. */
+export function BloodPressurePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <path d="M22 8l-2 20M46 8l2 20M20 58l4 30M48 58l-2 30" />
+      <rect x="12" y="28" width="44" height="30" rx="6" />
+      <path d="M56 43c10 0 12 8 14 14" />
+      <circle cx="72" cy="70" r="14" />
+      <path d="M72 70l6-7" />
+    </svg>
+  );
+}
+
+/** A bathroom scale seen from above: a plate with its dial. */
+export function ScalePictogram({ className }: { className?: string }) {
+  return (
+    <svg {...common} className={className}>
+      <rect x="14" y="14" width="68" height="68" rx="14" />
+      <path d="M32 36a16 16 0 0 1 32 0z" />
+      <path d="M48 36l6-9" />
+      <path d="M30 64h10M56 64h10" />
+    </svg>
+  );
+}
+
 /** "Come back later": a clock, rather than a warning sign that would worry people. */
 export function ClockPictogram({ className }: { className?: string }) {
   return (

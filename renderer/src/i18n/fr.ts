@@ -92,9 +92,11 @@ export const fr = {
     status: { connecting: 'En préparation', ready: 'Prêt', offline: 'Indisponible' },
     resultHere: "Le résultat va s'afficher ici.",
     offlineHelp: "Vous pouvez demander de l'aide à l'accueil.",
-    offlineDetail: "Information pour l'agent : {{reason}}",
-    cancel: 'Annuler',
+    /** While a measurement step waits for the device's reading. */
+    measuring: 'En attente de la mesure…',
+    cancel: 'Passer cette mesure',
     retry: 'Réessayer',
+    again: 'Mesurer à nouveau',
     done: 'Continuer',
   },
   /** One block per device kind (DEVICE_KINDS in common/devices.ts), with the same keys. */
@@ -114,6 +116,34 @@ export const fr = {
     reading: 'Oxygène dans le sang',
     offline: "L'oxymètre ne marche pas pour le moment.",
     pulse: 'Pouls : {{pulse}} battements par minute',
+  },
+  bloodPressureMonitor: {
+    title: 'Tensiomètre',
+    start: 'Mesurer ma tension',
+    connecting: 'Le tensiomètre se prépare. Merci de patienter.',
+    waiting: 'Mettez le brassard sur votre bras gauche, la paume vers le haut, et ne bougez plus.',
+    press: 'Appuyez sur le bouton du tensiomètre.',
+    duration: 'La mesure dure environ une minute : le brassard serre, puis se desserre.',
+    reading: 'Votre tension',
+    offline: 'Le tensiomètre ne marche pas pour le moment.',
+    pulse: 'Pouls : {{pulse}} battements par minute',
+    /** What the monitor noticed (BLOOD_PRESSURE_FLAGS in common/measurements.ts): said as its observation, never a diagnosis. */
+    noticed: {
+      irregularPulse: 'Le tensiomètre a remarqué un pouls irrégulier.',
+      bodyMovement: 'Le tensiomètre a remarqué que vous avez bougé.',
+      cuffTooLoose: 'Le tensiomètre a remarqué que le brassard était trop lâche.',
+      improperPosition: "Le tensiomètre a remarqué que le brassard n'était pas bien placé.",
+    },
+  },
+  scale: {
+    title: 'Balance',
+    start: 'Me peser',
+    connecting: 'La balance se prépare. Merci de patienter.',
+    waiting: 'Montez sur la balance et ne bougez plus.',
+    reading: 'Votre poids',
+    offline: 'La balance ne marche pas pour le moment.',
+    /** Height and BMI come from the scale's settings, when it has them. */
+    bodyMass: 'Taille : {{height}} · IMC : {{bmi}}',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {

@@ -1,4 +1,5 @@
 import type { Language } from '../../../common/language';
+import type { BloodPressure, Weight } from '../../../common/measurements';
 import { isPlausible } from '../../../common/plausible-ranges';
 
 /**
@@ -26,4 +27,33 @@ export function formatOximetry(spo2Percent: number, pulsePerMinute: number, lang
   if (!isPlausible('spo2', spo2Percent) || !isPlausible('pulseRate', pulsePerMinute)) return null;
   const percent = new Intl.NumberFormat(NUMBER_LOCALES[language], { style: 'percent', maximumFractionDigits: 0 });
   return { spo2: percent.format(spo2Percent / 100), pulse: new Intl.NumberFormat(NUMBER_LOCALES[language]).format(pulsePerMinute) };
+}
+
+/** "128/82 mmHg" in whole mmHg, as monitors show it, and the pulse as a plain number when the monitor sent one. */
+export function formatBloodPressure(reading: BloodPressure, language: Language): { pressure: string; pulse: string | null } | null {
+  const { systolicMmHg, diastolicMmHg, meanArterialMmHg, pulsePerMinute } = reading;
+  const plausible = isPlausible('systolicPressure', systolicMmHg) && isPlausible('diastolicPressure', diastolicMmHg)
+    && isPlausible('meanArterialPressure', meanArterialMmHg) && (pulsePerMinute === null || isPlausible('pulseRate', pulsePerMinute));
+  if (!plausible) return null;
+  const whole = new Intl.NumberFormat(NUMBER_LOCALES[language], { maximumFractionDigits: 0 });
+  return {
+    pressure: `${whole.format(systolicMmHg)}/${whole.format(diastolicMmHg)} mmHg`,
+    pulse: pulsePerMinute === null ? null : whole.format(pulsePerMinute),
+  };
+}
+
+/**
+ * "72,4 kg" in French, "72.4 kg" in English and Arabic, as scales show it; height ("1,76 m") and BMI ("23,4")
+ * when the scale gave plausible ones, otherwise null (the weight still shows).
+ */
+export function formatWeight(reading: Weight, language: Language): { weight: string; height: string | null; bmi: string | null } | null {
+  const { kilograms, heightMetres, bmi } = reading;
+  if (!isPlausible('bodyWeight', kilograms)) return null;
+  const decimals = (digits: number) => new Intl.NumberFormat(NUMBER_LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const bodyMass = heightMetres !== null && bmi !== null && isPlausible('height', heightMetres) && isPlausible('bodyMassIndex', bmi);
+  return {
+    weight: `${decimals(1).format(kilograms)} kg`,
+    height: bodyMass ? `${decimals(2).format(heightMetres)} m` : null,
+    bmi: bodyMass ? decimals(1).format(bmi) : null,
+  };
 }

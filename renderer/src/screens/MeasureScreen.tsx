@@ -4,7 +4,8 @@ import type { ScreenProps } from './screenProps';
 
 /**
  * One measurement step: the device's card says what to do and then shows the reading; the person goes
- * on with it, tries again when the device could not be prepared, or leaves at any moment.
+ * on with it or measures again, tries again when the device could not be prepared, or skips the
+ * measurement at any moment.
  */
 export function MeasureScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
@@ -23,9 +24,12 @@ export function MeasureScreen({ snapshot, send }: ScreenProps) {
         {phase === 'failed' && (
           <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.RETRY' })}>{t('device.retry')}</button>
         )}
-        {phase === 'measured'
-          ? <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.DONE' })}>{t('device.done')}</button>
-          : <button type="button" className="button" onClick={() => send({ type: 'MEASURE.CANCEL' })}>{t('device.cancel')}</button>}
+        {phase === 'measured' ? (
+          <>
+            <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.DONE' })}>{t('device.done')}</button>
+            <button type="button" className="button" onClick={() => send({ type: 'MEASURE.RETRY' })}>{t('device.again')}</button>
+          </>
+        ) : <button type="button" className="button" onClick={() => send({ type: 'MEASURE.CANCEL' })}>{t('device.cancel')}</button>}
       </div>
     </main>
   );

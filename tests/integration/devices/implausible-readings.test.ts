@@ -1,38 +1,29 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Measurement } from '../../../common/measurements';
 import { DeviceManager } from '../../../devices/manager';
 import { openPtyPair } from '../../../devices/simulators/pty-pair';
 import { ThermometerSimulator } from '../../../devices/simulators/thermometer-simulator';
 import { captureLog } from '../../support/capture-log';
 import { IMPLAUSIBLE_FRAGMENTS, IMPLAUSIBLE_READINGS } from '../../support/implausible-readings';
-import { nextEvent, tempFolder } from './support';
+import { folderPerTest, nextEvent } from './support';
+import { refusals } from '../../support/refusals';
 
 // A faulty thermometer on a real socat pty, read by the DeviceManager the host uses: the implausible
 // frames travel the whole wire path (SLIP, GATT, IEEE 11073 FLOAT) and only the good reading comes out.
-let folder: Awaited<ReturnType<typeof tempFolder>>;
-const cleanup: Array<() => Promise<void>> = [];
-
-beforeEach(async () => {
-  folder = await tempFolder();
-});
-
-afterEach(async () => {
-  for (const undo of cleanup.splice(0).reverse()) await undo();
-  await folder.remove();
-});
+const folder = folderPerTest();
 
 it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, and passes the next good reading', async () => {
   const pair = await openPtyPair({ kioskPath: folder.path('thermometer'), devicePath: folder.path('thermometer.sim') });
   if (!pair.ok) throw new Error(pair.error);
-  cleanup.push(() => pair.value.stop());
+  folder.defer(() => pair.value.stop());
   const { log, lines } = captureLog();
   const manager = new DeviceManager({ thermometer: { serial: { path: pair.value.kioskPath, baudRate: 9600 } } }, log);
-  cleanup.push(() => manager.stop());
+  folder.defer(() => manager.stop());
   await manager.start();
   expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' } });
   const device = await ThermometerSimulator.open(pair.value.devicePath);
   if (!device.ok) throw new Error(device.error);
-  cleanup.push(() => device.value.close());
+  folder.defer(() => device.value.close());
 
   const seen: Measurement[] = [];
   manager.on('measurement', (measurement) => void seen.push(measurement));
@@ -48,7 +39,7 @@ it('refuses -300, 99.9 and 8.39e133 °C from a device over a pty, counts them, a
 
   // The line keeps its order: everything sent before 37.4 has been handled by now.
   expect(seen).toEqual([{ kind: 'thermometer', celsius: 37.4, site: 'ear', takenAt: null }]);
-  expect(manager.rejectedReadings()).toEqual({ bodyTemperature: 3, spo2: 0, pulseRate: 0 });
+  expect(manager.rejectedReadings()).toEqual(refusals({ bodyTemperature: 3 }));
   const warnings = lines.filter((line) => line.level === 40).map(({ msg, reason }) => ({ msg, reason }));
   expect(warnings).toEqual([
     ...IMPLAUSIBLE_READINGS.map(() => ({ msg: 'implausible reading refused', reason: 'outside 30–45 °C' })),

@@ -9,6 +9,12 @@ import { DeviceManager } from '../../../devices/manager';
 import { silentLogger } from '../../../devices/logger';
 import { nextEvent, processesMentioning, tempFolder } from './support';
 
+/** Matches a number from `min` to `max`, for readings a demo device varies. */
+const between = (min: number, max: number) => ({
+  asymmetricMatch: (value: unknown) => typeof value === 'number' && value >= min && value <= max,
+  toString: () => `a number from ${min} to ${max}`,
+});
+
 describe('DeviceManager', () => {
   let folder: Awaited<ReturnType<typeof tempFolder>>;
   let manager: DeviceManager | undefined;
@@ -138,13 +144,29 @@ describe('DeviceManager', () => {
     manager = new DeviceManager({
       thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37 } },
       pulseOximeter: { serial: { path: folder.path('oximeter'), baudRate: 19200 }, simulator: { spo2: 96, pulse: 70 } },
+      bloodPressureMonitor: {
+        serial: { path: folder.path('blood-pressure'), baudRate: 9600 },
+        simulator: { everySeconds: 0.2, systolic: 131, diastolic: 84, pulse: 66, irregularPulse: true },
+      },
+      scale: { serial: { path: folder.path('scale'), baudRate: 9600 }, simulator: { everySeconds: 0.2, kilograms: 81.5 } },
     }, silentLogger);
-    const oximetry = nextEvent<[Measurement]>(manager, 'measurement', (m) => m.kind === 'pulseOximeter');
-    const temperature = nextEvent<[Measurement]>(manager, 'measurement', (m) => m.kind === 'thermometer');
+    const next = (kind: Measurement['kind']) => nextEvent<[Measurement]>(manager!, 'measurement', (m) => m.kind === kind).then(([m]) => m);
+    const [oximetry, temperature, bloodPressure, weight] = [next('pulseOximeter'), next('thermometer'), next('bloodPressureMonitor'), next('scale')];
     await manager.start();
-    expect(manager.statuses()).toEqual({ thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' } });
-    expect((await oximetry)[0]).toEqual({ kind: 'pulseOximeter', spo2Percent: 96, pulsePerMinute: 70 });
-    expect((await temperature)[0]).toMatchObject({ kind: 'thermometer', site: 'ear' });
+    expect(manager.statuses()).toEqual({
+      thermometer: { state: 'ready' }, pulseOximeter: { state: 'ready' }, bloodPressureMonitor: { state: 'ready' }, scale: { state: 'ready' },
+    });
+    expect(await oximetry).toEqual({ kind: 'pulseOximeter', spo2Percent: 96, pulsePerMinute: 70 });
+    expect(await temperature).toMatchObject({ kind: 'thermometer', site: 'ear' });
+    // The demo devices vary a little from reading to reading, as real ones do.
+    expect(await bloodPressure).toEqual({
+      kind: 'bloodPressureMonitor', systolicMmHg: between(127, 135), diastolicMmHg: between(81, 87),
+      meanArterialMmHg: between(81, 135), pulsePerMinute: between(63, 69), sentIn: 'mmHg',
+      flags: ['irregularPulse'], takenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+    });
+    expect(await weight).toEqual({
+      kind: 'scale', kilograms: between(81.2, 81.8), sentIn: 'kg', bmi: null, heightMetres: null, takenAt: expect.any(String),
+    });
   });
 
   it('passes the commands a kind accepts to its driver, and answers anything else with an error value', async () => {

@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,29 @@ import { join } from 'node:path';
 export async function tempFolder(): Promise<{ path: (name: string) => string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'borne-devices-'));
   return { path: (name) => join(dir, name), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For each test of the calling suite: a fresh temp folder (`path`), and undo steps (`defer`) run newest
+ * first after the test, before the folder and what is left in it are removed.
+ */
+export function folderPerTest(): { path: (name: string) => string; defer: (undo: () => Promise<void>) => void } {
+  let folder: Awaited<ReturnType<typeof tempFolder>> | undefined;
+  const undos: Array<() => Promise<void>> = [];
+  beforeEach(async () => {
+    folder = await tempFolder();
+  });
+  afterEach(async () => {
+    for (const undo of undos.splice(0).reverse()) await undo();
+    await folder?.remove();
+  });
+  return {
+    path: (name) => {
+      if (!folder) throw new Error('folderPerTest: the folder exists only while a test runs');
+      return folder.path(name);
+    },
+    defer: (undo) => void undos.push(undo),
+  };
 }
 
 /** Resolves with the arguments of the first `event` whose arguments satisfy `accept`. */

@@ -68,6 +68,50 @@ describe('the technician CLI', () => {
     expect(printed).toEqual([expect.stringMatching(/^thermometer: 3\d\.\d °C \(ear\)$/)]);
   });
 
+  it('lists a blood-pressure monitor and a scale, gives their health and reads them in words a technician can check', async () => {
+    devices = {
+      bloodPressureMonitor: {
+        serial: { path: folder.path('blood-pressure'), baudRate: 9600 },
+        simulator: { everySeconds: 0.2, systolic: 131, diastolic: 84, pulse: 66, irregularPulse: true },
+      },
+      scale: { serial: { path: folder.path('scale'), baudRate: 9600 }, simulator: { everySeconds: 0.2, kilograms: 81.5 } },
+    };
+    expect(await run('list')).toEqual(ok(undefined));
+    expect(printed.join('\n')).toMatch(/^ID +KIND +TRANSPORT +PATH +SIMULATED\nbloodPressureMonitor +bloodPressureMonitor +serial 9600 baud +\S+blood-pressure +yes\nscale +scale +serial 9600 baud +\S+scale +yes$/);
+    printed = [];
+    expect(await run('status', '--json')).toEqual(ok(undefined));
+    expect(json()).toEqual([
+      expect.objectContaining({ id: 'bloodPressureMonitor', kind: 'bloodPressureMonitor', state: 'ok', lastError: null }),
+      expect.objectContaining({ id: 'scale', kind: 'scale', state: 'ok', lastError: null }),
+    ]);
+    printed = [];
+    expect(await run('read', 'bloodPressureMonitor')).toEqual(ok(undefined));
+    expect(await run('read', 'scale')).toEqual(ok(undefined));
+    expect(printed).toEqual([
+      expect.stringMatching(/^blood pressure monitor: 1[23]\d\/8\d mmHg, mean \d+ mmHg, pulse 6\d\/min; noticed: irregularPulse$/),
+      expect.stringMatching(/^scale: 81\.\d kg$/),
+    ]);
+    expect(await processesMentioning(folder.path('scale'))).toEqual([]);
+  });
+
+  it('plays a blood-pressure monitor on a new port, so that a kiosk configured there measures', async () => {
+    const port = folder.path('played-monitor');
+    let interrupt!: () => void;
+    devices = { bloodPressureMonitor: { serial: { path: folder.path('unused'), baudRate: 9600 }, simulator: { everySeconds: 0.2, systolic: 117, diastolic: 75, pulse: 80, irregularPulse: false } } };
+    const playing = runTechnician(['simulate', 'bloodPressureMonitor', '--port', port], {
+      devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
+      interrupted: new Promise((resolve) => (interrupt = resolve)),
+    });
+    const kiosk = new DeviceManager({ bloodPressureMonitor: { serial: { path: port, baudRate: 9600 } } }, silentLogger);
+    stops.push(() => kiosk.stop());
+    await expect.poll(() => printed).toEqual([`playing a bloodPressureMonitor on ${port}; Ctrl+C stops it`]);
+    await kiosk.start();
+    expect(await kiosk.read('bloodPressureMonitor', 10_000)).toMatchObject({ ok: true, value: { kind: 'bloodPressureMonitor', flags: [] } });
+    interrupt();
+    expect(await playing).toEqual(ok(undefined));
+    expect(await processesMentioning(port)).toEqual([]);
+  });
+
   it('says what is wrong with a command in words a technician can act on', async () => {
     expect(await run('read', 'scale')).toEqual({ ok: false, error: 'no device scale in this profile; it declares thermometer, pulseOximeter' });
     expect(await run('simulate', 'thermometer')).toEqual({ ok: false, error: 'say where with --port <path>, for example --port /tmp/borne-thermometer' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRange, isPlausible, PLAUSIBLE_RANGES } from '../../../common/plausible-ranges';
 import { ReadingGate } from '../../../devices/reading-gate';
 import { recordingLogger } from './recording-logger';
+import { refusals } from '../../support/refusals';
 
 describe('plausible ranges', () => {
   it('gives a body temperature 30–45 °C, bounds included', () => {
@@ -20,14 +21,14 @@ describe('ReadingGate', () => {
   it('admits a plausible value silently, and counts and logs each refusal by kind', () => {
     const logger = recordingLogger();
     const gate = new ReadingGate(logger);
-    expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, spo2: 0, pulseRate: 0 });
+    expect(gate.rejectedReadings()).toEqual(refusals());
 
     expect(gate.admit('thermometer', 'bodyTemperature', 36.9)).toBe(true);
     expect(logger.lines).toEqual([]);
     expect(gate.admit('thermometer', 'bodyTemperature', 99.9)).toBe(false);
     expect(gate.admit('thermometer', 'bodyTemperature', Number.NaN)).toBe(false);
 
-    expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 2, spo2: 0, pulseRate: 0 });
+    expect(gate.rejectedReadings()).toEqual(refusals({ bodyTemperature: 2 }));
     expect(logger.at('warn').map((line) => line.obj)).toEqual([
       { device: 'thermometer', kind: 'bodyTemperature', reason: 'outside 30–45 °C' },
       { device: 'thermometer', kind: 'bodyTemperature', reason: 'outside 30–45 °C' },
@@ -38,6 +39,6 @@ describe('ReadingGate', () => {
   it('hands out a copy of its counters', () => {
     const gate = new ReadingGate(recordingLogger());
     gate.rejectedReadings().bodyTemperature = 7;
-    expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, spo2: 0, pulseRate: 0 });
+    expect(gate.rejectedReadings()).toEqual(refusals());
   });
 });

@@ -130,3 +130,31 @@ describe('lockdown.allow: sites offered on the home screen', () => {
     expect(problems(withSite({ label, call: 'chat' })).join('\n')).toContain('lockdown.allow.0.call');
   });
 });
+
+describe('devices.bloodPressureMonitor and devices.scale', () => {
+  const withDevices = (devices: Record<string, unknown>) => ({ ...minimal, devices });
+
+  it('fill in the simulators\' defaults: a plausible reading, 9600 baud', () => {
+    const { devices } = ProfileSchema.parse(withDevices({
+      bloodPressureMonitor: { serial: { path: '/tmp/bp' }, simulator: {} },
+      scale: { serial: { path: '/tmp/scale' }, simulator: {} },
+    }));
+    expect(devices).toEqual({
+      bloodPressureMonitor: {
+        serial: { path: '/tmp/bp', baudRate: 9600 },
+        simulator: { everySeconds: 8, systolic: 122, diastolic: 78, pulse: 70, irregularPulse: false },
+      },
+      scale: { serial: { path: '/tmp/scale', baudRate: 9600 }, simulator: { everySeconds: 6, kilograms: 72.4 } },
+    });
+  });
+
+  it('refuse a simulated monitor whose diastolic is not below its systolic, naming the field', () => {
+    expect(problems(withDevices({ bloodPressureMonitor: { serial: { path: '/tmp/bp' }, simulator: { systolic: 90, diastolic: 95 } } })))
+      .toEqual(['p.json: devices.bloodPressureMonitor.simulator.diastolic: the simulated diastolic pressure must be below the systolic']);
+  });
+
+  it('refuse a simulated weight no scale would show', () => {
+    expect(problems(withDevices({ scale: { serial: { path: '/tmp/scale' }, simulator: { kilograms: 400 } } })))
+      .toEqual([expect.stringMatching(/^p\.json: devices\.scale\.simulator\.kilograms: /)]);
+  });
+});

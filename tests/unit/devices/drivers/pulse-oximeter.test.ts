@@ -7,6 +7,7 @@ import { STEADY_FRAMES } from '../../../../devices/drivers/steady-oximetry';
 import { ReadingGate } from '../../../../devices/reading-gate';
 import { MemoryTransport } from '../../../../devices/transports/memory-transport';
 import { recordingLogger } from '../recording-logger';
+import { refusals } from '../../../support/refusals';
 
 /** `count` identical frames on the wire, finger in, with a plausible waveform. */
 const frames = (count: number, input: Cms50dFrameInput): Uint8Array => {
@@ -122,7 +123,7 @@ describe('PulseOximeterDriver', () => {
     ])('refuses %s once per steady run, counts it, and warns without the value', (_label, values, counts, reasons) => {
       transport.deviceSends(frames(STEADY_FRAMES * 5, values));
       expect(measurements).toEqual([]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, ...counts });
+      expect(gate.rejectedReadings()).toEqual(refusals(counts));
       expect(logger.at('warn').map((line) => line.obj)).toEqual(
         reasons.map((reason) => ({ device: 'pulseOximeter', kind: expect.any(String), reason })));
     });
@@ -130,7 +131,7 @@ describe('PulseOximeterDriver', () => {
     it.each([[50, 25], [100, 250], [97, 74]])('accepts SpO2 %s %% with pulse %s and counts nothing', (spo2, pulse) => {
       transport.deviceSends(frames(STEADY_FRAMES, reading(spo2, pulse)));
       expect(measurements).toEqual([{ kind: 'pulseOximeter', spo2Percent: spo2, pulsePerMinute: pulse }]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, spo2: 0, pulseRate: 0 });
+      expect(gate.rejectedReadings()).toEqual(refusals());
     });
 
     it('passes the next good reading after a refused one', () => {

@@ -11,6 +11,7 @@ import { ReadingGate } from '../../../../devices/reading-gate';
 import { MemoryTransport } from '../../../../devices/transports/memory-transport';
 import { HUGE, IMPLAUSIBLE_FRAGMENTS } from '../../../support/implausible-readings';
 import { recordingLogger } from '../recording-logger';
+import { refusals } from '../../../support/refusals';
 
 const wire = (uuid: number, value: Uint8Array): Uint8Array => encodeSlip(encodeGattFrame({ uuid, value }));
 const reading = (celsius: number, exponent?: number): Uint8Array =>
@@ -97,7 +98,7 @@ describe('ThermometerDriver', () => {
     ])('refuses and counts %s °C, warning without the value', (label, celsius, exponent) => {
       transport.deviceSends(reading(celsius, exponent));
       expect(measurements).toEqual([]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1, spo2: 0, pulseRate: 0 });
+      expect(gate.rejectedReadings()).toEqual(refusals({ bodyTemperature: 1 }));
       // The range check refused it, not the codec: a decoding failure would say 'bad frame skipped'.
       expect(logger.at('warn')).toEqual([{
         level: 'warn',
@@ -112,7 +113,7 @@ describe('ThermometerDriver', () => {
     it.each([30, 37.6, 45])('accepts %s °C and counts nothing', (celsius) => {
       transport.deviceSends(reading(celsius));
       expect(measurements.map((m) => m.celsius)).toEqual([celsius]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 0, spo2: 0, pulseRate: 0 });
+      expect(gate.rejectedReadings()).toEqual(refusals());
       expect(logger.at('warn')).toEqual([]);
     });
 
@@ -122,14 +123,14 @@ describe('ThermometerDriver', () => {
       transport.deviceSends(frame(100)); // 212 °F: plausible as a number of °F, not as a body temperature
       transport.deviceSends(frame(38.5)); // 101.3 °F
       expect(measurements.map((m) => m.celsius)).toEqual([38.5]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 1, spo2: 0, pulseRate: 0 });
+      expect(gate.rejectedReadings()).toEqual(refusals({ bodyTemperature: 1 }));
     });
 
     it('counts every refusal and goes on reading after them', () => {
       for (const celsius of [-300, 99.9, 29.9]) transport.deviceSends(reading(celsius));
       transport.deviceSends(reading(37.4));
       expect(measurements.map((m) => m.celsius)).toEqual([37.4]);
-      expect(gate.rejectedReadings()).toEqual({ bodyTemperature: 3, spo2: 0, pulseRate: 0 });
+      expect(gate.rejectedReadings()).toEqual(refusals({ bodyTemperature: 3 }));
     });
   });
 });

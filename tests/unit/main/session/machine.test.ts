@@ -141,6 +141,25 @@ describe('measurements and devices', () => {
     expect(kiosk.devices.commands).toEqual([['thermometer', 'arm'], ['thermometer', 'cancel']]);
   });
 
+  it('measures again after a reading: the device is armed afresh and the new reading replaces the old', async () => {
+    const kiosk = await atHome({ start: true });
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: reading });
+    expect(kiosk.view().measuring).toMatchObject({ phase: 'measured' });
+
+    kiosk.actor.send({ type: 'MEASURE.RETRY' });
+    await kiosk.settle();
+    // Until the new reading comes, the step waits and the visit keeps the one it had.
+    expect(kiosk.view()).toMatchObject({ screen: 'measure', measuring: { kind: 'thermometer', phase: 'waiting' }, measurements: { thermometer: reading } });
+    const again = { ...reading, celsius: 37.1 };
+    kiosk.actor.send({ type: 'DEVICE.MEASURED', measurement: again });
+    expect(kiosk.view()).toMatchObject({ measuring: { phase: 'measured' }, measurements: { thermometer: again } });
+    kiosk.actor.send({ type: 'MEASURE.DONE' });
+    expect(kiosk.view()).toMatchObject({ screen: 'home', measurements: { thermometer: again } });
+    expect(kiosk.devices.commands).toEqual([
+      ['thermometer', 'arm'], ['thermometer', 'cancel'], ['thermometer', 'arm'], ['thermometer', 'cancel'],
+    ]);
+  });
+
   it('forgets the visit\'s measurements with the wipe', async () => {
     const kiosk = await atHome();
     await measure(kiosk, reading);

@@ -34,13 +34,15 @@ describe('DeviceCard for a thermometer', () => {
     expect(card).not.toHaveTextContent('°C');
   });
 
-  it('when offline, says it in words, points to the front desk and gives staff the reason', () => {
+  it('when offline, says it in words and points to the front desk, and keeps the technical reason from the citizen', () => {
     const card = showCard(OFFLINE);
     expect(card).toHaveClass('device-card--offline');
     expect(within(card).getByText('Indisponible')).toBeVisible();
     expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
     expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
-    expect(within(card).getByText("Information pour l'agent : serial port /dev/ttyUSB0 closed")).toBeVisible();
+    // The reason is for the agent (device health) and the logs only.
+    expect(card).not.toHaveTextContent('/dev/ttyUSB0');
+    expect(card).not.toHaveTextContent("Information pour l'agent");
     expect(within(card).queryByText('Prenez votre température avec le thermomètre.')).not.toBeInTheDocument();
   });
 
@@ -76,10 +78,12 @@ describe('DeviceCard for a thermometer', () => {
     expect(card).not.toHaveTextContent('37,6');
   });
 
-  it('says the offline reason to staff in English too', () => {
+  it('says it is not available in English too, without the technical reason', () => {
     const card = showCard(OFFLINE, null, 'en');
     expect(within(card).getByText('Not available')).toBeVisible();
-    expect(within(card).getByText('For staff: serial port /dev/ttyUSB0 closed')).toBeVisible();
+    expect(within(card).getByText('The thermometer is not working right now.')).toBeVisible();
+    expect(card).not.toHaveTextContent('/dev/ttyUSB0');
+    expect(card).not.toHaveTextContent('For staff');
   });
 
   it.each(IMPLAUSIBLE_READINGS)('shows nothing of an implausible reading ($label °C): as if there were none', ({ celsius }) => {
@@ -96,10 +100,24 @@ describe('DeviceCard for a thermometer', () => {
     expect(within(card).getByText('Le thermomètre se prépare. Merci de patienter.')).toBeVisible();
   });
 
-  it('in a measurement step that could not arm the device, says so and gives staff the reason', () => {
+  it('in a measurement step that could not arm the device, says so in plain words, without the technical reason', () => {
     const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: unplugged' });
     expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
-    expect(within(card).getByText("Information pour l'agent : the thermometer is not ready: unplugged")).toBeVisible();
+    expect(within(card).getByText("Vous pouvez demander de l'aide à l'accueil.")).toBeVisible();
+    expect(card).not.toHaveTextContent('unplugged');
+  });
+
+  it('in a measurement step waiting for the reading, says it waits and animates the pictogram', () => {
+    const card = showCard(READY, null, 'fr', { kind: 'thermometer', phase: 'waiting', failure: null });
+    expect(within(card).getByText('Prenez votre température avec le thermomètre.')).toBeVisible();
+    expect(within(card).getByText('En attente de la mesure…')).toBeVisible();
+    expect(card.querySelector('.device-card__pictogram')).toHaveClass('pictogram--pulse');
+  });
+
+  it('on home, with no step under way, neither says it waits nor animates', () => {
+    const card = showCard(READY);
+    expect(within(card).queryByText('En attente de la mesure…')).not.toBeInTheDocument();
+    expect(card.querySelector('.device-card__pictogram')).not.toHaveClass('pictogram--pulse');
   });
 
   it('hides its pictograms from assistive technologies', () => {
@@ -135,5 +153,114 @@ describe('DeviceCard for a pulse oximeter', () => {
     const card = show({ ...reading, spo2Percent: 20 });
     expect(card).not.toHaveTextContent('%');
     expect(card).not.toHaveTextContent('72');
+  });
+});
+
+describe('DeviceCard for a blood-pressure monitor', () => {
+  const reading: MeasurementOf<'bloodPressureMonitor'> = {
+    kind: 'bloodPressureMonitor', systolicMmHg: 128, diastolicMmHg: 82, meanArterialMmHg: 97, pulsePerMinute: 72, sentIn: 'mmHg', flags: [], takenAt: null,
+  };
+  const NAMES: Record<Language, string> = { fr: 'Tensiomètre', en: 'Blood pressure monitor', ar: 'جهاز قياس ضغط الدم' };
+  const show = (measurement: MeasurementOf<'bloodPressureMonitor'> | undefined, language: Language = 'fr', measuring: Measuring | null = null) => {
+    render(<DeviceCard kind="bloodPressureMonitor" status={READY} reading={measurement} measuring={measuring} language={language} />);
+    return screen.getByRole('region', { name: NAMES[language] });
+  };
+  const WAITING: Measuring = { kind: 'bloodPressureMonitor', phase: 'waiting', failure: null };
+
+  it('guides the measurement step by step, in order, and says it waits for the result', () => {
+    const card = show(undefined, 'fr', WAITING);
+    expect(within(card).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Mettez le brassard sur votre bras gauche, la paume vers le haut, et ne bougez plus.',
+      'Appuyez sur le bouton du tensiomètre.',
+      'La mesure dure environ une minute : le brassard serre, puis se desserre.',
+    ]);
+    expect(within(card).getByText('En attente de la mesure…')).toBeVisible();
+    expect(card).not.toHaveTextContent('mmHg');
+  });
+
+  it.each([
+    ['en', 'Put the cuff on your left arm, palm up, and stay still.', 'Waiting for the measurement…'],
+    ['ar', 'ضع الكُفّة على ذراعك اليسرى، وراحة يدك إلى الأعلى، ولا تتحرك.', 'في انتظار القياس…'],
+  ] as const)('guides the step in %s too', (language, first, waiting) => {
+    const card = show(undefined, language, WAITING);
+    expect(within(card).getAllByRole('listitem')[0]).toHaveTextContent(first);
+    expect(within(card).getByText(waiting)).toBeVisible();
+  });
+
+  it('shows the pressures in mmHg and the pulse, nothing more', () => {
+    const card = show(reading);
+    expect(within(card).getByText('Votre tension')).toBeVisible();
+    expect(within(card).getByText('128/82 mmHg')).toBeVisible();
+    expect(within(card).getByText('Pouls : 72 battements par minute')).toBeVisible();
+    expect(card.querySelectorAll('.reading__note')).toHaveLength(0);
+  });
+
+  it('tells an irregular pulse plainly, as what the monitor noticed, and never as a diagnosis', () => {
+    const card = show({ ...reading, systolicMmHg: 168, diastolicMmHg: 101, flags: ['irregularPulse'] });
+    expect(within(card).getByText('168/101 mmHg')).toBeVisible();
+    expect(within(card).getByText('Le tensiomètre a remarqué un pouls irrégulier.')).toBeVisible();
+    expect(card).not.toHaveTextContent(/hypertension|arythmie|fibrillation|élevée|normale|danger|urgence/i);
+  });
+
+  it('says each thing the monitor noticed, in English', () => {
+    const card = show({ ...reading, flags: ['irregularPulse', 'bodyMovement', 'cuffTooLoose', 'improperPosition'] }, 'en');
+    expect(Array.from(card.querySelectorAll('.reading__note'), (note) => note.textContent)).toEqual([
+      'The monitor noticed an irregular pulse.',
+      'The monitor noticed that you moved.',
+      'The monitor noticed that the cuff was too loose.',
+      'The monitor noticed that the cuff was not in the right place.',
+    ]);
+    expect(card).not.toHaveTextContent(/hypertension|arrhythmia|high|normal|danger/i);
+  });
+
+  it('shows a reading the monitor sent in kPa in whole mmHg, and no pulse line when it sent none', () => {
+    const card = show({ ...reading, systolicMmHg: 120.01, diastolicMmHg: 80.26, meanArterialMmHg: 93.76, pulsePerMinute: null, sentIn: 'kPa' }, 'ar');
+    expect(within(card).getByText('120/80 mmHg')).toBeVisible();
+    expect(card).not.toHaveTextContent('النبض');
+  });
+
+  it('shows nothing of an implausible reading', () => {
+    const card = show({ ...reading, systolicMmHg: 420, flags: ['irregularPulse'] });
+    expect(card).not.toHaveTextContent('mmHg');
+    expect(card).not.toHaveTextContent('420');
+    expect(card).not.toHaveTextContent('irrégulier');
+  });
+});
+
+describe('DeviceCard for a scale', () => {
+  const reading: MeasurementOf<'scale'> = { kind: 'scale', kilograms: 72.4, sentIn: 'kg', bmi: null, heightMetres: null, takenAt: null };
+  const NAMES: Record<Language, string> = { fr: 'Balance', en: 'Scale', ar: 'ميزان الوزن' };
+  const show = (measurement: MeasurementOf<'scale'> | undefined, language: Language = 'fr') => {
+    render(<DeviceCard kind="scale" status={READY} reading={measurement} measuring={null} language={language} />);
+    return screen.getByRole('region', { name: NAMES[language] });
+  };
+
+  it.each([
+    ['fr', 'Montez sur la balance et ne bougez plus.'],
+    ['en', 'Step on the scale and stand still.'],
+    ['ar', 'اصعد على الميزان وقف دون حركة.'],
+  ] as const)('asks the person to step on the scale and stand still (%s)', (language, words) => {
+    expect(within(show(undefined, language)).getByText(words)).toBeVisible();
+  });
+
+  it.each([
+    ['fr', reading, '72,4 kg'],
+    ['en', { ...reading, kilograms: 71.214, sentIn: 'lb' as const }, '71.2 kg'],
+    ['ar', reading, '72.4 kg'],
+  ] as const)('shows the weight in kilograms, to the tenth (%s)', (language, measurement, weight) => {
+    expect(within(show(measurement, language)).getByText(weight)).toBeVisible();
+  });
+
+  it('adds the height and the BMI when the scale gave them, without judging them', () => {
+    const card = show({ ...reading, bmi: 23.6, heightMetres: 1.752 });
+    expect(within(card).getByText('Taille : 1,75 m · IMC : 23,6')).toBeVisible();
+    expect(card).not.toHaveTextContent(/surpoids|obésité|maigreur|normal/i);
+  });
+
+  it('shows nothing of an implausible weight', () => {
+    const card = show({ ...reading, kilograms: 512 });
+    expect(card).not.toHaveTextContent('kg');
+    expect(card).not.toHaveTextContent('512');
+    expect(within(card).getByText('Montez sur la balance et ne bougez plus.')).toBeVisible();
   });
 });

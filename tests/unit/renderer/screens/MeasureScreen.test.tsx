@@ -14,12 +14,12 @@ const showMeasure = (snapshot: SessionSnapshot) => {
 };
 
 describe('MeasureScreen', () => {
-  it('while waiting, says what to do with the device and lets the person leave', async () => {
+  it('while waiting, says what to do with the device and lets the person skip the measurement', async () => {
     const send = showMeasure(measureWaitingSnapshot);
     expect(screen.getByRole('heading', { level: 1, name: 'Mesurer mon oxygène' })).toBeVisible();
     expect(screen.getByText("Mettez un doigt dans la pince de l'oxymètre. Ne bougez plus.")).toBeVisible();
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Annuler']);
-    await userEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Passer cette mesure']);
+    await userEvent.click(screen.getByRole('button', { name: 'Passer cette mesure' }));
     expect(send.mock.calls).toEqual([[{ type: 'MEASURE.CANCEL' }]]);
   });
 
@@ -30,16 +30,25 @@ describe('MeasureScreen', () => {
     expect(send.mock.calls).toEqual([[{ type: 'MEASURE.DONE' }]]);
   });
 
+  it('offers to measure again once the reading shows', async () => {
+    const send = showMeasure(measureDoneSnapshot);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Continuer', 'Mesurer à nouveau']);
+    await userEvent.click(screen.getByRole('button', { name: 'Mesurer à nouveau' }));
+    expect(send.mock.calls).toEqual([[{ type: 'MEASURE.RETRY' }]]);
+  });
+
   it('shows no earlier reading while the step is still waiting for its own', () => {
     showMeasure({ ...measureWaitingSnapshot, measurements: measureDoneSnapshot.measurements });
     expect(screen.getByRole('region', { name: 'Oxymètre' })).not.toHaveTextContent('%');
   });
 
-  it('when the device could not be armed, says why and offers to try again or leave', async () => {
+  it('when the device could not be armed, says so in plain words and offers to try again or skip', async () => {
     const send = showMeasure(measureFailedSnapshot);
-    expect(screen.getByText("Information pour l'agent : the thermometer is not ready: lost /dev/ttyUSB0")).toBeVisible();
+    expect(screen.getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
+    // The technical reason is the agent's (device health) and the logs', never the citizen's.
+    expect(screen.getByRole('main')).not.toHaveTextContent('/dev/ttyUSB0');
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Passer cette mesure' }));
     expect(send.mock.calls).toEqual([[{ type: 'MEASURE.RETRY' }], [{ type: 'MEASURE.CANCEL' }]]);
   });
 
