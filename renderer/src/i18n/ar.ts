@@ -123,6 +123,9 @@ export const ar: WithArabicPlurals<Messages> = {
     offline: 'مقياس الأكسجين لا يعمل الآن.',
     pulse: 'النبض: {{pulse}} نبضة في الدقيقة',
   },
+  receiptPrinter: {
+    title: 'طابعة التذاكر',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',
@@ -215,6 +218,8 @@ export const ar: WithArabicPlurals<Messages> = {
       error: 'معطّل',
       lastError: 'آخر عطل في {{time}}: {{message}}',
       counts: 'إطارات غير مقروءة: {{malformed}} · قيم مرفوضة: {{refused}}',
+      paper: { ok: 'الورق: جيد', 'near-end': 'الورق: على وشك النفاد', out: 'الورق: نفد', unknown: 'الورق: غير معروف' },
+      coverOpen: 'الغطاء مفتوح',
     },
     maintenanceOn: 'وضع الصيانة: مفعّل',
     maintenanceOff: 'وضع الصيانة: غير مفعّل',

@@ -95,7 +95,10 @@ export const fr = {
     retry: 'Réessayer',
     done: 'Continuer',
   },
-  /** One block per device kind (DEVICE_KINDS in common/devices.ts), with the same keys. */
+  /**
+   * One block per measuring kind (MEASURING_KINDS in common/devices.ts), with the same keys; a printer
+   * (PRINTER_KINDS) has only its title, for the staff's device list.
+   */
   thermometer: {
     title: 'Thermomètre',
     start: 'Prendre ma température',
@@ -112,6 +115,9 @@ export const fr = {
     reading: 'Oxygène dans le sang',
     offline: "L'oxymètre ne marche pas pour le moment.",
     pulse: 'Pouls : {{pulse}} battements par minute',
+  },
+  receiptPrinter: {
+    title: 'Imprimante de tickets',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {
@@ -199,6 +205,9 @@ export const fr = {
       error: 'en panne',
       lastError: 'Dernier incident à {{time}} : {{message}}',
       counts: 'Trames illisibles : {{malformed}} · valeurs rejetées : {{refused}}',
+      /** A printer's paper roll and cover (PrinterCondition in common/devices.ts). */
+      paper: { ok: 'Papier : ok', 'near-end': 'Papier : bientôt fini', out: 'Papier : épuisé', unknown: 'Papier : inconnu' },
+      coverOpen: 'Capot ouvert',
     },
     maintenanceOn: 'Mode maintenance : activé',
     maintenanceOff: 'Mode maintenance : désactivé',
