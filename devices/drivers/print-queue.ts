@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isFinished, type PrintJob } from '../../common/print-job';
 import { fail, ok, type Result } from '../../common/result';
 import { joinCommands } from '../codecs/escpos';
+import { durationWords } from '../duration-words';
 
 /** A job with its bytes: `parts` (one per printed line) go out in order, `next` is the first not sent yet. */
 interface QueuedJob {
@@ -137,10 +138,4 @@ export class PrintQueue {
     queued.job = job;
     if (!same || isFinished(job)) this.options.changed(job);
   }
-}
-
-/** 300 000 → "5 min", 45 000 → "45 s", 30 → "30 ms". */
-function durationWords(ms: number): string {
-  if (ms < 1_000) return `${ms} ms`;
-  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../common/result';
 import {
   decodeErrorCause, decodeOfflineCause, decodePaperSensor, decodePrinterStatus, statusRequest, type StatusRequest,
 } from '../codecs/escpos-status';
+import { durationWords } from '../duration-words';
 import type { ByteTransport } from '../transports/byte-transport';
 
 /** What one round of real-time status requests found. */
@@ -76,7 +77,7 @@ export class StatusReader {
       const entry: Pending = { settle: (result) => { clearTimeout(timer); resolve(result); } };
       const timer = setTimeout(() => {
         if (this.pending === entry) this.pending = undefined;
-        resolve(fail(`the printer does not answer status requests (nothing within ${this.answerTimeoutMs} ms): is it an ESC/POS printer, and switched on?`));
+        resolve(fail(`the printer does not answer status requests (nothing within ${durationWords(this.answerTimeoutMs)}): is it an ESC/POS printer, and switched on?`));
       }, this.answerTimeoutMs);
       this.pending = entry;
     });

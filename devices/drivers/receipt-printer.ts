@@ -80,11 +80,15 @@ export class ReceiptPrinterDriver extends EventEmitter<DriverEvents<never>> impl
     return this.blocker === null ? line : { state: 'offline', reason: this.blocker };
   }
 
+  /** Opens the line; resolves once the first attempt settled and, when connected, the printer said how it is. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     await this.transport.open();
-    this.running = this.loop();
+    let firstRound: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (firstRound = resolve));
+    this.running = this.loop(firstRound);
+    await answered;
   }
 
   /** Stops the loop and the line. Jobs not printed fail with that reason: none is lost without a word. */
@@ -124,19 +128,24 @@ export class ReceiptPrinterDriver extends EventEmitter<DriverEvents<never>> impl
     return this.queue.pending();
   }
 
-  private async loop(): Promise<void> {
+  private async loop(firstRound: () => void): Promise<void> {
     while (this.started) {
       this.woken = false;
-      if (this.transport.status.state === 'ready') {
-        const report = await this.reader.read();
-        if (!this.started) break;
-        // A status round may span a dropped line: only an answer on a line still up says anything.
-        if (this.transport.status.state === 'ready') this.report(report.ok ? report.value.blocker : report.error, report.ok ? report.value.condition : UNKNOWN_PRINTER_CONDITION);
-        if (this.blocker === null && await this.printSome()) continue;
-      }
+      if (this.transport.status.state === 'ready') await this.askStatus();
+      firstRound();
+      if (!this.started) break;
+      if (this.blocker === null && await this.printSome()) continue;
       if (this.blocker !== null) this.queue.blocked(this.status.state === 'offline' ? this.status.reason : 'the printer is connecting');
       await this.pause(this.options.statusEveryMs);
     }
+    firstRound();
+  }
+
+  /** One status round. It may span a dropped line: only an answer on a line still up says anything. */
+  private async askStatus(): Promise<void> {
+    const report = await this.reader.read();
+    if (!this.started || this.transport.status.state !== 'ready') return;
+    this.report(report.ok ? report.value.blocker : report.error, report.ok ? report.value.condition : UNKNOWN_PRINTER_CONDITION);
   }
 
   /** One step of the first job, while the printer can print; answers whether to go on at once. */

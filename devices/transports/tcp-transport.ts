@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
+import { durationWords } from '../duration-words';
 import { silentLogger, type DeviceLogger } from '../logger';
 import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
 
@@ -13,7 +14,8 @@ export interface TcpTransportOptions {
   connectTimeoutMs?: number;
   /**
    * Bytes written but not yet taken by the OS. A peer that stops reading would otherwise make Borne
-   * buffer without bound: past this the connection is dropped and made again.
+   * buffer without bound: a write that finds more than this still waiting is refused, and the
+   * connection dropped and made again. So at most this plus one write is ever held.
    */
   maxUnsentBytes?: number;
   /** A write the OS has not taken within this means the peer stopped reading: the connection is dropped. */
@@ -33,6 +35,7 @@ function connectFailure(error: NodeJS.ErrnoException, host: string, address: str
     case 'EAI_AGAIN': return { reason: `unknown host ${host}: check the device's address in the profile`, absent: true };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH': return { reason: `${host} cannot be reached (${error.code}): check the network cable and the device's address`, absent: true };
+    case 'ECONNRESET': return { reason: `${address} reset the connection as it was made: does another program hold the device?`, absent: false };
     case 'ETIMEDOUT': return { reason: `${address} does not answer: is the device on, and on this network?`, absent: true };
     default: return { reason: `cannot connect to ${address}: ${error.message}`, absent: false };
   }
@@ -79,7 +82,7 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
     return `${this.options.host}:${this.options.port}`;
   }
 
-  /** Bytes handed to `write()` that the OS has not taken yet; never more than `maxUnsentBytes`. */
+  /** Bytes handed to `write()` that the OS has not taken yet; never more than `maxUnsentBytes` and one write. */
   get unsentBytes(): number {
     return this.socket?.writableLength ?? 0;
   }
@@ -107,14 +110,14 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
   async write(bytes: Uint8Array): Promise<Result<void>> {
     const socket = this.socket;
     if (!socket || this.status.state !== 'ready') return fail(`cannot write to ${this.address}: not connected`);
-    if (socket.writableLength + bytes.length > this.settings.maxUnsentBytes) {
+    if (socket.writableLength > this.settings.maxUnsentBytes) {
       const reason = `the device stopped reading (${Math.ceil(socket.writableLength / 1024)} KB not taken)`;
       this.dropped(socket, reason);
       return fail(`cannot write to ${this.address}: ${reason}`);
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.dropped(socket, `the device stopped reading (nothing taken for ${Math.round(this.settings.writeTimeoutMs / 1000)} s)`);
+        this.dropped(socket, `the device stopped reading (nothing taken for ${durationWords(this.settings.writeTimeoutMs)})`);
         resolve(fail(`write to ${this.address} timed out: the device stopped reading`));
       }, this.settings.writeTimeoutMs);
       socket.write(bytes, (error) => {

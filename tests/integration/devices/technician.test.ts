@@ -62,7 +62,7 @@ describe('the technician CLI', () => {
   it('asks the running kiosk instead of opening its ports, and reads through it', async () => {
     await runningHost();
     expect(await run('status')).toEqual(ok(undefined));
-    expect(printed.join('\n')).toMatch(/^ID +KIND +STATE +LAST ERROR\nthermometer +thermometer +ok +-\npulseOximeter +pulseOximeter +absent +.*ttyUSB7.*\nfrom the running kiosk$/);
+    expect(printed.join('\n')).toMatch(/^ID +KIND +STATE +PAPER +LAST ERROR\nthermometer +thermometer +ok +- +-\npulseOximeter +pulseOximeter +absent +- +.*ttyUSB7.*\nfrom the running kiosk$/);
     printed = [];
     expect(await run('read', 'thermometer')).toEqual(ok(undefined));
     expect(printed).toEqual([expect.stringMatching(/^thermometer: 3\d\.\d °C \(ear\)$/)]);
