@@ -15,6 +15,8 @@ export interface PrintedLine {
 
 /** Lines of paper left when the near-end sensor trips, on a roll given a length. */
 const NEAR_END_LINES = 10;
+/** The receipts kept to be read back: a demo kiosk runs for days, and its paper is not memory. */
+const KEPT_RECEIPTS = 50;
 /** What the printer holds unprinted before it stops taking bytes (a real one has a few kilobytes). */
 export const PRINT_BUFFER_BYTES = 64 * 1024;
 
@@ -68,7 +70,7 @@ export class EscPosPrinterModel {
     return this.buffer.length;
   }
 
-  /** The receipts printed so far, each closed by a cut; the last one may still be open. */
+  /** The receipts printed so far (the last fifty), each closed by a cut; the last one may still be open. */
   printed(): PrintedLine[][] {
     const closed = this.receipts.slice(0, -1);
     const open = this.receipts.at(-1)!;
@@ -194,6 +196,7 @@ export class EscPosPrinterModel {
   private cut(): void {
     if (this.line !== '') this.feed(1);
     this.receipts.push([]);
+    if (this.receipts.length > KEPT_RECEIPTS + 1) this.receipts.shift();
   }
 
   /** `ESC @`: the line being built is dropped, the modes are back to their defaults. */
