@@ -1,9 +1,10 @@
 import { connect, type Socket } from 'node:net';
-import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
+import type { BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
 import { durationWords } from '../duration-words';
 import { silentLogger, type DeviceLogger } from '../logger';
-import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
+import type { ByteTransport } from './byte-transport';
+import { ReconnectingTransport } from './reconnecting-transport';
 
 export interface TcpTransportOptions {
   host: string;
@@ -55,21 +56,16 @@ function dropReason(error: NodeJS.ErrnoException | undefined): string {
  * loopback. Reconnects with capped exponential backoff whenever the connection cannot be made or goes
  * away: refused, reset, closed by the peer, silent (keep-alive), or stuck (a peer that stops reading).
  */
-export class TcpTransport extends StatusHolder implements ByteTransport {
-  private readonly settings: typeof DEFAULTS;
+export class TcpTransport extends ReconnectingTransport implements ByteTransport {
+  private readonly settings: Omit<typeof DEFAULTS, 'retry'>;
   private readonly logger: DeviceLogger;
   private socket: Socket | undefined;
   /** The attempt under way, which close() cuts short rather than wait for its timeout. */
   private connecting: Socket | undefined;
-  private wanted = false;
-  private attempt: Promise<void> | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private failures = 0;
 
   constructor(private readonly options: TcpTransportOptions) {
-    super();
+    super(options.retry ?? DEFAULTS.retry);
     this.settings = {
-      retry: options.retry ?? DEFAULTS.retry,
       connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
       maxUnsentBytes: options.maxUnsentBytes ?? DEFAULTS.maxUnsentBytes,
       writeTimeoutMs: options.writeTimeoutMs ?? DEFAULTS.writeTimeoutMs,
@@ -87,25 +83,6 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
     return this.socket?.writableLength ?? 0;
   }
 
-  async open(): Promise<void> {
-    if (this.wanted) return;
-    this.wanted = true;
-    this.setStatus({ state: 'connecting' });
-    await this.connect();
-  }
-
-  async close(): Promise<void> {
-    this.wanted = false;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.connecting?.destroy();
-    await this.attempt;
-    const socket = this.socket;
-    this.socket = undefined;
-    if (socket) await destroyed(socket);
-    this.failures = 0;
-    this.setStatus(CLOSED);
-  }
 
   async write(bytes: Uint8Array): Promise<Result<void>> {
     const socket = this.socket;
@@ -127,12 +104,17 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
     });
   }
 
-  private connect(): Promise<void> {
-    this.attempt = this.tryConnect();
-    return this.attempt;
+  protected override cutAttemptShort(): void {
+    this.connecting?.destroy();
   }
 
-  private tryConnect(): Promise<void> {
+  protected async release(): Promise<void> {
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket) await destroyed(socket);
+  }
+
+  protected tryOpen(): Promise<void> {
     const { host, port } = this.options;
     return new Promise((resolve) => {
       const socket = connect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: this.settings.keepAliveMs });
@@ -163,7 +145,6 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
 
   private opened(socket: Socket): void {
     this.socket = socket;
-    this.failures = 0;
     let lastError: NodeJS.ErrnoException | undefined;
     socket.on('data', (chunk: Buffer) => this.emit('data', chunk));
     socket.on('error', (error) => {
@@ -172,7 +153,7 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
     });
     // 'close' follows every end: the peer's, a reset, a keep-alive timeout, our own destroy().
     socket.on('close', () => this.dropped(socket, dropReason(lastError)));
-    this.setStatus({ state: 'ready' });
+    this.connected();
   }
 
   private dropped(socket: Socket, reason: string): void {
@@ -180,16 +161,6 @@ export class TcpTransport extends StatusHolder implements ByteTransport {
     this.socket = undefined;
     socket.destroy();
     this.lost(`lost ${this.address}: ${reason}`, false);
-  }
-
-  private lost(reason: string, absent: boolean): void {
-    // While retrying the status stays offline (no `connecting` blink every few seconds); only the reason may change.
-    this.setStatus(absent ? { state: 'offline', reason, absent } : { state: 'offline', reason });
-    const delay = backoffDelayMs(this.settings.retry, this.failures++);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      void this.connect();
-    }, delay);
   }
 }
 
