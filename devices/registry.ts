@@ -91,7 +91,7 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       jobWaitMs: config.jobWaitSeconds * 1000,
     }),
     play: async (devicePath, { serial, simulator }, logger) => {
-      const printer = new EscPosPrinterModel();
+      const printer = new EscPosPrinterModel({ keptReceipts: 0 });
       printer.setPaper(simulator.paper);
       const played = await playPrinterOnSerial(devicePath, serial?.baudRate ?? 9600, printer);
       if (!played.ok) return played;
@@ -99,7 +99,7 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       return ok([played.value]);
     },
     listen: async ({ host, port }, { simulator }, logger) => {
-      const device = await ReceiptPrinterSimulator.listen(host, port);
+      const device = await ReceiptPrinterSimulator.listen(host, port, new EscPosPrinterModel({ keptReceipts: 0 }));
       if (!device.ok) return device;
       device.value.changed((printer) => printer.setPaper(simulator.paper));
       logger.info({ device: 'receiptPrinter', address: `${host}:${device.value.port}` }, 'simulator started');

@@ -15,8 +15,6 @@ export interface PrintedLine {
 
 /** Lines of paper left when the near-end sensor trips, on a roll given a length. */
 const NEAR_END_LINES = 10;
-/** The receipts kept to be read back: a demo kiosk runs for days, and its paper is not memory. */
-const KEPT_RECEIPTS = 50;
 /** What the printer holds unprinted before it stops taking bytes (a real one has a few kilobytes). */
 export const PRINT_BUFFER_BYTES = 64 * 1024;
 
@@ -44,6 +42,12 @@ export class EscPosPrinterModel {
   private line = '';
   private mode = { bold: false, centred: false, double: false, page: 'pc850' as CodePage | undefined };
 
+  /**
+   * `keptReceipts`: how many cut receipts are kept to be read back. Tests read them; the kiosk's own
+   * simulator keeps none, as a visit's receipt would otherwise stay in the host's memory after its wipe.
+   */
+  constructor(private readonly options: { keptReceipts?: number } = {}) {}
+
   /** Bytes from the host; answers what the printer sends back. */
   receive(bytes: Uint8Array): Uint8Array {
     const answers: number[] = [];
@@ -70,7 +74,7 @@ export class EscPosPrinterModel {
     return this.buffer.length;
   }
 
-  /** The receipts printed so far (the last fifty), each closed by a cut; the last one may still be open. */
+  /** The receipts printed so far (the last `keptReceipts`), each closed by a cut; the last one may still be open. */
   printed(): PrintedLine[][] {
     const closed = this.receipts.slice(0, -1);
     const open = this.receipts.at(-1)!;
@@ -196,7 +200,7 @@ export class EscPosPrinterModel {
   private cut(): void {
     if (this.line !== '') this.feed(1);
     this.receipts.push([]);
-    if (this.receipts.length > KEPT_RECEIPTS + 1) this.receipts.shift();
+    while (this.receipts.length > (this.options.keptReceipts ?? 50) + 1) this.receipts.shift();
   }
 
   /** `ESC @`: the line being built is dropped, the modes are back to their defaults. */

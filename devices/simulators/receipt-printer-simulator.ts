@@ -10,15 +10,14 @@ import { EscPosPrinterModel, PRINT_BUFFER_BYTES, type PrintedLine } from './escp
  * Like a printer whose buffer is full, it stops reading while it holds more than it can print.
  */
 export class ReceiptPrinterSimulator {
-  readonly printer = new EscPosPrinterModel();
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
 
-  private constructor(private readonly host: string, private listeningPort: number) {}
+  private constructor(private readonly host: string, private listeningPort: number, readonly printer: EscPosPrinterModel) {}
 
-  /** Listens at `host:port` (port 0: any free port, see `port`). */
-  static async listen(host: string, port: number): Promise<Result<ReceiptPrinterSimulator>> {
-    const simulator = new ReceiptPrinterSimulator(host, port);
+  /** Listens at `host:port` (port 0: any free port, see `port`), printing into `printer`. */
+  static async listen(host: string, port: number, printer = new EscPosPrinterModel()): Promise<Result<ReceiptPrinterSimulator>> {
+    const simulator = new ReceiptPrinterSimulator(host, port, printer);
     const listening = await simulator.comeBack();
     return listening.ok ? ok(simulator) : listening;
   }

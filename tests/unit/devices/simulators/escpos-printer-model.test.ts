@@ -41,6 +41,13 @@ describe('the simulated ESC/POS printer', () => {
     expect(printer.unknownCommands).toBe(0);
   });
 
+  it('keeps no receipt once cut when asked to keep none, as the kiosk\'s own simulator does', () => {
+    const printer = new EscPosPrinterModel({ keptReceipts: 0 });
+    const { parts } = encodeReceipt({ lines: [{ text: 'Votre rendez-vous' }] }, 'pc858');
+    printer.receive(Uint8Array.from(parts.flatMap((part) => [...part])));
+    expect(printer.printed()).toEqual([]);
+  });
+
   it('loses what it held when switched off and on', () => {
     const printer = new EscPosPrinterModel();
     printer.setCoverOpen(true);
