@@ -141,10 +141,16 @@ export class ReceiptPrinterDriver extends EventEmitter<DriverEvents<never>> impl
     firstRound();
   }
 
-  /** One status round. It may span a dropped line: only an answer on a line still up says anything. */
+  /**
+   * One status round. A round that fails (a noise byte, an answer lost) is asked again at once: only two
+   * in a row say the printer is away or not a printer. A round may span a dropped line: only an answer
+   * on a line still up says anything.
+   */
   private async askStatus(): Promise<void> {
-    const report = await this.reader.read();
-    if (!this.started || this.transport.status.state !== 'ready') return;
+    const stillUp = () => this.started && this.transport.status.state === 'ready';
+    let report = await this.reader.read();
+    if (!report.ok && stillUp()) report = await this.reader.read();
+    if (!stillUp()) return;
     this.report(report.ok ? report.value.blocker : report.error, report.ok ? report.value.condition : UNKNOWN_PRINTER_CONDITION);
   }
 

@@ -93,7 +93,9 @@ describe('ReceiptPrinterDriver', () => {
     transport.printer.loadPaper();
     await vi.waitFor(() => expect(lastJob()).toEqual({ id: job.id, state: 'done' }));
     expect(receipts()).toEqual([printedText]);
-    expect(jobs.map((j) => j.state), JSON.stringify(jobs)).toEqual(['queued', 'printing', 'waiting', 'printing', 'done']);
+    // Its phases; while it waits, the reason may change (a status round can straddle the paper being loaded).
+    const phases = jobs.map((j) => j.state).filter((state, i, all) => state !== all[i - 1]);
+    expect(phases).toEqual(['queued', 'printing', 'waiting', 'printing', 'done']);
   });
 
   it('reports a job that waited for paper longer than allowed as failed, with the reason, and lets go of it', async () => {
