@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PinSchema } from './admin';
-import { DeviceKindSchema } from './devices';
+import { MeasuringKindSchema } from './devices';
 import { LanguageSchema } from './language';
 import { ScreenSchema, SessionSnapshotSchema } from './snapshot';
 import { ProcedureIdSchema } from './procedure-catalog';
@@ -47,7 +47,7 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   /** The person left the end screen before its timer. */
   z.object({ type: z.literal('END.DISMISS') }).strict(),
   /** The person asked to measure with a device of this kind (home screen). */
-  z.object({ type: z.literal('MEASURE.START'), kind: DeviceKindSchema }).strict(),
+  z.object({ type: z.literal('MEASURE.START'), kind: MeasuringKindSchema }).strict(),
   /** The person tries again after the device could not be armed, or measures again after a reading. */
   z.object({ type: z.literal('MEASURE.RETRY') }).strict(),
   /** The person leaves the measurement step, with its reading (done) or without (cancel). */

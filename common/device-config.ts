@@ -71,6 +71,35 @@ export const ScaleConfigSchema = z.object({
     kilograms: z.number().min(10).max(300).default(72.4),
   }),
 }).strict();
+/** A device on the network: its host name or address, and its TCP port. */
+export const TcpEndpointSchema = z.object({
+  host: z.string().min(1, 'give the device address, for example 192.168.1.50').max(253, 'a host name is at most 253 characters'),
+  port: z.number().int().min(1).max(65535).default(9100),
+}).strict();
+export type TcpEndpoint = z.infer<typeof TcpEndpointSchema>;
+
+export const PRINTER_CODE_PAGES = ['pc858', 'pc850'] as const;
+
+/**
+ * A receipt printer speaking ESC/POS, on the network (raw TCP, port 9100) or on a serial line. With
+ * `simulator`, the host plays the printer itself: a TCP server at `tcp` (or the far end of a pty pair at
+ * `serial.path`) that answers status requests and keeps what it prints.
+ */
+export const ReceiptPrinterConfigSchema = z.object({
+  tcp: TcpEndpointSchema.optional(),
+  serial: SerialPortConfigSchema.optional(),
+  /** pc858 has €; pc850 for the printers that lack it (€ then prints as EUR). */
+  codePage: z.enum(PRINTER_CODE_PAGES).default('pc858'),
+  /** How often an idle printer is asked for its paper and cover. */
+  statusEverySeconds: z.number().positive().max(60).default(2),
+  /** A job that cannot go on (out of paper, cover open, printer away) waits this long, then fails with the reason. */
+  jobWaitSeconds: z.number().positive().max(3600).default(300),
+  simulator: simulated({
+    paper: z.enum(['ok', 'near-end', 'out']).default('ok'),
+  }),
+}).strict().refine((config) => (config.tcp === undefined) !== (config.serial === undefined), {
+  error: 'give the printer either "tcp" (a network printer: host and port) or "serial" (a serial line), one of the two',
+});
 
 /** One line per device kind: the profile's `devices` section. */
 export const DevicesConfigSchema = z.object({
@@ -78,6 +107,7 @@ export const DevicesConfigSchema = z.object({
   pulseOximeter: PulseOximeterConfigSchema.optional(),
   bloodPressureMonitor: BloodPressureMonitorConfigSchema.optional(),
   scale: ScaleConfigSchema.optional(),
+  receiptPrinter: ReceiptPrinterConfigSchema.optional(),
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;

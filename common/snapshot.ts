@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
 import { MeasurementsSchema } from './measurements';
-import { DeviceHealthSchema, DeviceKindSchema, DeviceStatusSchema } from './devices';
+import { DeviceHealthSchema, DeviceKindSchema, DeviceStatusSchema, MeasuringKindSchema } from './devices';
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
 import { HandViewSchema } from './hand';
@@ -23,7 +23,7 @@ export const MeasuringPhaseSchema = z.enum(MEASURING_PHASES);
 export type MeasuringPhase = z.infer<typeof MeasuringPhaseSchema>;
 
 export const MeasuringSchema = z.object({
-  kind: DeviceKindSchema,
+  kind: MeasuringKindSchema,
   phase: MeasuringPhaseSchema,
   failure: z.string().nullable(),
 }).strict();

@@ -4,15 +4,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DeviceHealthSchema, DeviceKindSchema } from '../common/devices';
 import { MeasurementSchema } from '../common/measurements';
+import { PrintJobSchema } from '../common/print-job';
 
 /**
  * What the technician CLI asks a running host over its local control socket, one JSON object per
  * line each way. `read` arms a device and answers its next measurement; the host refuses it while a
- * visit is on, so that a technician never sees a citizen's reading.
+ * visit is on, so that a technician never sees a citizen's reading. `print-test` prints the test receipt
+ * and answers its job once done or failed.
  */
 export const ControlRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('status') }).strict(),
   z.object({ op: z.literal('read'), device: DeviceKindSchema, timeoutSeconds: z.number().positive().max(600).default(60) }).strict(),
+  z.object({ op: z.literal('print-test'), device: DeviceKindSchema, timeoutSeconds: z.number().positive().max(600).default(60) }).strict(),
 ]);
 export type ControlRequest = z.input<typeof ControlRequestSchema>;
 
@@ -20,6 +23,7 @@ export const ControlResponseSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }).strict(),
   z.object({ ok: z.literal(true), devices: z.array(DeviceHealthSchema) }).strict(),
   z.object({ ok: z.literal(true), measurement: MeasurementSchema }).strict(),
+  z.object({ ok: z.literal(true), job: PrintJobSchema }).strict(),
 ]);
 export type ControlResponse = z.infer<typeof ControlResponseSchema>;
 

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../common/result';
 import { ControlRequestSchema, MAX_REQUEST_BYTES, type ControlRequest, type ControlResponse } from './control-protocol';
 import type { DeviceLogger } from './logger';
 import type { DeviceManager } from './manager';
+import { testReceipt } from './test-receipt';
 
 export interface ControlServerOptions {
   socketPath: string;
@@ -24,7 +25,7 @@ const MAX_UNREAD_BYTES = 256 * 1024;
 
 /**
  * The host's side of the technician CLI (`npm run devices`): a Unix socket in the user's private folder,
- * readable by this user only, answering `status` and `read` (devices/control-protocol.ts). Every request
+ * readable by this user only, answering `status`, `read` and `print-test` (devices/control-protocol.ts). Every request
  * is validated; a bad one gets an error line and the connection stays usable; an oversized line, a
  * silent client or one that never reads is closed. Nothing here can stop the host.
  */
@@ -123,6 +124,12 @@ export class ControlServer {
     const { manager } = this.options;
     if (request.op === 'status') return { ok: true, devices: manager.health() };
     if (!manager.health().some((device) => device.id === request.device)) return { ok: false, error: `this kiosk has no ${request.device}` };
+    if (request.op === 'print-test') {
+      // A test receipt holds nothing of a visit: it may print while one is on, queued with the visit's own.
+      this.options.logger.info({ device: request.device }, 'technician test receipt');
+      const job = await manager.printAndWait(request.device, testReceipt(new Date()), (request.timeoutSeconds ?? 60) * 1000);
+      return job.ok ? { ok: true, job: job.value } : { ok: false, error: job.error };
+    }
     const may = this.options.mayRead();
     if (!may.ok) return { ok: false, error: may.error };
     this.options.logger.info({ device: request.device }, 'technician reading');

@@ -1,4 +1,6 @@
-import type { DeviceHealth, DeviceHealthState, DeviceKind, DeviceStatus } from '../common/devices';
+import {
+  isPrinterKind, UNKNOWN_PRINTER_CONDITION, type DeviceHealth, type DeviceHealthState, type DeviceKind, type DeviceStatus, type PrinterCondition,
+} from '../common/devices';
 
 /** How long a fault keeps a device that answers `degraded`: long enough for a technician to notice. */
 export const RECENT_FAULT_MS = 5 * 60_000;
@@ -12,9 +14,10 @@ export interface HealthOptions {
 
 /**
  * One device's health (common/devices.ts `DeviceHealth`), from what its driver reports: the link's
- * status, frames that did not decode, readings the gate refused, commands that failed. A fault makes
- * a device that answers `degraded` for `recentFaultMs`, then it is `ok` again by itself; the last
- * error stays for the technician.
+ * status, frames that did not decode, readings the gate refused, commands that failed, and a printer's
+ * paper and cover. A fault makes a device that answers `degraded` for `recentFaultMs`, then it is `ok`
+ * again by itself; a printer whose paper is near its end stays `degraded` until a new roll is in. The
+ * last error stays for the technician.
  */
 export class DeviceHealthTracker {
   private link: DeviceStatus = { state: 'connecting' };
@@ -22,6 +25,7 @@ export class DeviceHealthTracker {
   private lastFaultAt = Number.NEGATIVE_INFINITY;
   private malformedFrames = 0;
   private refusedReadings = 0;
+  private printer: PrinterCondition | undefined;
   private recovery: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   private readonly recentFaultMs: number;
@@ -29,11 +33,12 @@ export class DeviceHealthTracker {
   constructor(readonly id: string, readonly kind: DeviceKind, private readonly options: HealthOptions) {
     this.now = options.now ?? Date.now;
     this.recentFaultMs = options.recentFaultMs ?? RECENT_FAULT_MS;
+    if (isPrinterKind(kind)) this.printer = UNKNOWN_PRINTER_CONDITION;
   }
 
   get health(): DeviceHealth {
-    const { id, kind, lastError, malformedFrames, refusedReadings } = this;
-    return { id, kind, state: this.state(), lastError, malformedFrames, refusedReadings };
+    const { id, kind, lastError, malformedFrames, refusedReadings, printer } = this;
+    return { id, kind, state: this.state(), lastError, malformedFrames, refusedReadings, ...(printer ? { printer } : {}) };
   }
 
   linkChanged(status: DeviceStatus): void {
@@ -57,6 +62,14 @@ export class DeviceHealthTracker {
     this.fault(reason);
   }
 
+  /** What a printer said of its paper and cover. Out of paper or open, it also goes offline, which says why. */
+  printerChanged(condition: PrinterCondition): void {
+    const nearEnd = condition.paper === 'near-end' && this.printer?.paper !== 'near-end';
+    this.printer = condition;
+    if (nearEnd) this.noteError('paper near its end: put in a new roll soon');
+    else this.changed();
+  }
+
   /** Stops the timer that turns `degraded` back into `ok`. */
   dispose(): void {
     clearTimeout(this.recovery);
@@ -64,7 +77,7 @@ export class DeviceHealthTracker {
 
   private state(): DeviceHealthState {
     if (this.link.state === 'offline') return this.link.absent ? 'absent' : 'error';
-    if (this.link.state === 'connecting') return 'degraded';
+    if (this.link.state === 'connecting' || this.printer?.paper === 'near-end') return 'degraded';
     return this.now() - this.lastFaultAt < this.recentFaultMs ? 'degraded' : 'ok';
   }
 

@@ -3,10 +3,11 @@ import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
 import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { Measurement } from '../common/measurements';
+import { isFinished, type PrintJob, type Receipt } from '../common/print-job';
 import type { Quantity } from '../common/plausible-ranges';
 import { fail, ok, type Result } from '../common/result';
 import { DeviceHealthTracker, type HealthOptions } from './device-health';
-import type { DeviceDriver } from './drivers/driver';
+import { isPrintingDriver, type DeviceDriver, type PrintingDriver } from './drivers/driver';
 import type { DeviceLogger } from './logger';
 import { ReadingGate } from './reading-gate';
 import { DEVICE_REGISTRY, simulate, type DeviceKindEntry } from './registry';
@@ -16,6 +17,8 @@ export interface DeviceManagerEvents {
   status: [kind: DeviceKind, status: DeviceStatus];
   /** A device's health changed (devices/device-health.ts). */
   health: [health: DeviceHealth];
+  /** A print job changed state (queued, printing, waiting, done, failed). */
+  printJob: [kind: DeviceKind, job: PrintJob];
 }
 
 export interface DeviceManagerOptions {
@@ -93,6 +96,57 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   }
 
   /**
+   * Queues `receipt` on the printer `kind` and answers its job (`queued`); its next states come as
+   * `printJob` events. An error value when there is no such printer or it cannot take the receipt
+   * (characters it cannot print: nothing is printed then). See common/print-job.ts.
+   */
+  print(kind: DeviceKind, receipt: Receipt): Result<PrintJob> {
+    const printer = this.printer(kind);
+    return printer.ok ? printer.value.print(receipt) : printer;
+  }
+
+  /**
+   * Prints `receipt` and answers the job once it is done or failed, for the technician's `print-test`.
+   * A job still not finished after `timeoutMs` is cancelled, and the answer says why it waited.
+   */
+  async printAndWait(kind: DeviceKind, receipt: Receipt, timeoutMs: number): Promise<Result<PrintJob>> {
+    const printer = this.printer(kind);
+    if (!printer.ok) return printer;
+    let last: PrintJob | undefined;
+    let settle: (job: PrintJob) => void = () => {};
+    const finished = new Promise<PrintJob>((resolve) => (settle = resolve));
+    const listener = (from: DeviceKind, job: PrintJob): void => {
+      if (from !== kind || job.id !== last?.id) return;
+      last = job;
+      if (isFinished(job)) settle(job);
+    };
+    this.on('printJob', listener);
+    const timer = setTimeout(() => {
+      const why = last?.state === 'waiting' ? `: ${last.reason}` : '';
+      if (last) printer.value.cancelJob(last.id, `not printed within ${Math.round(timeoutMs / 1000)} s${why}; cancelled`);
+    }, timeoutMs);
+    try {
+      const queued = printer.value.print(receipt);
+      if (!queued.ok) return queued;
+      last = queued.value;
+      return ok(await finished);
+    } finally {
+      clearTimeout(timer);
+      this.off('printJob', listener);
+    }
+  }
+
+  /** Fails every printer's unfinished jobs with `reason` and releases their receipts; answers how many. */
+  dropPrintJobs(reason: string): number {
+    return this.printers().reduce((dropped, printer) => dropped + printer.dropPendingJobs(reason), 0);
+  }
+
+  /** Every printer's unfinished jobs: none after `dropPrintJobs`, which this proves. */
+  pendingPrintJobs(): PrintJob[] {
+    return this.printers().flatMap((printer) => printer.pendingJobs());
+  }
+
+  /**
    * Arms `kind` and answers its next measurement, for the technician's `read`; an error value when the
    * device cannot be armed or sends nothing within `timeoutMs`. The session's own steps do not use this.
    */
@@ -117,6 +171,16 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     }
   }
 
+  private printer(kind: DeviceKind): Result<PrintingDriver> {
+    const driver = this.drivers[kind];
+    if (!driver) return fail(`this kiosk has no ${kind}`);
+    return isPrintingDriver(driver) ? ok(driver) : fail(`${kind} is not a printer`);
+  }
+
+  private printers(): PrintingDriver[] {
+    return Object.values(this.drivers).filter((driver) => isPrintingDriver(driver));
+  }
+
   private async startDevice<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>): Promise<void> {
     const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
     this.report(kind, { state: 'connecting' });
@@ -131,6 +195,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       driver.on('measurement', (measurement) => this.emit('measurement', measurement));
       driver.on('status', (status) => this.report(kind, status));
       driver.on('malformed', (reason) => this.trackers[kind]?.malformedFrame(reason));
+      driver.on('printer', (condition) => this.trackers[kind]?.printerChanged(condition));
+      driver.on('job', (job) => this.emit('printJob', kind, job));
       this.drivers[kind] = driver;
       this.running.add(() => driver.stop());
       await driver.start();

@@ -1,19 +1,24 @@
-import type { DeviceConfigOf } from '../common/device-config';
+import type { DeviceConfigOf, TcpEndpoint } from '../common/device-config';
 import type { DeviceCommand, DeviceKind } from '../common/devices';
 import type { Disposer } from '../common/disposables';
 import type { MeasurementOf } from '../common/measurements';
 import { fail, ok, type Result } from '../common/result';
+import { deviceLine, transportOn } from './device-line';
 import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
 import type { DeviceDriver } from './drivers/driver';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
+import { ReceiptPrinterDriver } from './drivers/receipt-printer';
 import { ScaleDriver } from './drivers/scale';
 import { ThermometerDriver } from './drivers/thermometer';
 import type { DeviceLogger } from './logger';
 import type { ReadingGate } from './reading-gate';
 import { BloodPressureSimulator } from './simulators/blood-pressure-simulator';
 import { OximeterSimulator } from './simulators/oximeter-simulator';
+import { EscPosPrinterModel } from './simulators/escpos-printer-model';
 import { openPtyPair } from './simulators/pty-pair';
+import { ReceiptPrinterSimulator } from './simulators/receipt-printer-simulator';
 import { ScaleSimulator } from './simulators/scale-simulator';
+import { playPrinterOnSerial } from './simulators/serial-printer-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { SerialTransport } from './transports/serial-transport';
 
@@ -28,6 +33,11 @@ export interface DeviceKindEntry<K extends DeviceKind> {
    * their defaults. Resolves with what stops it, or with why it could not start.
    */
   play(devicePath: string, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+  /**
+   * Kinds that may be on the network (the profile gives `tcp`): plays the device as a server listening at
+   * `endpoint`. Resolves with what stops it, or with why it could not start (the port is taken).
+   */
+  listen?(endpoint: TcpEndpoint, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
 }
 
 /** A device's profile entry with its simulator's settings. */
@@ -35,14 +45,17 @@ export type SimulatedConfigOf<K extends DeviceKind> = DeviceConfigOf<K> & { simu
 
 /**
  * Demo and test kiosks (the profile gives `simulator`): plays the device from the far end of a pty
- * pair whose kiosk side is `serial.path`. Resolves with what stops it (nothing without `simulator`),
- * or with why it could not start.
+ * pair whose kiosk side is `serial.path`, or as a server at the `tcp` address. Resolves with what stops
+ * it (nothing without `simulator`), or with why it could not start.
  */
 export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>> {
   const { simulator } = config;
   if (!simulator) return Promise.resolve(ok([]));
   const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
-  return withPtyPair(config.serial.path, (devicePath) => entry.play(devicePath, { ...config, simulator }, logger));
+  const simulated = { ...config, simulator };
+  const line = deviceLine(config);
+  if (line.type === 'serial') return withPtyPair(line.serial.path, (devicePath) => entry.play(devicePath, simulated, logger));
+  return entry.listen ? entry.listen(line.tcp, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated on the network`));
 }
 
 /**
@@ -93,6 +106,29 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       if (!device.ok) return device;
       device.value.startPeriodic(simulator.everySeconds, simulator.kilograms);
       logger.info({ device: 'scale', path: devicePath }, 'simulator started');
+      return ok([() => device.value.close()]);
+    },
+  },
+  receiptPrinter: {
+    commands: [],
+    createDriver: (config, logger) => new ReceiptPrinterDriver(transportOn(deviceLine(config), logger), logger, {
+      codePage: config.codePage,
+      statusEveryMs: config.statusEverySeconds * 1000,
+      jobWaitMs: config.jobWaitSeconds * 1000,
+    }),
+    play: async (devicePath, { serial, simulator }, logger) => {
+      const printer = new EscPosPrinterModel({ keptReceipts: 0 });
+      printer.setPaper(simulator.paper);
+      const played = await playPrinterOnSerial(devicePath, serial?.baudRate ?? 9600, printer);
+      if (!played.ok) return played;
+      logger.info({ device: 'receiptPrinter', path: devicePath }, 'simulator started');
+      return ok([played.value]);
+    },
+    listen: async ({ host, port }, { simulator }, logger) => {
+      const device = await ReceiptPrinterSimulator.listen(host, port, new EscPosPrinterModel({ keptReceipts: 0 }));
+      if (!device.ok) return device;
+      device.value.changed((printer) => printer.setPaper(simulator.paper));
+      logger.info({ device: 'receiptPrinter', address: `${host}:${device.value.port}` }, 'simulator started');
       return ok([() => device.value.close()]);
     },
   },

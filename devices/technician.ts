@@ -1,23 +1,27 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
-import { DEVICE_KINDS, DeviceKindSchema, type DeviceHealth, type DeviceKind } from '../common/devices';
+import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { Measurement } from '../common/measurements';
+import type { PrintJob } from '../common/print-job';
 import { fail, ok, type Result } from '../common/result';
 import { askHost } from './control-client';
 import type { ControlRequest, ControlResponse } from './control-protocol';
+import { describeLine, deviceLine, lineAt } from './device-line';
 import { silentLogger, type DeviceLogger } from './logger';
 import { DeviceManager } from './manager';
 import { DEVICE_REGISTRY, simulate, type DeviceKindEntry, type SimulatedConfigOf } from './registry';
 import { formatTable } from './table';
+import { testReceipt } from './test-receipt';
 
 export const TECHNICIAN_USAGE = `usage: npm run devices -- <command> [--profile <name|file.json>] [--json]
   list                          the devices the profile declares
   status                        each device's health (from the running kiosk, else by opening them)
   read <id>                     arms a device and prints its next measurement
-  simulate <kind> --port <path> plays a device on <path> (a new pty whose kiosk side is <path>, or an existing line) until Ctrl+C
-  print-test <id>               prints a test page on a printer`;
+  simulate <kind> --port <path> plays a device on <path> (a new pty whose kiosk side is <path>, or an existing line) until Ctrl+C;
+                                a printer also on a TCP port: --port 9100 (loopback) or --port <host>:<port>
+  print-test <id>               prints a test receipt on a printer and says whether it printed`;
 
 export interface TechnicianContext {
   devices: DevicesConfig;
@@ -28,7 +32,7 @@ export interface TechnicianContext {
   interrupted?: Promise<void>;
 }
 
-/** How long `read` waits for a measurement: a person has to take one. */
+/** How long `read` waits for a measurement (a person has to take one), and `print-test` for its receipt. */
 const READ_TIMEOUT_SECONDS = 60;
 
 /**
@@ -52,7 +56,7 @@ export async function runTechnician(argv: readonly string[], context: Technician
     case 'status': return status(context, json);
     case 'read': return read(target, context, json);
     case 'simulate': return simulateOn(target, parsed.values.port, context);
-    case 'print-test': return printTest(target, context);
+    case 'print-test': return printTest(target, context, json);
     default: return fail(command ? `unknown command ${command}\n${TECHNICIAN_USAGE}` : TECHNICIAN_USAGE);
   }
 }
@@ -61,12 +65,15 @@ const configured = (devices: DevicesConfig): DeviceKind[] => DEVICE_KINDS.filter
 
 function list({ devices, out }: TechnicianContext, json: boolean): Result<void> {
   const rows = configured(devices).map((kind) => {
-    const { serial, simulator } = devices[kind]!;
-    return { id: kind, kind, transport: 'serial', path: serial.path, baudRate: serial.baudRate, simulated: simulator !== undefined };
+    const config = devices[kind]!;
+    return { id: kind, kind, ...describeLine(deviceLine(config)), simulated: config.simulator !== undefined };
   });
   if (json) out(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) out('this profile declares no device');
-  else out(formatTable(['ID', 'KIND', 'TRANSPORT', 'PATH', 'SIMULATED'], rows.map((r) => [r.id, r.kind, `${r.transport} ${r.baudRate} baud`, r.path, r.simulated ? 'yes' : 'no'])));
+  else {
+    out(formatTable(['ID', 'KIND', 'TRANSPORT', 'PATH', 'SIMULATED'],
+      rows.map((r) => [r.id, r.kind, r.baudRate ? `${r.transport} ${r.baudRate} baud` : r.transport, r.path, r.simulated ? 'yes' : 'no'])));
+  }
   return ok(undefined);
 }
 
@@ -76,7 +83,8 @@ async function status(context: TechnicianContext, json: boolean): Promise<Result
   const { value: devices, source } = answer.value;
   if (json) context.out(JSON.stringify(devices, null, 2));
   else {
-    context.out(formatTable(['ID', 'KIND', 'STATE', 'LAST ERROR'], devices.map((d) => [d.id, d.kind, d.state, d.lastError ? `${d.lastError.message} (${d.lastError.at})` : '-'])));
+    context.out(formatTable(['ID', 'KIND', 'STATE', 'PAPER', 'LAST ERROR'],
+      devices.map((d) => [d.id, d.kind, d.state, d.printer ? paperWords(d.printer) : '-', d.lastError ? `${d.lastError.message} (${d.lastError.at})` : '-'])));
     context.out(source);
   }
   return ok(undefined);
@@ -99,25 +107,42 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   const logger = context.logger ?? silentLogger;
   // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
   const declared = context.devices[kind.data];
-  const parsed = DevicesConfigSchema.shape[kind.data].unwrap().safeParse({ serial: { ...declared?.serial, path: port }, simulator: declared?.simulator ?? {} });
+  const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
+  const where = lineAt(port);
+  if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
+  const line = 'tcp' in where ? where : { serial: { ...(declared && 'serial' in declared ? declared.serial : {}), ...where.serial } };
+  const parsed = DevicesConfigSchema.shape[kind.data].unwrap().safeParse({ ...line, simulator: declared?.simulator ?? {} });
   if (!parsed.success) return fail(`--port ${port}: ${parsed.error.issues[0]!.message}`);
   const config = parsed.data as SimulatedConfigOf<typeof kind.data>;
-  const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
-  // An existing line is played as is; a path that does not exist yet becomes the kiosk side of a new pty.
-  const started = existsSync(port) ? await entry.play(port, config, logger) : await simulate(kind.data, config, logger);
+  // An existing line is played as is; a path that does not exist yet becomes the kiosk side of a new pty;
+  // a TCP port is listened on.
+  const started = 'serial' in where && existsSync(port) ? await entry.play(port, config, logger) : await simulate(kind.data, config, logger);
   if (!started.ok) return started;
   const running = new DisposableStore();
   for (const stop of started.value) running.add(stop);
-  context.out(`playing a ${kind.data} on ${port}; Ctrl+C stops it`);
+  context.out(`playing a ${kind.data} on ${'tcp' in where ? `${where.tcp.host}:${where.tcp.port}` : port}; Ctrl+C stops it`);
   await context.interrupted;
   await running.dispose();
   return ok(undefined);
 }
 
-function printTest(target: string | undefined, context: TechnicianContext): Result<void> {
+async function printTest(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
   const kind = knownDevice(target, context.devices);
   if (!kind.ok) return kind;
-  return fail(`${kind.value} is not a printer: print-test prints on a printer`);
+  if (!isPrinterKind(kind.value)) return fail(`${kind.value} is not a printer: print-test prints on a printer`);
+  const answer = await fromHostOrLocally(context, { op: 'print-test', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
+    (manager) => manager.printAndWait(kind.value, testReceipt(new Date()), READ_TIMEOUT_SECONDS * 1000));
+  if (!answer.ok) return answer;
+  const { value: job, source } = answer.value;
+  if (json) context.out(JSON.stringify(job, null, 2));
+  if (job.state !== 'done') return fail(`the test receipt was not printed on ${kind.value}: ${job.state === 'failed' ? job.reason : job.state}`);
+  if (!json) context.out(`test receipt printed on ${kind.value} (${source})`);
+  return ok(undefined);
+}
+
+function paperWords({ paper, cover }: PrinterCondition): string {
+  const words = { ok: 'ok', 'near-end': 'near end', out: 'out', unknown: 'unknown' }[paper];
+  return cover === 'open' ? `${words}, cover open` : words;
 }
 
 function knownDevice(target: string | undefined, devices: DevicesConfig): Result<DeviceKind> {
@@ -130,7 +155,7 @@ function knownDevice(target: string | undefined, devices: DevicesConfig): Result
 type Answer<T> = { value: T; source: string };
 
 /** Asks the running host; with none, opens the profile's devices for the time of `locally`. */
-async function fromHostOrLocally<T extends DeviceHealth[] | Measurement>(
+async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob>(
   context: TechnicianContext,
   request: ControlRequest,
   locally: (manager: DeviceManager) => Promise<Result<T>>,
@@ -151,9 +176,10 @@ async function fromHostOrLocally<T extends DeviceHealth[] | Measurement>(
   }
 }
 
-function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement> {
+function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob> {
   if (!response.ok) return fail(response.error);
-  return ok('devices' in response ? response.devices : response.measurement);
+  if ('devices' in response) return ok(response.devices);
+  return ok('measurement' in response ? response.measurement : response.job);
 }
 
 function describeMeasurement(measurement: Measurement): string {

@@ -21,6 +21,7 @@ import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
 import { measurementFlowThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
+import { printQueueWipeStep } from './session/print-queue-wipe';
 import type { KioskShell } from './shells/shell';
 import type { SiteBarState } from './shells/site-bar/bar-script';
 import type { RendererEvent } from '../common/bridge';
@@ -96,7 +97,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   const session = createActor(
     sessionMachine.provide({
       actors: {
-        wipeSession: wipeSessionThrough(shell, log, () => published),
+        wipeSession: wipeSessionThrough(shell, log, () => published, [printQueueWipeStep(devices)]),
         measurementFlow: measurementFlowThrough(devices),
         ...admin.actors(),
       },

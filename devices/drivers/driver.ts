@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import type { DeviceCommand, DeviceStatus } from '../../common/devices';
+import type { DeviceCommand, DeviceStatus, PrinterCondition } from '../../common/devices';
+import type { PrintJob, Receipt } from '../../common/print-job';
 import type { Result } from '../../common/result';
 
 export interface DriverEvents<M> {
@@ -9,6 +10,10 @@ export interface DriverEvents<M> {
   status: [status: DeviceStatus];
   /** A frame that did not decode, skipped; the reason is for the device's health, never its bytes. */
   malformed: [reason: string];
+  /** Printers: a print job changed state (common/print-job.ts). */
+  job: [job: PrintJob];
+  /** Printers: what the printer says of its paper and cover, when it changes. */
+  printer: [condition: PrinterCondition];
 }
 
 /**
@@ -27,3 +32,19 @@ export interface DeviceDriver<M> extends EventEmitter<DriverEvents<M>> {
    */
   command(command: DeviceCommand): Promise<Result<void>>;
 }
+
+/**
+ * A driver that prints. `print` queues a receipt and answers its job at once (or why it cannot take it:
+ * characters the printer cannot print, a queue already full); the job's next states come as `job`
+ * events. `cancelJob` gives up one job. `dropPendingJobs` fails every job not finished and releases its receipt; `pendingJobs` then
+ * proves none is left.
+ */
+export interface PrintingDriver extends DeviceDriver<never> {
+  print(receipt: Receipt): Result<PrintJob>;
+  /** Fails the job `id` with `reason` if it is not finished yet; false when it is not waiting. */
+  cancelJob(id: string, reason: string): boolean;
+  dropPendingJobs(reason: string): number;
+  pendingJobs(): PrintJob[];
+}
+
+export const isPrintingDriver = (driver: DeviceDriver<unknown>): driver is PrintingDriver => 'print' in driver;

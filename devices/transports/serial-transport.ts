@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
+import type { BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
 import { silentLogger, type DeviceLogger } from '../logger';
-import { CLOSED, StatusHolder, type ByteTransport } from './byte-transport';
+import type { ByteTransport } from './byte-transport';
+import { ReconnectingTransport } from './reconnecting-transport';
 
 export interface SerialTransportOptions {
   path: string;
@@ -33,40 +34,14 @@ const reasonOf = (error: Error): string => error.message.replace(/^Error: /, '')
  * A ByteTransport on a serial line (USB adapter, UART, or the kiosk side of a simulator's pty).
  * Reconnects with capped exponential backoff whenever the line cannot be opened or goes away.
  */
-export class SerialTransport extends StatusHolder implements ByteTransport {
-  private readonly retry: BackoffDelays;
+export class SerialTransport extends ReconnectingTransport implements ByteTransport {
   private readonly logger: DeviceLogger;
   private port: SerialPort | undefined;
-  private wanted = false;
-  private attempt: Promise<void> | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
   private livenessTimer: NodeJS.Timeout | undefined;
-  private failures = 0;
 
   constructor(private readonly options: SerialTransportOptions) {
-    super();
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    super(options.retry ?? DEFAULT_RETRY);
     this.logger = options.logger ?? silentLogger;
-  }
-
-  async open(): Promise<void> {
-    if (this.wanted) return;
-    this.wanted = true;
-    this.setStatus({ state: 'connecting' });
-    await this.connect();
-  }
-
-  async close(): Promise<void> {
-    this.wanted = false;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    await this.attempt;
-    clearInterval(this.livenessTimer);
-    const port = this.port;
-    this.port = undefined;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-    this.failures = 0;
-    this.setStatus(CLOSED);
   }
 
   async write(bytes: Uint8Array): Promise<Result<void>> {
@@ -80,12 +55,14 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
     });
   }
 
-  private connect(): Promise<void> {
-    this.attempt = this.tryOpen();
-    return this.attempt;
+  protected async release(): Promise<void> {
+    clearInterval(this.livenessTimer);
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
-  private async tryOpen(): Promise<void> {
+  protected async tryOpen(): Promise<void> {
     const { path, baudRate, parity = 'none' } = this.options;
     const port = new SerialPort({ path, baudRate, parity, autoOpen: false });
     const error = await new Promise<Error | null>((resolve) => port.open(resolve));
@@ -101,7 +78,6 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
 
   private opened(port: SerialPort, node: string | undefined): void {
     this.port = port;
-    this.failures = 0;
     port.on('data', (chunk: Buffer) => this.emit('data', chunk));
     // A read error closes the port with a DisconnectedError; 'end' is a quiet end of file. Both mean the line went.
     port.on('close', (error: Error | null) => this.dropped(port, error ? reasonOf(error) : 'the port closed'));
@@ -117,7 +93,7 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
         if (now === undefined || now !== node) this.dropped(port, 'the device node went away', now === undefined);
       });
     }, this.options.livenessMs ?? 1_000);
-    this.setStatus({ state: 'ready' });
+    this.connected();
   }
 
   private dropped(port: SerialPort, reason: string, absent = false): void {
@@ -126,16 +102,5 @@ export class SerialTransport extends StatusHolder implements ByteTransport {
     this.port = undefined;
     if (port.isOpen) port.close();
     this.lost(`lost ${this.options.path}: ${reason}`, absent);
-  }
-
-  /** `absent`: the path leads nowhere (unplugged, wrong path), as opposed to a device there that fails. */
-  private lost(reason: string, absent: boolean): void {
-    // While retrying the status stays offline (no `connecting` blink every few seconds); only the reason may change.
-    this.setStatus(absent ? { state: 'offline', reason, absent } : { state: 'offline', reason });
-    const delay = backoffDelayMs(this.retry, this.failures++);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      void this.connect();
-    }, delay);
   }
 }

@@ -24,8 +24,8 @@ export const browserWipeStep = (shell: KioskShell): WipeStep => ({ name: 'browse
  * on the state whose snapshot the views were last sent, which `published` returns). Any leftover fails
  * the wipe, and the machine keeps the kiosk out of service.
  *
- * Print jobs: Borne prints nothing yet. The print service's step goes into `steps` when it comes:
- * cancel the visit's jobs in the queue, then prove the queue holds none of them.
+ * Print jobs: the host passes the printers' step (print-queue-wipe.ts), which drops every job not
+ * finished and proves the queues empty.
  */
 export function wipeSessionThrough(shell: KioskShell, log: Logger, published: () => SessionState | undefined, steps: readonly WipeStep[] = []) {
   return fromPromise<void>(async () => {

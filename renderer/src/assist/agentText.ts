@@ -1,5 +1,5 @@
 import type { PushableEvent } from '../../../common/assist';
-import type { DeviceHealthState, DeviceKind } from '../../../common/devices';
+import type { DeviceHealthState, DeviceKind, PaperState, PrinterCondition } from '../../../common/devices';
 import type { Language } from '../../../common/language';
 import type { Screen } from '../../../common/snapshot';
 import { NATIVE_LANGUAGE_NAMES } from '../i18n/languageNames';
@@ -8,6 +8,9 @@ import { NATIVE_LANGUAGE_NAMES } from '../i18n/languageNames';
  * The agent page's words, in French and English. Staff read them, not the public: short and exact.
  * Kept beside the page rather than in the kiosk's i18n, which holds what the citizen reads.
  */
+const PAPER_FR: Record<PaperState, string> = { ok: 'ok', 'near-end': 'bientôt fini', out: 'épuisé', unknown: 'inconnu' };
+const PAPER_EN: Record<PaperState, string> = { ok: 'ok', 'near-end': 'nearly out', out: 'out', unknown: 'unknown' };
+
 const fr = {
   /** The language these words are in; a site tile's label is shown in it too. */
   lang: 'fr' as Language,
@@ -49,10 +52,11 @@ const fr = {
   } satisfies Record<Screen, string>,
   devices: {
     title: 'Appareils de la cabine',
-    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls', bloodPressureMonitor: 'Tensiomètre', scale: 'Balance' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
+    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls', bloodPressureMonitor: 'Tensiomètre', scale: 'Balance', receiptPrinter: 'Imprimante de tickets' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
     state: { ok: 'en service', degraded: 'perturbé', absent: 'absent', error: 'en panne' } satisfies Record<DeviceHealthState, string>,
     lastError: (time: string, message: string) => `Dernier incident à ${time} : ${message}`,
     counts: (malformed: number, refused: number) => `Trames illisibles : ${malformed} · valeurs rejetées : ${refused}`,
+    paper: ({ paper, cover }: PrinterCondition) => `Papier : ${PAPER_FR[paper]}${cover === 'open' ? ' · capot ouvert' : ''}`,
     none: 'Aucun appareil sur cette borne.',
   },
   languages: NATIVE_LANGUAGE_NAMES,
@@ -111,10 +115,11 @@ const en: AgentText = {
   },
   devices: {
     title: 'Cabin devices',
-    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter', bloodPressureMonitor: 'Blood pressure monitor', scale: 'Scale' },
+    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter', bloodPressureMonitor: 'Blood pressure monitor', scale: 'Scale', receiptPrinter: 'Receipt printer' },
     state: { ok: 'working', degraded: 'degraded', absent: 'absent', error: 'failing' },
     lastError: (time, message) => `Last fault at ${time}: ${message}`,
     counts: (malformed, refused) => `Unreadable frames: ${malformed} · refused values: ${refused}`,
+    paper: ({ paper, cover }) => `Paper: ${PAPER_EN[paper]}${cover === 'open' ? ' · cover open' : ''}`,
     none: 'No device on this kiosk.',
   },
   languages: NATIVE_LANGUAGE_NAMES,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { DeviceKind, DeviceStatus } from '../../../common/devices';
+import type { DeviceStatus, MeasuringKind } from '../../../common/devices';
 import type { Language } from '../../../common/language';
 import type { Measurement } from '../../../common/measurements';
 import type { Measuring } from '../../../common/snapshot';
@@ -8,7 +8,7 @@ import { useText } from '../i18n/useText';
 import { CheckPictogram, CrossPictogram, WaitingDots } from './pictograms';
 
 interface Props {
-  kind: DeviceKind;
+  kind: MeasuringKind;
   status: DeviceStatus;
   /** The reading to show, if any. */
   reading: Measurement | undefined;
@@ -70,7 +70,7 @@ export function DeviceCard({ kind, status, reading, measuring, language }: Props
  * What the person should know or do, one short sentence a line. A fault is told in plain words; its
  * technical reason goes to the agent (device health) and the logs, never to the citizen's screen.
  */
-function Guidance({ kind, status, measuring, t }: { kind: DeviceKind; status: DeviceStatus; measuring: Measuring | null; t: TFunction }) {
+function Guidance({ kind, status, measuring, t }: { kind: MeasuringKind; status: DeviceStatus; measuring: Measuring | null; t: TFunction }) {
   if (status.state === 'offline' || measuring?.phase === 'failed') {
     return (
       <>

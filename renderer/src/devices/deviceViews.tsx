@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { DeviceKind } from '../../../common/devices';
+import type { MeasuringKind } from '../../../common/devices';
 import type { Language } from '../../../common/language';
 import type { MeasurementOf } from '../../../common/measurements';
 import { BloodPressurePictogram, HeartPictogram, ScalePictogram, ThermometerPictogram } from '../components/pictograms';
@@ -15,7 +15,7 @@ export interface ReadingText {
 }
 
 /** What the screens need to show one kind of device. Its words live under the kind's key in i18n/fr.ts. */
-export interface DeviceView<K extends DeviceKind> {
+export interface DeviceView<K extends MeasuringKind> {
   pictogram(className: string): ReactNode;
   /** What the person does to measure, one short sentence a line, in order. */
   instructions(t: TFunction): string[];
@@ -23,8 +23,8 @@ export interface DeviceView<K extends DeviceKind> {
   reading(measurement: MeasurementOf<K>, language: Language, t: TFunction): ReadingText | null;
 }
 
-/** One entry per device kind: adding a kind adds an entry here, its words and its pictogram. */
-export const DEVICE_VIEWS: { readonly [K in DeviceKind]: DeviceView<K> } = {
+/** One entry per measuring kind: adding a kind adds an entry here, its words and its pictogram. */
+export const DEVICE_VIEWS: { readonly [K in MeasuringKind]: DeviceView<K> } = {
   thermometer: {
     pictogram: (className) => <ThermometerPictogram className={className} />,
     instructions: (t) => [t('thermometer.waiting')],
@@ -66,6 +66,6 @@ export const DEVICE_VIEWS: { readonly [K in DeviceKind]: DeviceView<K> } = {
 };
 
 /** The view of `kind`, typed for any kind (a mapped type cannot be indexed by a union without this). */
-export function deviceView(kind: DeviceKind): DeviceView<DeviceKind> {
-  return DEVICE_VIEWS[kind] as unknown as DeviceView<DeviceKind>;
+export function deviceView(kind: MeasuringKind): DeviceView<MeasuringKind> {
+  return DEVICE_VIEWS[kind] as unknown as DeviceView<MeasuringKind>;
 }

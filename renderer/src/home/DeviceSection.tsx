@@ -1,4 +1,4 @@
-import { DEVICE_KINDS } from '../../../common/devices';
+import { MEASURING_KINDS } from '../../../common/devices';
 import { DeviceCard } from '../components/DeviceCard';
 import { useText } from '../i18n/useText';
 import type { ScreenProps } from '../screens/screenProps';
@@ -6,7 +6,7 @@ import type { ScreenProps } from '../screens/screenProps';
 /** The kiosk's measuring devices with this visit's readings; nothing at all on a kiosk without devices. */
 export function DeviceSection({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
-  const kinds = DEVICE_KINDS.filter((kind) => snapshot.devices[kind]);
+  const kinds = MEASURING_KINDS.filter((kind) => snapshot.devices[kind]);
   if (kinds.length === 0) return null;
   return (
     <section className="home-section" aria-labelledby="devices-title">

@@ -152,6 +152,9 @@ export const ar: WithArabicPlurals<Messages> = {
     offline: 'ميزان الوزن لا يعمل الآن.',
     bodyMass: 'الطول: \u2068{{height}}\u2069 · مؤشر كتلة الجسم: \u2068{{bmi}}\u2069',
   },
+  receiptPrinter: {
+    title: 'طابعة التذاكر',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',
@@ -245,6 +248,8 @@ export const ar: WithArabicPlurals<Messages> = {
       error: 'معطّل',
       lastError: 'آخر عطل في {{time}}: {{message}}',
       counts: 'إطارات غير مقروءة: {{malformed}} · قيم مرفوضة: {{refused}}',
+      paper: { ok: 'الورق: جيد', 'near-end': 'الورق: على وشك النفاد', out: 'الورق: نفد', unknown: 'الورق: غير معروف' },
+      coverOpen: 'الغطاء مفتوح',
     },
     maintenanceOn: 'وضع الصيانة: مفعّل',
     maintenanceOff: 'وضع الصيانة: غير مفعّل',

@@ -132,6 +132,9 @@ export const en: Messages = {
     offline: 'The scale is not working right now.',
     bodyMass: 'Height: {{height}} · BMI: {{bmi}}',
   },
+  receiptPrinter: {
+    title: 'Receipt printer',
+  },
   bodySite: {
     armpit: 'Taken under the arm',
     body: 'Taken on the body',
@@ -212,6 +215,8 @@ export const en: Messages = {
       error: 'failing',
       lastError: 'Last fault at {{time}}: {{message}}',
       counts: 'Unreadable frames: {{malformed}} · refused values: {{refused}}',
+      paper: { ok: 'Paper: ok', 'near-end': 'Paper: nearly out', out: 'Paper: out', unknown: 'Paper: unknown' },
+      coverOpen: 'Cover open',
     },
     maintenanceOn: 'Maintenance mode: on',
     maintenanceOff: 'Maintenance mode: off',

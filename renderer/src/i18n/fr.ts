@@ -99,7 +99,10 @@ export const fr = {
     again: 'Mesurer à nouveau',
     done: 'Continuer',
   },
-  /** One block per device kind (DEVICE_KINDS in common/devices.ts), with the same keys. */
+  /**
+   * One block per measuring kind (MEASURING_KINDS in common/devices.ts), with the same keys; a printer
+   * (PRINTER_KINDS) has only its title, for the staff's device list.
+   */
   thermometer: {
     title: 'Thermomètre',
     start: 'Prendre ma température',
@@ -144,6 +147,9 @@ export const fr = {
     offline: 'La balance ne marche pas pour le moment.',
     /** Height and BMI come from the scale's settings, when it has them. */
     bodyMass: 'Taille : {{height}} · IMC : {{bmi}}',
+  },
+  receiptPrinter: {
+    title: 'Imprimante de tickets',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {
@@ -231,6 +237,9 @@ export const fr = {
       error: 'en panne',
       lastError: 'Dernier incident à {{time}} : {{message}}',
       counts: 'Trames illisibles : {{malformed}} · valeurs rejetées : {{refused}}',
+      /** A printer's paper roll and cover (PrinterCondition in common/devices.ts). */
+      paper: { ok: 'Papier : ok', 'near-end': 'Papier : bientôt fini', out: 'Papier : épuisé', unknown: 'Papier : inconnu' },
+      coverOpen: 'Capot ouvert',
     },
     maintenanceOn: 'Mode maintenance : activé',
     maintenanceOff: 'Mode maintenance : désactivé',

@@ -22,6 +22,7 @@ export function AdminPanelScreen({ snapshot, send }: ScreenProps) {
           state: { ok: t('admin.health.ok'), degraded: t('admin.health.degraded'), absent: t('admin.health.absent'), error: t('admin.health.error') },
           lastError: (time, message) => t('admin.health.lastError', { time, message }),
           counts: (malformed, refused) => t('admin.health.counts', { malformed, refused }),
+          paper: ({ paper, cover }) => [t(`admin.health.paper.${paper}`), ...(cover === 'open' ? [t('admin.health.coverOpen')] : [])].join(' · '),
           none: t('admin.noDevices'),
           lang: snapshot.language,
         }} />

@@ -52,4 +52,24 @@ describe('a device\'s health', () => {
     closed.linkChanged({ state: 'offline', reason: 'closed' });
     expect(closed.health.lastError).toBeNull();
   });
+
+  it('says a printer\'s paper and cover, degraded while its paper is near its end, and ok again with a new roll', () => {
+    vi.useFakeTimers({ now: new Date('2026-11-25T10:00:00Z') });
+    const changes: DeviceHealth[] = [];
+    const printer = new DeviceHealthTracker('receiptPrinter', 'receiptPrinter', { onChange: (h) => changes.push(h) });
+    expect(printer.health).toMatchObject({ state: 'degraded', printer: { paper: 'unknown', cover: 'unknown' } });
+    printer.linkChanged({ state: 'ready' });
+    printer.printerChanged({ paper: 'ok', cover: 'closed' });
+    expect(printer.health).toMatchObject({ state: 'ok', printer: { paper: 'ok', cover: 'closed' }, lastError: null });
+    printer.printerChanged({ paper: 'near-end', cover: 'closed' });
+    expect(printer.health).toMatchObject({ state: 'degraded', printer: { paper: 'near-end' }, lastError: { message: 'paper near its end: put in a new roll soon' } });
+    printer.printerChanged({ paper: 'ok', cover: 'closed' });
+    expect(changes.at(-1)).toMatchObject({ state: 'ok', printer: { paper: 'ok' }, lastError: { message: 'paper near its end: put in a new roll soon' } });
+  });
+
+  it('is in error while a printer is out of paper or open, with what to do as its last error', () => {
+    const { health } = tracker();
+    health.linkChanged({ state: 'offline', reason: 'the printer is out of paper: load a new roll' });
+    expect(health.health).toMatchObject({ state: 'error', lastError: { message: 'the printer is out of paper: load a new roll' } });
+  });
 });

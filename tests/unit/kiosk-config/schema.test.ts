@@ -158,3 +158,26 @@ describe('devices.bloodPressureMonitor and devices.scale', () => {
       .toEqual([expect.stringMatching(/^p\.json: devices\.scale\.simulator\.kilograms: /)]);
   });
 });
+
+describe('devices.receiptPrinter', () => {
+  const withPrinter = (receiptPrinter: unknown) => ({ ...minimal, devices: { receiptPrinter } });
+
+  it('takes a network printer, port 9100 and PC858 by default, or a serial one', () => {
+    const parsed = ProfileSchema.parse(withPrinter({ tcp: { host: '192.168.1.50' } }));
+    expect(parsed.devices.receiptPrinter).toEqual({
+      tcp: { host: '192.168.1.50', port: 9100 }, codePage: 'pc858', statusEverySeconds: 2, jobWaitSeconds: 300,
+    });
+    expect(problems(withPrinter({ serial: { path: '/dev/ttyUSB1' }, codePage: 'pc850' }))).toEqual([]);
+  });
+
+  it('needs one line, not none and not two, and says so', () => {
+    const oneOfTwo = 'p.json: devices.receiptPrinter: give the printer either "tcp" (a network printer: host and port) or "serial" (a serial line), one of the two';
+    expect(problems(withPrinter({}))).toEqual([oneOfTwo]);
+    expect(problems(withPrinter({ tcp: { host: 'printer' }, serial: { path: '/dev/ttyUSB1' } }))).toEqual([oneOfTwo]);
+  });
+
+  it('refuses a port that is not one, and a code page it cannot print', () => {
+    expect(problems(withPrinter({ tcp: { host: 'printer', port: 70000 } }))[0]).toMatch(/^p\.json: devices\.receiptPrinter\.tcp\.port: /);
+    expect(problems(withPrinter({ tcp: { host: 'printer' }, codePage: 'cp864' }))[0]).toMatch(/^p\.json: devices\.receiptPrinter\.codePage: /);
+  });
+});

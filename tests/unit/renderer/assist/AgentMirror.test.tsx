@@ -64,4 +64,17 @@ describe('AgentMirror', () => {
       ['pulseOximeter', 'absent', expect.stringMatching(/^Oxymètre de poulsabsentDernier incident à .*cannot open \/dev\/ttyUSB1/)],
     ]);
   });
+
+  it('says a receipt printer\'s paper and cover, for the agent to change the roll before it runs out', () => {
+    const printer = {
+      id: 'receiptPrinter', kind: 'receiptPrinter', state: 'error', malformedFrames: 0, refusedReadings: 0,
+      lastError: { message: 'the printer cover is open: close it', at: '2026-11-25T13:32:00.000Z' }, printer: { paper: 'near-end', cover: 'open' },
+    } as const;
+    render(<AgentMirror text={en} mirror={{ ...home, snapshot: { ...home.snapshot, deviceHealth: { receiptPrinter: printer } } }} rejected={null} send={vi.fn()} />);
+    const item = screen.getByRole('region', { name: 'Cabin devices' }).querySelector('li')!;
+    expect(item.dataset.device).toBe('receiptPrinter');
+    expect(item.querySelector('[data-paper]')).toHaveTextContent('Paper: nearly out · cover open');
+    expect(item).toHaveTextContent(/^Receipt printerfailingPaper: nearly out · cover openLast fault at .*the printer cover is open: close it/);
+  });
 });
+
