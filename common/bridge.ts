@@ -25,6 +25,8 @@ export const RendererEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PROCEDURE.START') }).strict(),
   /** From the guide: back to the home screen. */
   z.object({ type: z.literal('PROCEDURE.CLOSE') }).strict(),
+  /** From the guide: print the procedure's memo on the kiosk's receipt printer. */
+  z.object({ type: z.literal('MEMO.PRINT') }).strict(),
   /** "Ask for help" (home, guide, site bar): an agent is called, in assisted mode. */
   z.object({ type: z.literal('HELP.ASK') }).strict(),
   /** In assisted mode, the citizen takes the hand back from the agent (the banner's button). */

@@ -5,7 +5,7 @@ import { DeviceHealthSchema, DeviceKindSchema, DeviceStatusSchema, MeasuringKind
 import { ADMIN_SCREENS, AdminViewSchema } from './admin';
 import { SiteSchema, SiteTileSchema } from './sites';
 import { HandViewSchema } from './hand';
-import { HomeCatalogSchema, ProcedureViewSchema, SatisfactionSchema } from './visit-views';
+import { HomeCatalogSchema, MemoPrintSchema, ProcedureViewSchema, SatisfactionSchema } from './visit-views';
 import { DisplayPreferencesSchema } from './accessibility';
 
 /** The screens of a visit. The renderer picks a screen from this and nothing else. */
@@ -56,6 +56,8 @@ export const SessionSnapshotSchema = z.object({
   procedure: ProcedureViewSchema.nullable(),
   /** The answer to the end screen's satisfaction question, once given; null otherwise. */
   satisfaction: SatisfactionSchema.nullable(),
+  /** The procedure's printed memo, once asked for in this visit; null otherwise. */
+  memoPrint: MemoPrintSchema.nullable(),
   /**
    * True while test automation can drive this kiosk remotely (the host got --test-cdp-port and the
    * profile allows it). Every screen then shows a permanent banner, so nobody mistakes it for a kiosk in service.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from './language';
 import { LifeEventGroupSchema, ProcedureIdSchema } from './procedure-catalog';
 
 /*
@@ -24,6 +25,16 @@ export const HomeCatalogSchema = z.object({
   }).strict()),
 }).strict();
 export type HomeCatalog = z.infer<typeof HomeCatalogSchema>;
+
+/**
+ * The procedure's memo on the kiosk's receipt printer (main/session/procedure-memo.ts): being printed,
+ * printed (the person takes it), or failed (the printer could not: the person asks at the desk).
+ */
+export const MemoPrintSchema = z.enum(['printing', 'printed', 'failed']);
+
+/** The languages a receipt printer prints a memo in (Latin script, PC858); a visit in another gets it in French. */
+export const MEMO_LANGUAGES = ['fr', 'en'] as const satisfies readonly Language[];
+export type MemoPrint = z.infer<typeof MemoPrintSchema>;
 
 /** The procedure a visit chose: its guide, and the official site's origins the person will reach. */
 export const ProcedureViewSchema = z.object({

@@ -19,7 +19,7 @@ import { sessionMachine, type SessionSettings } from './session/machine';
 import { siteOpeningRule, siteSignalsTo } from './session/site-wiring';
 import { toSessionSnapshot, type SessionState } from './session/snapshot';
 import { decideTestAutomation, TEST_AUTOMATION_WARNING } from './test-automation';
-import { measurementFlowThrough } from './session/device-commands';
+import { measurementFlowThrough, printMemoThrough } from './session/device-commands';
 import { wipeSessionThrough } from './session/wipe';
 import { printQueueWipeStep } from './session/print-queue-wipe';
 import type { KioskShell } from './shells/shell';
@@ -99,6 +99,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
       actors: {
         wipeSession: wipeSessionThrough(shell, log, () => published, [printQueueWipeStep(devices)]),
         measurementFlow: measurementFlowThrough(devices),
+        printMemo: printMemoThrough(devices),
         ...admin.actors(),
       },
       actions: {

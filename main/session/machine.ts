@@ -12,10 +12,18 @@ import { errorMessage } from '../../common/error-message';
 import { nextHand } from '../assist/hand';
 import { idleTimeoutMs } from './presence';
 import { cardProcedure, offeredProcedure, procedureAllow, procedureSite } from './guided-visit';
+import type { Receipt } from '../../common/print-job';
+import { procedureMemo } from './procedure-memo';
 import { WIPE_FAILURES_BEFORE_MAINTENANCE, type AdminAction, type SessionContext, type SessionEvent, type SessionSettings } from './session-types';
 
 export type { AdminAction, DeviceEvent, MaintenanceEvent, SessionContext, SessionEvent, SessionSettings } from './session-types';
 export { WIPE_FAILURES_BEFORE_MAINTENANCE } from './session-types';
+
+/** The memo of the visit's chosen procedure, in the language the receipt printer prints it in; null without one. */
+function chosenMemo(context: SessionContext): Receipt | null {
+  const procedure = offeredProcedure(context.settings, context.procedure);
+  return procedure ? procedureMemo(procedure, context.language) : null;
+}
 
 const HAND_EVENTS = new Set(['HELP.ASK', 'HAND.RECLAIM', 'AGENT.TAKE_HAND', 'AGENT.GIVE_BACK']);
 const isHandEvent = (event: SessionEvent): event is Parameters<typeof nextHand>[1] => HAND_EVENTS.has(event.type);
@@ -63,6 +71,10 @@ export const sessionMachine = setup({
     checkAdminPin: fromPromise<PinVerdict, { pin: string }>(async () => {
       throw new Error('checkAdminPin is not provided');
     }),
+    /** Prints a memo on the receipt printer, resolving once it is printed; provided by the host with its device manager. */
+    printMemo: fromPromise<void, { memo: Receipt }>(async () => {
+      throw new Error('printMemo is not provided');
+    }),
   },
   delays: {
     idleTimeout: ({ context }) => idleTimeoutMs(context.settings, context.idleStep),
@@ -81,6 +93,8 @@ export const sessionMachine = setup({
     /** The visit has a procedure under way (the card read on the attract screen, or the one its site belongs to). */
     procedureChosen: ({ context }) => context.procedure !== null,
     onCall: ({ context }) => context.site?.call != null,
+    /** A memo prints only on a receipt printer that says it is ready, and only in a language it can print. */
+    memoPrintable: ({ context }) => context.devices.receiptPrinter?.state === 'ready' && chosenMemo(context) !== null,
     notYetRated: ({ context }) => context.satisfaction === null,
     countdownOver: ({ context }) => (context.idleSecondsLeft ?? 0) <= 1,
     /** Only a device this kiosk has; an offline one is tried anyway, and the step says why it failed. */
@@ -113,7 +127,8 @@ export const sessionMachine = setup({
     openSite: assign({ site: ({ context, event }) => (event.type === 'SITE.OPEN' ? openedSite(event.url, context.settings.siteTiles) : null) }),
     openProcedure: assign({ procedure: ({ event }) => (event.type === 'PROCEDURE.OPEN' ? event.id : null) }),
     routeCard: assign({ procedure: ({ context, event }) => (event.type === 'CARD.READ' ? cardProcedure(context.settings, event.card) : null) }),
-    forgetProcedure: assign({ procedure: null }),
+    /** Home lists procedures: none is chosen, and no memo of one is on its way. */
+    forgetProcedure: assign({ procedure: null, memoPrint: null }),
     openProcedureSite: assign({ site: ({ context }) => procedureSite(context.settings, context.procedure) }),
     rate: assign({ satisfaction: ({ event }) => (event.type === 'SATISFACTION.RATE' ? event.rating : null) }),
     /** The step's own inactivity timeout applies from now (main/session/presence.ts). */
@@ -254,6 +269,26 @@ export const sessionMachine = setup({
               on: {
                 'PROCEDURE.START': { target: 'site', actions: 'openProcedureSite' },
                 'PROCEDURE.CLOSE': 'home',
+              },
+              initial: 'reading',
+              states: {
+                reading: {
+                  on: { 'MEMO.PRINT': { guard: 'memoPrintable', target: 'printing' } },
+                },
+                // The person waits by the printer: no inactivity timeout until the job is done or failed. Leaving
+                // the guide meanwhile leaves the job in the printer's queue, which prints it or the wipe drops it.
+                printing: {
+                  tags: ['busy'],
+                  entry: ['holdPresence', assign({ memoPrint: 'printing' })],
+                  // Left before the printer answered (to the site, or the visit's end): nobody waits for it on screen.
+                  exit: ['resumePresence', assign({ memoPrint: null })],
+                  invoke: {
+                    src: 'printMemo',
+                    input: ({ context }) => ({ memo: chosenMemo(context)! }),
+                    onDone: { target: 'reading', actions: assign({ memoPrint: 'printed' }) },
+                    onError: { target: 'reading', actions: assign({ memoPrint: 'failed' }) },
+                  },
+                },
               },
             },
             site: {

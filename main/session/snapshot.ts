@@ -31,6 +31,7 @@ export function snapshotOf(context: SessionContext, screen: Screen): SessionSnap
     catalog: screen === 'home' ? homeCatalog(context.settings.procedures, context.language) : null,
     procedure: screen === 'guide' || screen === 'site' ? chosenProcedure(context) : null,
     satisfaction: context.satisfaction,
+    memoPrint: context.memoPrint,
     testAutomation: context.settings.testAutomation,
     admin: isAdminScreen(screen)
       ? { pin: context.adminPin, maintenance: context.outOfOrder, allowExitToDesktop: context.settings.admin?.allowExitToDesktop === true }

@@ -1,6 +1,6 @@
 import type { Measurements } from '../../common/measurements';
 import type { Measuring, Screen } from '../../common/snapshot';
-import type { Satisfaction } from '../../common/visit-views';
+import type { MemoPrint, Satisfaction } from '../../common/visit-views';
 import type { OpenSite } from './site-step';
 import type { SessionSettings } from './machine';
 import { STANDARD_DISPLAY, type DisplayPreferences } from '../../common/accessibility';
@@ -27,6 +27,8 @@ export function emptyVisit(settings: SessionSettings) {
     procedure: null as string | null,
     /** The end screen's one-tap answer, given once. */
     satisfaction: null as Satisfaction | null,
+    /** The procedure's memo on the receipt printer, once asked for (main/session/procedure-memo.ts). */
+    memoPrint: null as MemoPrint | null,
   };
 }
 

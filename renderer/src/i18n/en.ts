@@ -21,6 +21,15 @@ export const en: Messages = {
     accept: 'I understand',
     decline: 'No thanks',
   },
+  memo: {
+    title: 'A memo to take away',
+    explain: 'The kiosk prints the papers to prepare and the steps on a ticket.',
+    inFrench: 'The ticket is printed in French.',
+    print: 'Print the memo',
+    printing: 'Printing…',
+    printed: 'Your memo is printed: take it from the printer.',
+    failed: 'The memo could not be printed. Please ask at the front desk.',
+  },
   guide: {
     minutes_one: 'About {{count}} minute',
     minutes_other: 'About {{count}} minutes',

@@ -25,6 +25,16 @@ export const fr = {
     decline: 'Non merci',
   },
   /** The page of one procedure, before its official site opens. */
+  /** The procedure's memo on the receipt printer, from its guide. */
+  memo: {
+    title: 'Un mémo à emporter',
+    explain: 'La borne imprime sur un ticket les papiers à préparer et les étapes.',
+    inFrench: 'Le ticket est imprimé en français.',
+    print: 'Imprimer le mémo',
+    printing: 'Impression en cours…',
+    printed: "Votre mémo est imprimé : prenez-le à l'imprimante.",
+    failed: "Le mémo n'a pas pu être imprimé. Demandez à l'accueil.",
+  },
   guide: {
     minutes_one: 'Environ {{count}} minute',
     minutes_other: 'Environ {{count}} minutes',

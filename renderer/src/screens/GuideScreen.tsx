@@ -2,13 +2,15 @@ import { HelpButton } from '../components/HelpButton';
 import { GroupPictogram } from '../components/groupPictograms';
 import { BackPictogram, TimePictogram, WebsitePictogram } from '../components/visitPictograms';
 import { DocumentChecklist } from '../guide/DocumentChecklist';
+import { MemoCard } from '../guide/MemoCard';
 import { useText } from '../i18n/useText';
 import { hostOf, type ScreenProps } from './screenProps';
 
 /**
  * One procedure's guide, read before the official site opens: what it is in a few easy sentences, the
- * papers to have at hand, the steps, and where the person will go. The actions stay in a bar at the
- * bottom, so "Go to the website" and "Back" never scroll away; "I'm done" sits at the top, as on home.
+ * papers to have at hand, the steps, where the person will go, and a memo of it all to print. The
+ * actions stay in a bar at the bottom, so "Go to the website" and "Back" never scroll away; "I'm done"
+ * sits at the top, as on home.
  */
 export function GuideScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
@@ -65,6 +67,7 @@ export function GuideScreen({ snapshot, send }: ScreenProps) {
                 <ul className="guide-origins">{hosts.map((host) => <li key={host} dir="ltr">{host}</li>)}</ul>
               </section>
             )}
+            <MemoCard snapshot={snapshot} send={send} />
           </div>
         </div>
       </div>

@@ -184,6 +184,6 @@ describe('a bridge socket that floods or does not read', () => {
 
 function snapshotWith(secondsLeft: number): SessionSnapshot {
   return {
-    screen: 'home', language: 'fr', offeredLanguages: ['fr'], display: { textSize: 100, contrast: 'standard' }, idleWarning: { secondsLeft }, measurements: {}, measuring: null, devices: {}, deviceHealth: {}, testAutomation: false, admin: null, siteTiles: [], site: null, catalog: { groups: [] }, procedure: null, satisfaction: null, assist: null,
+    screen: 'home', language: 'fr', offeredLanguages: ['fr'], display: { textSize: 100, contrast: 'standard' }, idleWarning: { secondsLeft }, measurements: {}, measuring: null, devices: {}, deviceHealth: {}, testAutomation: false, admin: null, siteTiles: [], site: null, catalog: { groups: [] }, procedure: null, satisfaction: null, memoPrint: null, assist: null,
   };
 }

@@ -22,6 +22,7 @@ export const attractSnapshot: SessionSnapshot = {
   catalog: null,
   procedure: null,
   satisfaction: null,
+  memoPrint: null,
   assist: null,
 };
 

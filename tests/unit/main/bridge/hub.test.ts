@@ -13,6 +13,7 @@ const snapshot: SessionSnapshot = {
   catalog: null,
   procedure: null,
   satisfaction: null,
+  memoPrint: null,
   assist: null,
 };
 

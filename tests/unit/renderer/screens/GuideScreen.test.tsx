@@ -84,3 +84,32 @@ describe('GuideScreen', () => {
     expect(send.mock.calls).toEqual([[{ type: 'PROCEDURE.START' }]]);
   });
 });
+
+describe("GuideScreen's memo to take away", () => {
+  const withPrinter = (snapshot: SessionSnapshot, memoPrint: SessionSnapshot['memoPrint'] = null, state: 'ready' | 'connecting' = 'ready') =>
+    ({ ...snapshot, devices: { ...snapshot.devices, receiptPrinter: { state } }, memoPrint } as SessionSnapshot);
+  const memoCard = () => screen.queryByRole('region', { name: 'Un mémo à emporter' });
+
+  it('is offered only while a receipt printer is ready', async () => {
+    showGuide(guideSnapshot);
+    expect(memoCard()).toBeNull();
+    const send = showGuide(withPrinter(guideSnapshot));
+    await userEvent.click(within(memoCard()!).getByRole('button', { name: 'Imprimer le mémo' }));
+    expect(send.mock.calls).toEqual([[{ type: 'MEMO.PRINT' }]]);
+  });
+
+  it.each([
+    ['printing', 'Impression en cours…', false],
+    ['printed', "Votre mémo est imprimé : prenez-le à l'imprimante.", true],
+    ['failed', "Le mémo n'a pas pu être imprimé. Demandez à l'accueil.", true],
+  ] as const)('says when the memo is %s, offering to print it again once it is over', (memoPrint, words, again) => {
+    showGuide(withPrinter(guideSnapshot, memoPrint));
+    expect(within(memoCard()!).getByRole('status')).toHaveTextContent(words);
+    expect(within(memoCard()!).queryAllByRole('button')).toHaveLength(again ? 1 : 0);
+  });
+
+  it('tells an Arabic visit that the ticket comes in French', () => {
+    showGuide(withPrinter({ ...guideSnapshot, language: 'ar' }));
+    expect(screen.getByRole('region', { name: 'مذكرة تأخذها معك' })).toHaveTextContent('تُطبع التذكرة باللغة الفرنسية.');
+  });
+});

@@ -17,6 +17,7 @@ const snapshot: SessionSnapshot = {
   catalog: null,
   procedure: null,
   satisfaction: null,
+  memoPrint: null,
   assist: null,
 };
 const painted: RendererEvent = { type: 'VIEW.PAINTED', screen: 'attract' };
