@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeviceKind } from './devices';
+import type { DeviceKind, MeasuringKind } from './devices';
 
 /**
  * How a profile describes each kind of device: one schema per kind, composed into the profile's
@@ -30,8 +30,25 @@ export type SerialPortConfig = z.infer<typeof SerialPortConfigSchema>;
  */
 const simulated = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().optional();
 
+/**
+ * How long a measurement step waits for a reading once the device is armed; then it says none came and
+ * the person may try again. A blood-pressure reading takes about a minute, and a cuff is slow to put on.
+ */
+export const DEFAULT_READING_TIMEOUT_SECONDS = {
+  thermometer: 60,
+  pulseOximeter: 60,
+  bloodPressureMonitor: 180,
+  scale: 60,
+} as const satisfies Record<MeasuringKind, number>;
+/** Optional: `readingTimeoutsOf` gives the default of a kind that leaves it out. */
+const ReadingTimeoutSecondsSchema = z.number()
+  .min(5, 'a measurement step waits at least 5 seconds for a reading: give readingTimeoutSeconds in seconds, for example 60')
+  .max(3600, 'a measurement step waits at most 3600 seconds (one hour) for a reading: give readingTimeoutSeconds in seconds, for example 60')
+  .optional();
+
 export const ThermometerConfigSchema = z.object({
   serial: SerialPortConfigSchema,
+  readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     everySeconds: z.number().positive().max(3600).default(4),
     celsius: z.number().min(30).max(45).default(36.8),
@@ -41,6 +58,7 @@ export const ThermometerConfigSchema = z.object({
 export const PulseOximeterConfigSchema = z.object({
   /** The CMS50D+ talks at 19200 baud, odd parity. */
   serial: SerialPortConfigSchema.extend({ baudRate: z.number().int().positive().default(19200) }),
+  readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     spo2: z.number().int().min(50).max(100).default(97),
     pulse: z.number().int().min(25).max(250).default(72),
@@ -50,6 +68,7 @@ export const PulseOximeterConfigSchema = z.object({
 /** A blood-pressure monitor behind a BLE-to-serial bridge, like the thermometer: SLIP frames of 0x2A35 values. */
 export const BloodPressureMonitorConfigSchema = z.object({
   serial: SerialPortConfigSchema,
+  readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: z.object({
     /** A real monitor takes about a minute per reading; a demo does not make people wait that long. */
     everySeconds: z.number().positive().max(3600).default(8),
@@ -66,6 +85,7 @@ export const BloodPressureMonitorConfigSchema = z.object({
 /** A bathroom scale behind a BLE-to-serial bridge: SLIP frames of 0x2A9D values. */
 export const ScaleConfigSchema = z.object({
   serial: SerialPortConfigSchema,
+  readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     everySeconds: z.number().positive().max(3600).default(6),
     kilograms: z.number().min(10).max(300).default(72.4),
@@ -111,3 +131,13 @@ export const DevicesConfigSchema = z.object({
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;
+
+/** Each measuring kind's reading timeout: the profile's, or the default for a kind it does not configure. */
+export function readingTimeoutsOf(devices: DevicesConfig): Record<MeasuringKind, number> {
+  return {
+    thermometer: devices.thermometer?.readingTimeoutSeconds ?? DEFAULT_READING_TIMEOUT_SECONDS.thermometer,
+    pulseOximeter: devices.pulseOximeter?.readingTimeoutSeconds ?? DEFAULT_READING_TIMEOUT_SECONDS.pulseOximeter,
+    bloodPressureMonitor: devices.bloodPressureMonitor?.readingTimeoutSeconds ?? DEFAULT_READING_TIMEOUT_SECONDS.bloodPressureMonitor,
+    scale: devices.scale?.readingTimeoutSeconds ?? DEFAULT_READING_TIMEOUT_SECONDS.scale,
+  };
+}

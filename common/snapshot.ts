@@ -16,9 +16,10 @@ export type Screen = z.infer<typeof ScreenSchema>;
 
 /**
  * Where a measurement step stands: `arming` the device, `waiting` for the person to use it, `failed`
- * to arm it (the reason is for the agent), `measured` with the reading in `measurements`.
+ * to arm it or the device went offline, `no-reading` when none came within the device's timeout,
+ * `measured` with the reading in `measurements`. `failure` is the reason, for the agent only.
  */
-export const MEASURING_PHASES = ['arming', 'waiting', 'failed', 'measured'] as const;
+export const MEASURING_PHASES = ['arming', 'waiting', 'failed', 'no-reading', 'measured'] as const;
 export const MeasuringPhaseSchema = z.enum(MEASURING_PHASES);
 export type MeasuringPhase = z.infer<typeof MeasuringPhaseSchema>;
 

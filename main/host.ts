@@ -35,6 +35,7 @@ import { errorMessage } from '../common/error-message';
 import { espeakSpeaker } from './speech/espeak-speaker';
 import { speechRoute } from './speech/speech-route';
 import { startAssistedMode, type AssistedMode } from './assist/assisted-mode';
+import { readingTimeoutsOf } from '../common/device-config';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -62,6 +63,7 @@ const settingsFrom = (profile: Profile, catalog: OfferedCatalog, testAutomation:
   testAutomation,
   admin: profile.admin ? { panelIdleSeconds: profile.admin.panelIdleSeconds, allowExitToDesktop: profile.admin.allowExitToDesktop } : null,
   assisted: profile.assist !== undefined,
+  readingTimeoutSeconds: readingTimeoutsOf(profile.devices),
 });
 
 /**

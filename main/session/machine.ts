@@ -328,13 +328,18 @@ export const sessionMachine = setup({
                   invoke: {
                     id: 'measurement',
                     src: 'measurementFlow',
-                    input: ({ context }) => ({ kind: context.measuring!.kind }),
+                    input: ({ context }) => ({
+                      kind: context.measuring!.kind,
+                      readingTimeoutSeconds: context.settings.readingTimeoutSeconds[context.measuring!.kind],
+                    }),
                     onDone: { target: 'result', actions: { type: 'recordMeasurement', params: ({ event }) => event.output } },
                   },
                   on: {
                     // Readings reach the step that asked for one, and no other state: elsewhere they are dropped unread.
                     'DEVICE.MEASURED': { actions: sendTo('measurement', ({ event }) => event) },
                     'MEASURE.RETRY': { actions: sendTo('measurement', ({ event }) => event) },
+                    // The step's own flow hears of its device going away; the kiosk records it as everywhere.
+                    'DEVICE.STATUS_CHANGED': { actions: ['recordDeviceStatus', sendTo('measurement', ({ event }) => event)] },
                     'MEASURE.CANCEL': '#session.visit.step.home',
                   },
                 },

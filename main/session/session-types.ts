@@ -1,13 +1,13 @@
 import type { RendererEvent } from '../../common/bridge';
 import type { CardKind } from '../../common/cards';
-import type { DeviceHealth, DeviceKind, DeviceStatus } from '../../common/devices';
+import type { DeviceHealth, DeviceKind, DeviceStatus, MeasuringKind } from '../../common/devices';
 import type { Language } from '../../common/language';
 import type { Procedure } from '../../common/procedure-catalog';
 import type { SiteTile } from '../../common/sites';
 import type { AdminPinView } from '../../common/admin';
 import type { AgentHandEvent } from '../assist/hand';
 import type { WatchdogEvent } from '../watchdog/watchdog';
-import type { DeviceMeasuredEvent, MeasuringPhaseEvent } from './measurement-flow';
+import type { DeviceMeasuredEvent, DeviceStatusChangedEvent, MeasuringPhaseEvent } from './measurement-flow';
 import type { IdleTimeouts, PresenceEvent } from './presence';
 import type { CardEvent } from './guided-visit';
 import type { SiteEvent } from './site-step';
@@ -35,6 +35,8 @@ export interface SessionSettings extends IdleTimeouts {
   testAutomation: boolean;
   /** The administrator exit, or null when the profile has none: the hidden gesture then does nothing. */
   admin: { panelIdleSeconds: number; allowExitToDesktop: boolean } | null;
+  /** How long a measurement step waits for each kind's reading (common/device-config.ts, `readingTimeoutsOf`). */
+  readingTimeoutSeconds: Record<MeasuringKind, number>;
   /** The profile has assisted mode (an agent page that can take the hand); absent or false, views see no hand. */
   assisted?: boolean;
 }
@@ -54,7 +56,7 @@ export const WIPE_FAILURES_BEFORE_MAINTENANCE = 3;
 /** Events the host raises itself. They never come from a renderer: the bridge contract excludes them. */
 export type DeviceEvent =
   | DeviceMeasuredEvent
-  | { type: 'DEVICE.STATUS_CHANGED'; kind: DeviceKind; status: DeviceStatus }
+  | DeviceStatusChangedEvent
   | { type: 'DEVICE.HEALTH_CHANGED'; health: DeviceHealth };
 
 export type SessionEvent =

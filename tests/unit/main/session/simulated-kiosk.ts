@@ -1,5 +1,6 @@
 import { createActor, SimulatedClock } from 'xstate';
 import type { DeviceCommand, DeviceKind } from '../../../../common/devices';
+import { DEFAULT_READING_TIMEOUT_SECONDS } from '../../../../common/device-config';
 import type { Measurement } from '../../../../common/measurements';
 import { fail, ok, type Result } from '../../../../common/result';
 import { measurementFlowThrough } from '../../../../main/session/device-commands';
@@ -23,6 +24,7 @@ export const settings: SessionSettings = {
   cards: {},
   testAutomation: false,
   admin: { panelIdleSeconds: 60, allowExitToDesktop: false },
+  readingTimeoutSeconds: { ...DEFAULT_READING_TIMEOUT_SECONDS },
 };
 
 /** Stands in for the device manager: records every command and answers it, or fails arming with `armFailure`. */
