@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../../../kiosk-config/load';
 import { KIOSK_NAME_MAX, ProfileSchema } from '../../../kiosk-config/schema';
-import { DEVICE_PATH_MAX } from '../../../common/device-config';
+import { DEVICE_PATH_MAX, readingTimeoutsOf } from '../../../common/device-config';
 
 const minimal = { kiosk: { id: 'mairie-tulle', name: 'Mairie' }, languages: { offered: ['fr'], default: 'fr' } };
 const withKiosk = (kiosk: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
@@ -179,5 +179,27 @@ describe('devices.receiptPrinter', () => {
   it('refuses a port that is not one, and a code page it cannot print', () => {
     expect(problems(withPrinter({ tcp: { host: 'printer', port: 70000 } }))[0]).toMatch(/^p\.json: devices\.receiptPrinter\.tcp\.port: /);
     expect(problems(withPrinter({ tcp: { host: 'printer' }, codePage: 'cp864' }))[0]).toMatch(/^p\.json: devices\.receiptPrinter\.codePage: /);
+  });
+});
+
+describe('devices.<kind>.readingTimeoutSeconds', () => {
+  const withDevices = (devices: Record<string, unknown>) => ({ ...minimal, devices });
+
+  it('is each kind\'s own, or its default: a minute, three for a blood-pressure monitor', () => {
+    const { devices } = ProfileSchema.parse(withDevices({
+      thermometer: { serial: { path: '/tmp/t' }, readingTimeoutSeconds: 90 },
+      bloodPressureMonitor: { serial: { path: '/tmp/bp' } },
+    }));
+    expect(readingTimeoutsOf(devices)).toEqual({ thermometer: 90, pulseOximeter: 60, bloodPressureMonitor: 180, scale: 60 });
+  });
+
+  it('refuses a wait too short to measure or longer than an hour, naming the field and what to give', () => {
+    expect(problems(withDevices({ scale: { serial: { path: '/tmp/s' }, readingTimeoutSeconds: 0 } }))).toEqual([
+      'p.json: devices.scale.readingTimeoutSeconds: a measurement step waits at least 5 seconds for a reading: give readingTimeoutSeconds in seconds, for example 60',
+    ]);
+    expect(problems(withDevices({ pulseOximeter: { serial: { path: '/tmp/o' }, readingTimeoutSeconds: 7200 } }))[0])
+      .toMatch(/^p\.json: devices\.pulseOximeter\.readingTimeoutSeconds: a measurement step waits at most 3600 seconds/);
+    expect(problems(withDevices({ thermometer: { serial: { path: '/tmp/t' }, readingTimeoutSeconds: '60' } }))[0])
+      .toMatch(/^p\.json: devices\.thermometer\.readingTimeoutSeconds: /);
   });
 });
