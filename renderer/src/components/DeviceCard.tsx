@@ -79,6 +79,15 @@ function Guidance({ kind, status, measuring, t }: { kind: MeasuringKind; status:
       </>
     );
   }
+  // The device answers, but no reading came in its time: most often it was not switched on or not used.
+  if (measuring?.phase === 'no-reading') {
+    return (
+      <>
+        <p className="device-card__message">{t(`${kind}.noReading`)}</p>
+        <p className="device-card__help">{t(`${kind}.noReadingHelp`)}</p>
+      </>
+    );
+  }
   if (status.state === 'connecting' || measuring?.phase === 'arming') {
     return <p className="device-card__message">{t(`${kind}.connecting`)}</p>;
   }

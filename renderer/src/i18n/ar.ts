@@ -125,6 +125,8 @@ export const ar: WithArabicPlurals<Messages> = {
     waiting: 'قِس حرارتك بميزان الحرارة.',
     reading: 'حرارتك',
     offline: 'ميزان الحرارة لا يعمل الآن.',
+    noReading: 'لم يصل أي قياس من ميزان الحرارة.',
+    noReadingHelp: 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.',
   },
   pulseOximeter: {
     title: 'مقياس الأكسجين',
@@ -133,6 +135,8 @@ export const ar: WithArabicPlurals<Messages> = {
     waiting: 'ضع إصبعك في ملقط مقياس الأكسجين. لا تتحرك.',
     reading: 'الأكسجين في الدم',
     offline: 'مقياس الأكسجين لا يعمل الآن.',
+    noReading: 'لم يصل أي قياس من مقياس الأكسجين.',
+    noReadingHelp: 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.',
     pulse: 'النبض: {{pulse}} نبضة في الدقيقة',
   },
   bloodPressureMonitor: {
@@ -144,6 +148,8 @@ export const ar: WithArabicPlurals<Messages> = {
     duration: 'يستغرق القياس دقيقة تقريبًا: تشتد الكُفّة ثم ترتخي.',
     reading: 'ضغط دمك',
     offline: 'جهاز قياس ضغط الدم لا يعمل الآن.',
+    noReading: 'لم يصل أي قياس من جهاز قياس ضغط الدم.',
+    noReadingHelp: 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.',
     pulse: 'النبض: {{pulse}} نبضة في الدقيقة',
     noticed: {
       irregularPulse: 'لاحظ الجهاز نبضًا غير منتظم.',
@@ -159,6 +165,8 @@ export const ar: WithArabicPlurals<Messages> = {
     waiting: 'اصعد على الميزان وقف دون حركة.',
     reading: 'وزنك',
     offline: 'ميزان الوزن لا يعمل الآن.',
+    noReading: 'لم يصل أي قياس من ميزان الوزن.',
+    noReadingHelp: 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.',
     bodyMass: 'الطول: \u2068{{height}}\u2069 · مؤشر كتلة الجسم: \u2068{{bmi}}\u2069',
   },
   receiptPrinter: {

@@ -105,6 +105,8 @@ export const en: Messages = {
     waiting: 'Take your temperature with the thermometer.',
     reading: 'Your temperature',
     offline: 'The thermometer is not working right now.',
+    noReading: 'No reading came from the thermometer.',
+    noReadingHelp: 'Check it is switched on and try again.',
   },
   pulseOximeter: {
     title: 'Pulse oximeter',
@@ -113,6 +115,8 @@ export const en: Messages = {
     waiting: 'Put a finger in the clip of the pulse oximeter. Keep still.',
     reading: 'Oxygen in the blood',
     offline: 'The pulse oximeter is not working right now.',
+    noReading: 'No reading came from the pulse oximeter.',
+    noReadingHelp: 'Check it is switched on and try again.',
     pulse: 'Pulse: {{pulse}} beats a minute',
   },
   bloodPressureMonitor: {
@@ -124,6 +128,8 @@ export const en: Messages = {
     duration: 'It takes about a minute: the cuff tightens, then loosens.',
     reading: 'Your blood pressure',
     offline: 'The blood pressure monitor is not working right now.',
+    noReading: 'No reading came from the blood pressure monitor.',
+    noReadingHelp: 'Check it is switched on and try again.',
     pulse: 'Pulse: {{pulse}} beats a minute',
     noticed: {
       irregularPulse: 'The monitor noticed an irregular pulse.',
@@ -139,6 +145,8 @@ export const en: Messages = {
     waiting: 'Step on the scale and stand still.',
     reading: 'Your weight',
     offline: 'The scale is not working right now.',
+    noReading: 'No reading came from the scale.',
+    noReadingHelp: 'Check it is switched on and try again.',
     bodyMass: 'Height: {{height}} · BMI: {{bmi}}',
   },
   receiptPrinter: {

@@ -120,6 +120,9 @@ export const fr = {
     waiting: 'Prenez votre température avec le thermomètre.',
     reading: 'Votre température',
     offline: 'Le thermomètre ne marche pas pour le moment.',
+    /** When the step waited the device's readingTimeoutSeconds and no reading came. */
+    noReading: "Le thermomètre n'a pas donné de mesure.",
+    noReadingHelp: "Vérifiez qu'il est allumé, puis réessayez.",
   },
   pulseOximeter: {
     title: 'Oxymètre',
@@ -128,6 +131,8 @@ export const fr = {
     waiting: "Mettez un doigt dans la pince de l'oxymètre. Ne bougez plus.",
     reading: 'Oxygène dans le sang',
     offline: "L'oxymètre ne marche pas pour le moment.",
+    noReading: "L'oxymètre n'a pas donné de mesure.",
+    noReadingHelp: "Vérifiez qu'il est allumé, puis réessayez.",
     pulse: 'Pouls : {{pulse}} battements par minute',
   },
   bloodPressureMonitor: {
@@ -139,6 +144,8 @@ export const fr = {
     duration: 'La mesure dure environ une minute : le brassard serre, puis se desserre.',
     reading: 'Votre tension',
     offline: 'Le tensiomètre ne marche pas pour le moment.',
+    noReading: "Le tensiomètre n'a pas donné de mesure.",
+    noReadingHelp: "Vérifiez qu'il est allumé, puis réessayez.",
     pulse: 'Pouls : {{pulse}} battements par minute',
     /** What the monitor noticed (BLOOD_PRESSURE_FLAGS in common/measurements.ts): said as its observation, never a diagnosis. */
     noticed: {
@@ -155,6 +162,8 @@ export const fr = {
     waiting: 'Montez sur la balance et ne bougez plus.',
     reading: 'Votre poids',
     offline: 'La balance ne marche pas pour le moment.',
+    noReading: "La balance n'a pas donné de mesure.",
+    noReadingHelp: "Vérifiez qu'elle est allumée, puis réessayez.",
     /** Height and BMI come from the scale's settings, when it has them. */
     bodyMass: 'Taille : {{height}} · IMC : {{bmi}}',
   },

@@ -4,8 +4,8 @@ import type { ScreenProps } from './screenProps';
 
 /**
  * One measurement step: the device's card says what to do and then shows the reading; the person goes
- * on with it or measures again, tries again when the device could not be prepared, or skips the
- * measurement at any moment.
+ * on with it or measures again, tries again when the device could not be prepared or sent no reading
+ * in its time, or skips the measurement at any moment.
  */
 export function MeasureScreen({ snapshot, send }: ScreenProps) {
   const t = useText(snapshot.language);
@@ -21,7 +21,7 @@ export function MeasureScreen({ snapshot, send }: ScreenProps) {
       <DeviceCard kind={kind} status={status} measuring={measuring} language={snapshot.language}
         reading={phase === 'measured' ? snapshot.measurements[kind] : undefined} />
       <div className="actions">
-        {phase === 'failed' && (
+        {(phase === 'failed' || phase === 'no-reading') && (
           <button type="button" className="button button--primary" onClick={() => send({ type: 'MEASURE.RETRY' })}>{t('device.retry')}</button>
         )}
         {phase === 'measured' ? (

@@ -56,6 +56,13 @@ export const measureFailedSnapshot: SessionSnapshot = {
   measuring: { kind: 'thermometer', phase: 'failed', failure: 'the thermometer is not ready: lost /dev/ttyUSB0' },
 };
 
+/** The thermometer answered, but no reading came within its readingTimeoutSeconds. */
+export const measureNoReadingSnapshot: SessionSnapshot = {
+  ...attractSnapshot,
+  screen: 'measure',
+  measuring: { kind: 'thermometer', phase: 'no-reading', failure: 'the thermometer sent no reading within 60 s' },
+};
+
 export const homeThermometerOfflineSnapshot: SessionSnapshot = {
   ...attractSnapshot,
   screen: 'home',

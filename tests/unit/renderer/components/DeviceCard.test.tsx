@@ -264,3 +264,38 @@ describe('DeviceCard for a scale', () => {
     expect(within(card).getByText('Montez sur la balance et ne bougez plus.')).toBeVisible();
   });
 });
+
+describe('DeviceCard when no reading came in time', () => {
+  const NO_READING: Measuring = { kind: 'thermometer', phase: 'no-reading', failure: 'the thermometer sent no reading within 60 s' };
+  const NAMES: Record<Language, string> = { fr: 'Thermomètre', en: 'Thermometer', ar: 'ميزان الحرارة' };
+  const show = (status: DeviceStatus, language: Language, kind: 'thermometer' | 'scale' = 'thermometer') => {
+    render(<DeviceCard kind={kind} status={status} reading={undefined} measuring={{ ...NO_READING, kind }} language={language} />);
+    return screen.getByRole('region', { name: kind === 'scale' ? 'Balance' : NAMES[language] });
+  };
+
+  it.each([
+    ['fr', "Le thermomètre n'a pas donné de mesure.", "Vérifiez qu'il est allumé, puis réessayez."],
+    ['en', 'No reading came from the thermometer.', 'Check it is switched on and try again.'],
+    ['ar', 'لم يصل أي قياس من ميزان الحرارة.', 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.'],
+  ] as const)('says so in plain words in %s, and what to check, without the technical reason', (language, said, help) => {
+    const card = show(READY, language);
+    expect(within(card).getByText(said)).toBeVisible();
+    expect(within(card).getByText(help)).toBeVisible();
+    expect(card).not.toHaveTextContent('60 s');
+    // It no longer waits: neither the words nor the breathing pictogram.
+    expect(card).not.toHaveTextContent(/En attente|Waiting|انتظار القياس/);
+    expect(card.querySelector('.device-card__pictogram')).not.toHaveClass('pictogram--pulse');
+  });
+
+  it('speaks of each device as French grammar wants it: the scale is feminine', () => {
+    const card = show(READY, 'fr', 'scale');
+    expect(within(card).getByText("La balance n'a pas donné de mesure.")).toBeVisible();
+    expect(within(card).getByText("Vérifiez qu'elle est allumée, puis réessayez.")).toBeVisible();
+  });
+
+  it('says the device is not working when it has since gone offline: that is the better reason', () => {
+    const card = show(OFFLINE, 'fr');
+    expect(within(card).getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
+    expect(within(card).queryByText("Le thermomètre n'a pas donné de mesure.")).not.toBeInTheDocument();
+  });
+});

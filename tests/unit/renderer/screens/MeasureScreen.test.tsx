@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RendererEvent } from '../../../../common/bridge';
 import type { SessionSnapshot } from '../../../../common/snapshot';
 import { MeasureScreen } from '../../../../renderer/src/screens/MeasureScreen';
-import { measureDoneSnapshot, measureFailedSnapshot, measureWaitingSnapshot } from '../../../support/renderer-preview/snapshots';
+import { measureDoneSnapshot, measureFailedSnapshot, measureNoReadingSnapshot, measureWaitingSnapshot } from '../../../support/renderer-preview/snapshots';
 
 const showMeasure = (snapshot: SessionSnapshot) => {
   const send = vi.fn<(event: RendererEvent) => void>();
@@ -47,6 +47,16 @@ describe('MeasureScreen', () => {
     expect(screen.getByText('Le thermomètre ne marche pas pour le moment.')).toBeVisible();
     // The technical reason is the agent's (device health) and the logs', never the citizen's.
     expect(screen.getByRole('main')).not.toHaveTextContent('/dev/ttyUSB0');
+    await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Passer cette mesure' }));
+    expect(send.mock.calls).toEqual([[{ type: 'MEASURE.RETRY' }], [{ type: 'MEASURE.CANCEL' }]]);
+  });
+
+  it('when no reading came in time, says so in plain words and offers to try again or skip', async () => {
+    const send = showMeasure(measureNoReadingSnapshot);
+    expect(screen.getByText("Le thermomètre n'a pas donné de mesure.")).toBeVisible();
+    expect(screen.getByText("Vérifiez qu'il est allumé, puis réessayez.")).toBeVisible();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Réessayer', 'Passer cette mesure']);
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     await userEvent.click(screen.getByRole('button', { name: 'Passer cette mesure' }));
     expect(send.mock.calls).toEqual([[{ type: 'MEASURE.RETRY' }], [{ type: 'MEASURE.CANCEL' }]]);
