@@ -134,6 +134,10 @@ export const sessionMachine = setup({
     /** The step's own inactivity timeout applies from now (main/session/presence.ts). */
     enterStep: raise((_, step: Screen) => ({ type: 'PRESENCE.STEP' as const, step })),
     recordIdleStep: assign({ idleStep: ({ context, event }) => (event.type === 'PRESENCE.STEP' ? event.step : context.idleStep) }),
+    /** A measurement step holds inactivity while its device is armed or measuring, and counts again otherwise. */
+    holdWhileMeasuring: raise(({ event }) => ({
+      type: event.type === 'MEASURE.PHASE' && (event.phase === 'arming' || event.phase === 'waiting') ? 'PRESENCE.HOLD' as const : 'PRESENCE.RESUME' as const,
+    })),
     /** Entry and exit of a busy step (a call, a print job): no inactivity timeout meanwhile. */
     holdPresence: raise({ type: 'PRESENCE.HOLD' as const }),
     resumePresence: raise({ type: 'PRESENCE.RESUME' as const }),
@@ -318,8 +322,10 @@ export const sessionMachine = setup({
             measure: {
               tags: ['measure'],
               entry: { type: 'enterStep', params: 'measure' },
-              exit: 'stopMeasuring',
-              on: { 'MEASURE.PHASE': { actions: 'recordPhase' } },
+              exit: ['stopMeasuring', 'resumePresence'],
+              // While the device is armed and measuring (a blood pressure takes a minute, the cuff squeezing), the
+              // person is there and still: no inactivity counts. The flow's own reading timeout bounds the wait.
+              on: { 'MEASURE.PHASE': { actions: ['recordPhase', 'holdWhileMeasuring'] } },
               initial: 'taking',
               states: {
                 taking: {

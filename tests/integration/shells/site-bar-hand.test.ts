@@ -1,27 +1,14 @@
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { SITE_BAR_HEIGHT_PX, SITE_BAR_UPDATE, type SiteBarState } from '../../../main/shells/site-bar/bar-script';
 import { accessibleNames } from '../../support/accessibility-tree';
-import { launchChromium } from '../../support/renderer-preview/preview';
-import { openSiteWithBar, serveStandInSite, SITE_VIEWPORT } from '../../support/site-bar-preview/open-site';
+import { siteBarRig } from '../../support/site-bar-preview/bar-rig';
+import { SITE_VIEWPORT } from '../../support/site-bar-preview/open-site';
 
 // Borne's bar in assisted mode, in Debian's Chromium: the one assisted-mode button asks for help, or
 // takes the hand back from an agent, and the bar says who has the hand. The bar lives in a closed shadow
 // root: the test touches places as a finger does, and reads the words through the accessibility tree.
-let site: Awaited<ReturnType<typeof serveStandInSite>>;
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  site = await serveStandInSite();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close();
-  await browser?.close();
-  site?.close();
-});
+const bar = siteBarRig();
 
 /** In French at 1280 px: "Terminer" at the inline end, the assisted-mode button just before it. */
 const END_X = SITE_VIEWPORT.width - 60;
@@ -44,22 +31,19 @@ async function firstSignal(page: Page, signals: string[], ...xs: number[]): Prom
 
 describe("Borne's bar in assisted mode", () => {
   it("asks the host for the visit's state as soon as it is drawn", async () => {
-    const { page, signals } = await openSiteWithBar(browser, site.origin, 'fr');
-    pages.push(page);
+    const { signals } = await bar.open('fr');
     expect(signals[0]).toBe('ready');
   });
 
   it('has no help button where the profile has no assisted mode', async () => {
-    const { page, signals } = await openSiteWithBar(browser, site.origin, 'fr');
-    pages.push(page);
+    const { page, signals } = await bar.open('fr');
     await draw(page, { secondsLeft: null, hand: null });
     expect(await firstSignal(page, signals, ASSIST_X, END_X)).toBe('end');
     expect(await accessibleNames(page)).not.toContain("Demander de l'aide");
   });
 
   it('asks for help, says help is coming, then names the agent who has the hand and takes it back', async () => {
-    const { page, signals } = await openSiteWithBar(browser, site.origin, 'fr');
-    pages.push(page);
+    const { page, signals } = await bar.open('fr');
     await draw(page, { secondsLeft: null, hand: CITIZEN });
     expect(await accessibleNames(page)).toContain("Demander de l'aide");
     expect(await firstSignal(page, signals, ASSIST_X)).toBe('help');
@@ -77,8 +61,7 @@ describe("Borne's bar in assisted mode", () => {
   });
 
   it('counts down over whoever has the hand, and says it again once the person answers', async () => {
-    const { page } = await openSiteWithBar(browser, site.origin, 'fr');
-    pages.push(page);
+    const { page } = await bar.open('fr');
     const agent: SiteBarState['hand'] = { hand: 'agent', agentName: 'Marie', helpAsked: false };
     await draw(page, { secondsLeft: 9, hand: agent });
     expect(await accessibleNames(page)).toContain("Êtes-vous toujours là ? Touchez l'écran : 9 s");

@@ -112,3 +112,26 @@ describe('a measurement step whose device goes offline', () => {
     expect(kiosk.view()).toMatchObject({ devices: { scale: { state: 'offline' } }, measuring: { phase: 'waiting' } });
   });
 });
+
+describe('inactivity during a measurement step', () => {
+  it('holds while the device measures, longer than the step\'s inactivity timeout, and counts again once no reading came', async () => {
+    const machine = sessionMachine.provide({ actors: { wipeSession: fromPromise<void>(async () => {}) } });
+    const kiosk = startSimulatedKiosk(machine, { idleTimeoutSeconds: 60, readingTimeoutSeconds: DEFAULT_READING_TIMEOUT_SECONDS }, fakeDevices());
+    kiosk.actor.send({ type: 'DEVICE.STATUS_CHANGED', kind: 'bloodPressureMonitor', status: { state: 'ready' } });
+    kiosk.actor.send({ type: 'SESSION.START' });
+    kiosk.actor.send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
+    kiosk.actor.send({ type: 'CONSENT.ACCEPT' });
+    kiosk.actor.send({ type: 'MEASURE.START', kind: 'bloodPressureMonitor' });
+    await kiosk.settle();
+    // The cuff squeezes for a minute or more: three times the step's inactivity timeout, and no question.
+    kiosk.seconds(179);
+    expect(kiosk.view()).toMatchObject({ screen: 'measure', measuring: { phase: 'waiting' }, idleWarning: null });
+    kiosk.seconds(1);
+    await kiosk.settle();
+    expect(kiosk.view().measuring).toMatchObject({ phase: 'no-reading' });
+    kiosk.seconds(59);
+    expect(kiosk.view().idleWarning).toBeNull();
+    kiosk.seconds(1);
+    expect(kiosk.view().idleWarning).toEqual({ secondsLeft: 10 });
+  });
+});
