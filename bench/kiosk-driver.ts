@@ -3,9 +3,9 @@
 // a guide) are answered by their event when the contract has one, so the driver survives a longer visit.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { removeProfile, startKiosk, writeProfile, type KioskProcess } from '../tests/support/kiosk-process';
 import { startStandInSites } from '../tests/support/stand-in-sites';
+import { openBridgeSocket, startVisitToHome } from './bridge-socket';
 
 export interface VisitTimes {
   /** From "end" tapped (VISIT.FINISH, the end screen dismissed at once) to attract painted again. */
@@ -29,32 +29,6 @@ export interface KioskDriver {
   /** Attract → French → the site's page (which writes storage) → back home → end → attract. */
   visit(siteUrl: string): Promise<VisitTimes>;
   close(): Promise<void>;
-}
-
-const SnapshotScreen = (data: WebSocket.RawData): string | null => {
-  const message = JSON.parse(String(data)) as { type?: string; snapshot?: { screen?: string } };
-  return message.type === 'snapshot' ? message.snapshot?.screen ?? null : null;
-};
-
-/** Answers the first snapshot of one of `screens` (the latest one counts if it is already there). */
-function screenOneOf(socket: WebSocket, latest: () => string | null, screens: readonly string[], timeoutMs = 30_000): Promise<string> {
-  const now = latest();
-  if (now && screens.includes(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('message', listen);
-      reject(new Error(`no ${screens.join(' or ')} screen within ${timeoutMs} ms (last: ${latest()})`));
-    }, timeoutMs);
-    const listen = (data: WebSocket.RawData) => {
-      const screen = SnapshotScreen(data);
-      if (screen && screens.includes(screen)) {
-        clearTimeout(timer);
-        socket.off('message', listen);
-        resolve(screen);
-      }
-    };
-    socket.on('message', listen);
-  });
 }
 
 /** Resolves in the page once it shows attract and has painted it (two animation frames). */
@@ -85,14 +59,9 @@ async function connect(kiosk: KioskProcess): Promise<{ browser: Browser; page: P
 
 export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
   let { browser, page } = await connect(kiosk);
-  const { token, origin } = await page.evaluate(() => ({ token: (window as unknown as { borneLaunchToken: string }).borneLaunchToken, origin: location.origin }));
-  const socket = new WebSocket(`${origin.replace('http', 'ws')}/bridge?token=${encodeURIComponent(token)}`, { origin });
-  // Listening before the socket opens: the hub's first snapshot can come in the same read as the handshake.
-  let latest: string | null = null;
-  socket.on('message', (data) => (latest = SnapshotScreen(data) ?? latest));
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const send = (event: object) => socket.send(JSON.stringify(event));
-  const reach = (...screens: string[]) => screenOneOf(socket, () => latest, screens);
+  const bridge = await openBridgeSocket(page);
+  const send = bridge.send;
+  const reach = async (...screens: string[]) => (await bridge.until(`${screens.join(' or ')} screen`, (s) => screens.includes(s.screen))).screen;
   // The snapshot can come before the kiosk page has finished coming back from the site: asked again then.
   const attractPainted = async () => {
     for (let attempt = 0; ; attempt++) {
@@ -109,13 +78,7 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
     await reach('attract');
     await attractPainted();
     const started = performance.now();
-    send({ type: 'SESSION.START' });
-    // Whatever comes between the touch and home, answered as a person who wants the site would.
-    for (let screen = await reach('language', 'consent', 'home'); screen !== 'home'; screen = await reach('language', 'consent', 'home')) {
-      if (screen === 'language') send({ type: 'LANGUAGE.CHOOSE', language: 'fr' });
-      if (screen === 'consent') send({ type: 'CONSENT.ACCEPT' });
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await startVisitToHome(bridge);
     send({ type: 'SITE.OPEN', url: siteUrl });
     await reach('site');
     const path = new URL(siteUrl).pathname;
@@ -128,7 +91,7 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
     send({ type: 'END.DISMISS' });
     const after = await reach('attract', 'out-of-service');
     const wipeFailed = after === 'out-of-service';
-    if (wipeFailed) await screenOneOf(socket, () => latest, ['attract'], 120_000);
+    if (wipeFailed) await bridge.until('attract screen', (s) => s.screen === 'attract', 120_000);
     await attractPainted();
     const painted = performance.now();
     return { endToAttractMs: painted - ended, wholeVisitMs: painted - started, siteFoundBefore, wipeFailed };
@@ -142,10 +105,10 @@ export async function driveKiosk(kiosk: KioskProcess): Promise<KioskDriver> {
     reconnect: async () => {
       await browser.close().catch(() => {});
       ({ browser, page } = await connect(kiosk));
-      await screenOneOf(socket, () => latest, ['attract'], 120_000);
+      await bridge.until('attract screen', (s) => s.screen === 'attract', 120_000);
     },
     close: async () => {
-      socket.close();
+      bridge.close();
       await browser.close(); // disconnects only
     },
   };
