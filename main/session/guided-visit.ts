@@ -1,6 +1,9 @@
 import type { CardKind } from '../../common/cards';
 import type { Procedure } from '../../common/procedure-catalog';
 import type { SiteScope } from '../../common/lockdown-config';
+import type { Language } from '../../common/language';
+import type { Receipt } from '../../common/print-job';
+import { procedureMemo } from './procedure-memo';
 import { openedSite, type OpenSite } from './site-step';
 
 /**
@@ -36,4 +39,10 @@ export function procedureSite(offer: Offer, id: string | null): OpenSite | null 
 /** The extra sites the shell lets the view reach while the procedure's site shows: none for a profile's tile. */
 export function procedureAllow(offer: Offer, id: string | null): SiteScope[] {
   return offeredProcedure(offer, id)?.allow ?? [];
+}
+
+/** The memo of the visit's chosen procedure, in the language the receipt printer prints it in; null without one. */
+export function chosenMemo(visit: { settings: Offer; procedure: string | null; language: Language }): Receipt | null {
+  const procedure = offeredProcedure(visit.settings, visit.procedure);
+  return procedure ? procedureMemo(procedure, visit.language) : null;
 }

@@ -5,41 +5,19 @@ import type { Screen } from '../../common/snapshot';
 import { measurementFlow } from './measurement-flow';
 import { emptyVisit } from './visit';
 import type { PinVerdict } from '../admin/admin-gate';
-import type { AdminPinView } from '../../common/admin';
+import { lockedPinView, PIN_CHECKING, PIN_ENTRY, pinViewAfter } from '../admin/pin-view';
 import { openedSite } from './site-step';
 import type { SiteToShow } from '../shells/shell';
 import { errorMessage } from '../../common/error-message';
-import { nextHand } from '../assist/hand';
 import { idleTimeoutMs } from './presence';
-import { cardProcedure, offeredProcedure, procedureAllow, procedureSite } from './guided-visit';
+import { cardProcedure, chosenMemo, offeredProcedure, procedureAllow, procedureSite } from './guided-visit';
+import { HAND_MOVES, movedHand } from './hand-moves';
 import type { Receipt } from '../../common/print-job';
-import { procedureMemo } from './procedure-memo';
 import { WIPE_FAILURES_BEFORE_MAINTENANCE, type AdminAction, type SessionContext, type SessionEvent, type SessionSettings } from './session-types';
 
 export type { AdminAction, DeviceEvent, MaintenanceEvent, SessionContext, SessionEvent, SessionSettings } from './session-types';
 export { WIPE_FAILURES_BEFORE_MAINTENANCE } from './session-types';
 
-/** The memo of the visit's chosen procedure, in the language the receipt printer prints it in; null without one. */
-function chosenMemo(context: SessionContext): Receipt | null {
-  const procedure = offeredProcedure(context.settings, context.procedure);
-  return procedure ? procedureMemo(procedure, context.language) : null;
-}
-
-const HAND_EVENTS = new Set(['HELP.ASK', 'HAND.RECLAIM', 'AGENT.TAKE_HAND', 'AGENT.GIVE_BACK']);
-const isHandEvent = (event: SessionEvent): event is Parameters<typeof nextHand>[1] => HAND_EVENTS.has(event.type);
-
-/**
- * Assisted mode: who drives the visit (main/assist/hand.ts), from the first screen of a visit to its
- * end screen; the wipe puts the hand back to the citizen. The host drops the citizen's touches while an agent has it.
- */
-const HAND_MOVES = {
-  'HELP.ASK': { guard: 'handMoves', actions: 'moveHand' },
-  'HAND.RECLAIM': { guard: 'handMoves', actions: 'moveHand' },
-  'AGENT.TAKE_HAND': { guard: 'handMoves', actions: 'moveHand' },
-  'AGENT.GIVE_BACK': { guard: 'handMoves', actions: 'moveHand' },
-} as const;
-
-const PIN_ENTRY: AdminPinView = { status: 'entry', attemptsLeft: null, lockedMinutesLeft: null };
 
 /**
  * The visit: attract → language → consent → home (→ guide → site → guide → home; → measure or a
@@ -105,7 +83,7 @@ export const sessionMachine = setup({
     pinAccepted: (_, verdict: PinVerdict) => verdict.verdict === 'accepted',
     pinLocked: (_, verdict: PinVerdict) => verdict.verdict === 'locked',
     locked: (_, minutesLeft: number | null) => minutesLeft !== null,
-    handMoves: ({ context, event }) => isHandEvent(event) && nextHand(context.hand, event) !== null,
+    handMoves: ({ context, event }) => movedHand(context.hand, event) !== null,
   },
   actions: {
     chooseLanguage: assign({
@@ -160,7 +138,7 @@ export const sessionMachine = setup({
     startIdleCountdown: assign({ idleSecondsLeft: ({ context }) => context.settings.idleWarningSeconds }),
     tickIdleCountdown: assign({ idleSecondsLeft: ({ context }) => (context.idleSecondsLeft ?? 1) - 1 }),
     clearIdleCountdown: assign({ idleSecondsLeft: null }),
-    moveHand: assign({ hand: ({ context, event }) => (isHandEvent(event) && nextHand(context.hand, event)) || context.hand }),
+    moveHand: assign({ hand: ({ context, event }) => movedHand(context.hand, event) ?? context.hand }),
     forgetVisit: assign(({ context }) => emptyVisit(context.settings)),
     recordWipeFailure: assign(({ context, event }) => ({
       wipeFailure: errorMessage((event as { error?: unknown }).error),
@@ -175,13 +153,9 @@ export const sessionMachine = setup({
     // The administrator flow: see the `admin` state.
     requestAdmin: assign({ adminRequested: true }),
     resetAdmin: assign({ adminRequested: false, adminPin: PIN_ENTRY }),
-    showPinChecking: assign({ adminPin: { ...PIN_ENTRY, status: 'checking' as const } }),
-    showPinVerdict: assign((_, verdict: PinVerdict) => ({
-      adminPin: verdict.verdict === 'locked' ? { ...PIN_ENTRY, status: 'locked' as const, lockedMinutesLeft: verdict.minutesLeft }
-        : verdict.verdict === 'wrong' ? { ...PIN_ENTRY, status: 'wrong' as const, attemptsLeft: verdict.attemptsLeft }
-          : PIN_ENTRY,
-    })),
-    showPinLocked: assign((_, minutesLeft: number | null) => ({ adminPin: { ...PIN_ENTRY, status: 'locked' as const, lockedMinutesLeft: minutesLeft } })),
+    showPinChecking: assign({ adminPin: PIN_CHECKING }),
+    showPinVerdict: assign((_, verdict: PinVerdict) => ({ adminPin: pinViewAfter(verdict) })),
+    showPinLocked: assign((_, minutesLeft: number | null) => ({ adminPin: lockedPinView(minutesLeft) })),
     setMaintenance: assign({ outOfOrder: ({ context, event }) => (event.type === 'ADMIN.MAINTENANCE' ? event.on : context.outOfOrder) }),
     /** Journals what the administrator did and carries it out (restart, exit); provided by the host. */
     adminAction: (_, _action: AdminAction) => {},
