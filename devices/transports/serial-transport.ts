@@ -80,8 +80,8 @@ export class SerialTransport extends ReconnectingTransport implements ByteTransp
     this.port = port;
     port.on('data', (chunk: Buffer) => this.emit('data', chunk));
     // A read error closes the port with a DisconnectedError; 'end' is a quiet end of file. Both mean the line went.
-    port.on('close', (error: Error | null) => this.dropped(port, error ? reasonOf(error) : 'the port closed'));
-    port.on('end', () => this.dropped(port, 'the line reached end of file'));
+    port.on('close', (error: Error | null) => void this.droppedOrGone(port, error ? reasonOf(error) : 'the port closed'));
+    port.on('end', () => void this.droppedOrGone(port, 'the line reached end of file'));
     // Without a listener an 'error' event would crash the host; the close that follows drives the reconnect.
     port.on('error', (error) => {
       this.logger.warn({ path: this.options.path, reason: reasonOf(error) }, 'serial line error');
@@ -94,6 +94,12 @@ export class SerialTransport extends ReconnectingTransport implements ByteTransp
       });
     }, this.options.livenessMs ?? 1_000);
     this.connected();
+  }
+
+  /** The line went without the liveness check seeing it: whether its node is still there says unplugged or failing. */
+  private async droppedOrGone(port: SerialPort, reason: string): Promise<void> {
+    const absent = await deviceNodeOf(this.options.path) === undefined;
+    this.dropped(port, reason, absent);
   }
 
   private dropped(port: SerialPort, reason: string, absent = false): void {

@@ -72,7 +72,8 @@ describe('SerialTransport on a real pty', () => {
     await transport.open();
     const offline = nextEvent<[DeviceStatus]>(transport, 'status', (s) => s.state === 'offline');
     process.kill(killed.pid, 'SIGKILL');
-    expect((await offline)[0]).toEqual({ state: 'offline', reason: expect.stringContaining('lost') });
+    // Whichever sees it first (the port's hang-up or the liveness check), the dangling link means the device is absent.
+    expect((await offline)[0]).toEqual({ state: 'offline', reason: expect.stringContaining('lost'), absent: true });
   });
 
   it('stops retrying once closed', async () => {
