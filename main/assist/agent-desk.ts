@@ -7,6 +7,7 @@ import type { Verdict } from '../lockdown/policy';
 import type { Logger } from '../log';
 import type { SessionEvent } from '../session/machine';
 import { toSessionSnapshot, type SessionState } from '../session/snapshot';
+import type { Agent } from './agent-gate';
 import type { AgentSessions, AgentSession } from './agent-sessions';
 import { pushCandidates } from './agent-pushes';
 import type { AssistEvent, HandBackReason } from './assist-journal';
@@ -136,6 +137,19 @@ export class AgentDesk {
         return null;
       }
     }
+  }
+
+  /**
+   * An agent's badge read at the kiosk itself: the agent standing there takes the hand, and the same
+   * badge again gives it back. Says what happened, or null when the visit takes neither now (no visit,
+   * or another agent has the hand).
+   */
+  badged(agent: Agent): 'took' | 'gave-back' | null {
+    if (this.giveBackIfHeld(agent.id, 'agent')) return 'gave-back';
+    const event = { type: 'AGENT.TAKE_HAND', agentId: agent.id, agentName: agent.name } as const;
+    if (!this.session.getSnapshot().can(event)) return null;
+    this.session.send(event);
+    return 'took';
   }
 
   private mayPush(state: SessionState, event: PushableEvent): boolean {

@@ -3,7 +3,7 @@ import type { AssistConfig } from '../../kiosk-config/assist-schema';
 import type { Verdict } from '../lockdown/policy';
 import type { Logger } from '../log';
 import { AgentDesk, type DeskSession } from './agent-desk';
-import { AgentGate } from './agent-gate';
+import { AgentGate, type AgentVerdict } from './agent-gate';
 import { startAgentServer } from './agent-server';
 import { AgentSessions } from './agent-sessions';
 import { openAssistJournal } from './assist-journal';
@@ -18,10 +18,15 @@ export interface AssistedMode {
   readonly origin: string;
   /** Whether an event from the kiosk's own views may drive the visit: not while an agent has the hand. */
   citizenMaySend(event: RendererEvent): boolean;
-  /** The seam for a badge reader: a badge read logs its agent in (returns the verdict; no page yet uses it). */
-  readonly gate: AgentGate;
+  /**
+   * An agent's badge read at the kiosk: a known badge takes the hand for its agent, or gives it back
+   * when that agent has it. Wrong badges count toward the login lock like wrong PINs.
+   */
+  badgeRead(badgeId: string): Promise<BadgeOutcome>;
   stop(): Promise<void>;
 }
+
+export type BadgeOutcome = AgentVerdict['verdict'] | 'took' | 'gave-back' | 'nothing-to-take';
 
 export interface AssistedModeOptions {
   config: AssistConfig;
@@ -64,7 +69,11 @@ export async function startAssistedMode({ config, session, siteMayOpen, renderer
 
   return {
     origin: server.origin,
-    gate,
+    badgeRead: async (badgeId) => {
+      const verdict = await gate.checkBadge(badgeId);
+      if (verdict.verdict !== 'accepted') return verdict.verdict;
+      return desk.badged(verdict.agent) ?? 'nothing-to-take';
+    },
     citizenMaySend: (event) => citizenMaySend(session.getSnapshot().context.hand, event),
     stop: async () => {
       clearInterval(expiry);

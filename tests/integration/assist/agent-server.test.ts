@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AgentMessage } from '../../../common/assist';
 import { AssistConfigSchema } from '../../../kiosk-config/assist-schema';
+import { badgeHashOf } from '../../../main/assist/agent-gate';
 import { startAssistedMode, type AssistedMode } from '../../../main/assist/assisted-mode';
 import { sessionMachine } from '../../../main/session/machine';
 import { TEST_AGENTS, TEST_ASSIST } from '../../support/assist-profile';
@@ -30,7 +31,7 @@ async function startServer() {
   const clock = { now: Date.now() };
   const { log, lines } = captureLog();
   const mode: AssistedMode = await startAssistedMode({
-    config: AssistConfigSchema.parse({ ...TEST_ASSIST, sessionMinutes: 30 }), session: kiosk.actor, siteMayOpen: () => ({ allow: false, reason: 'none' }),
+    config: AssistConfigSchema.parse({ ...TEST_ASSIST, sessionMinutes: 30, agents: TEST_ASSIST.agents.map((agent) => (agent.id === 'marie' ? { ...agent, badgeHash: badgeHashOf(MARIE_BADGE) } : agent)) }), session: kiosk.actor, siteMayOpen: () => ({ allow: false, reason: 'none' }),
     rendererDir, stateDir: path.join(dir, 'state'), log, now: () => clock.now,
     limits: { burstMessages: 20, messagesPerSecond: 10, maxBufferedBytes: 64 * 1024, heartbeatMs: 500 },
   });
@@ -66,8 +67,11 @@ async function startServer() {
     return { ws, messages, opened, closed };
   };
   const until = async (check: () => boolean) => { while (!check()) await new Promise((r) => setTimeout(r, 20)); };
-  return { kiosk, origin, host, send, login, cookieOf, socket, until, clock, lines };
+  return { kiosk, mode, origin, host, send, login, cookieOf, socket, until, clock, lines };
 }
+
+/** Marie's badge as the reader hands it over (a made-up id). */
+const MARIE_BADGE = 'badge:0451A2B7';
 
 describe('the agent server', () => {
   it('serves the agent page and its assets only, to its own Host', async () => {
@@ -178,5 +182,21 @@ describe('the agent server', () => {
     await until(() => lines.some((l) => l.msg === 'agent page detached'));
     silent.socket.destroy();
     expect(kiosk.view().screen).toBe('home');
+  });
+
+  it('lets an agent badge at the kiosk to take the hand during a visit and badge again to give it back; a stranger\'s badge counts as a wrong try', async () => {
+    const { kiosk, mode, lines } = await startServer();
+    expect(await mode.badgeRead(MARIE_BADGE)).toBe('nothing-to-take');
+    kiosk.actor.send({ type: 'SESSION.START' });
+    expect(await mode.badgeRead(MARIE_BADGE)).toBe('took');
+    expect(kiosk.view().assist).toMatchObject({ hand: 'agent', agentName: 'Marie' });
+    expect(mode.citizenMaySend({ type: 'LANGUAGE.CHOOSE', language: 'fr' })).toBe(false);
+    expect(await mode.badgeRead(MARIE_BADGE)).toBe('gave-back');
+    expect(kiosk.view().assist).toMatchObject({ hand: 'citizen' });
+    expect(await mode.badgeRead('badge:00000000')).toBe('wrong');
+    expect(kiosk.view().assist).toMatchObject({ hand: 'citizen' });
+    // The journal says a badge logged Marie in; no line anywhere holds a badge's id.
+    expect(lines.some((line) => line.event === 'agent-login' && line.by === 'badge' && line.agent === 'marie')).toBe(true);
+    expect(JSON.stringify(lines)).not.toMatch(/0451A2B7|00000000/);
   });
 });
