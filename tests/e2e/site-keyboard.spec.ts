@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { accessibleNames, boxOf, touch } from '../support/accessibility-tree';
+import { accessibleNames, boxOf, touch, touchDrawnButton } from '../support/accessibility-tree';
 import { removeProfile, writeProfile } from '../support/kiosk-process';
 import { acceptNotice, expect, onScreen, testOnSites } from './fixtures';
 
@@ -88,4 +88,21 @@ test('in an Arabic visit the keyboard on a site starts in Arabic, with Arabic wo
   await expect.poll(() => valueOf(page, 'name')).toBe('سلا');
   await touch(page, 'button', 'إخفاء');
   await expect.poll(() => accessibleNames(page, 'group')).not.toContain('لوحة المفاتيح');
+});
+
+test("the keyboard types into a field of a site's modal dialog, which makes the rest of the page inert", async ({ kioskPage: page, sites }) => {
+  await openAppointment(page, 'Français', /Site de test/, sites.allowed);
+  await page.evaluate(() => void setTimeout(() => { location.href = '/dialog-form'; }, 0));
+  await page.waitForURL(`${sites.allowed}/dialog-form`);
+  const code = (await page.locator('#code').boundingBox())!;
+  await page.mouse.click(code.x + 20, code.y + code.height / 2);
+  expect(await page.evaluate(() => document.querySelector('dialog:modal')?.id)).toBe('ask');
+  // Inert, the keyboard is out of the accessibility tree: its keys are found where they are drawn.
+  await expect.poll(() => touchDrawnButton(page, '4').then(() => true, () => false)).toBe(true);
+  await touchDrawnButton(page, '2');
+  await touchDrawnButton(page, '⌫ Effacer');
+  await touchDrawnButton(page, '7');
+  await expect.poll(() => valueOf(page, 'code')).toBe('47');
+  expect(await focusedId(page)).toBe('code');
+  await page.screenshot({ path: `${SHOTS}/fr-modal-dialog.png` });
 });

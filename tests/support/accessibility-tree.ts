@@ -45,3 +45,33 @@ export async function touch(page: Page, role: string, name: string): Promise<voi
   if (!box) throw new Error(`no ${role} named "${name}" on the page`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  nodeValue?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * A finger on the middle of the button whose text is `text`, found in the DOM through closed shadow
+ * roots: for what a site's modal dialog makes inert, which the accessibility tree leaves out.
+ */
+export async function touchDrawnButton(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const kids = (node: DomNode) => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+    const textOf = (node: DomNode): string => (node.nodeName === '#text' ? node.nodeValue ?? '' : kids(node).map(textOf).join(''));
+    const find = (node: DomNode): DomNode | undefined =>
+      node.nodeName === 'BUTTON' && textOf(node).trim() === text ? node : kids(node).map(find).find(Boolean);
+    const button = find(root);
+    if (!button) throw new Error(`no button "${text}" drawn on the page`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { border: number[] } };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -172,6 +172,10 @@ export async function startStandInSites(): Promise<StandInSites> {
       <p><label>Courriel <input id="email" type="email" name="email"></label></p></form><script>
       addEventListener('input', (event) => { document.body.dataset.untrusted ||= String(!event.isTrusted); }, true);
     </script>`),
+    // A form in a modal dialog, as sites ask for a code: the rest of the page, Borne's keyboard included, is inert.
+    '/dialog-form': page('Code de confirmation', `<dialog id="ask"><form method="dialog">
+      <p><label>Code reçu par SMS <input id="code" name="code"></label></p><button>Valider</button></form></dialog>
+      <script>document.getElementById('ask').showModal();</script>`),
     // A file offered for download, as a site's "download your receipt" link.
     '/receipt': page('Récépissé', '<p><a id="receipt" href="/receipt.pdf" download="recepisse.pdf">Télécharger le récépissé</a></p>'),
   };

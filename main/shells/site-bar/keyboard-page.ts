@@ -108,11 +108,7 @@ export function installSiteKeyboard(config: SiteKeyboardConfig): void {
     shadow.append(board);
   };
 
-  // A key never takes the focus from the field: its press is cancelled before the focus moves.
-  for (const type of ['pointerdown', 'mousedown']) shadow.addEventListener(type, (event) => event.preventDefault());
-  shadow.addEventListener('click', (event) => {
-    const action = (event.target as Element).closest('button')?.dataset.action;
-    if (!action) return;
+  const act = (action: string) => {
     if (action.startsWith('type:')) {
       send(action);
       if (shift) { shift = false; draw(); }
@@ -120,7 +116,33 @@ export function installSiteKeyboard(config: SiteKeyboardConfig): void {
     else if (action === 'shift') { shift = !shift; draw(); }
     else if (action === 'switch') { layout = (layout + 1) % config.layouts.length; shift = false; draw(); }
     else if (action === 'hide') field?.blur();
+  };
+  // A key never takes the focus from the field: its press is cancelled before the focus moves.
+  for (const type of ['pointerdown', 'mousedown']) shadow.addEventListener(type, (event) => event.preventDefault());
+  // A key pressed without a pointer (a screen reader's activation).
+  shadow.addEventListener('click', (event) => {
+    const action = (event.target as Element).closest('button')?.dataset.action;
+    if (action) act(action);
   });
+  // A touch, found by where it lands: under a site's modal dialog (a form in a dialog) the rest of the
+  // page is inert, the keyboard included, and its presses would go to the dialog's backdrop and blur the
+  // field. Listening first, on the window, the site cannot stop it beforehand.
+  const keyAt = (event: MouseEvent) => {
+    if (!field || !host.isConnected || (event.type === 'click' && event.detail === 0)) return undefined;
+    return Array.from(shadow.querySelectorAll('button')).find((key) => {
+      const box = key.getBoundingClientRect();
+      return event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    });
+  };
+  for (const type of ['pointerdown', 'mousedown', 'click']) {
+    window.addEventListener(type, (event) => {
+      const key = keyAt(event as MouseEvent);
+      if (!key) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (type === 'click' && key.dataset.action) act(key.dataset.action);
+    }, true);
+  }
 
   const root = () => document.documentElement;
   // Room at the page's bottom as tall as the keyboard, so the last field can be scrolled above it, and a
