@@ -140,16 +140,23 @@ export class AgentDesk {
   }
 
   /**
-   * An agent's badge read at the kiosk itself: the agent standing there takes the hand, and the same
-   * badge again gives it back. Says what happened, or null when the visit takes neither now (no visit,
+   * An agent's badge read at the kiosk itself: the agent standing there takes the hand (starting a visit
+   * when the kiosk waits on its attract screen, as an agent seating a citizen does), and the same badge
+   * again gives it back. Says what happened, or null when the visit takes neither now (out of service,
    * or another agent has the hand).
    */
-  badged(agent: Agent): 'took' | 'gave-back' | null {
+  badged(agent: Agent): 'took' | 'started' | 'gave-back' | null {
     if (this.giveBackIfHeld(agent.id, 'agent')) return 'gave-back';
-    const event = { type: 'AGENT.TAKE_HAND', agentId: agent.id, agentName: agent.name } as const;
-    if (!this.session.getSnapshot().can(event)) return null;
-    this.session.send(event);
-    return 'took';
+    const take = { type: 'AGENT.TAKE_HAND', agentId: agent.id, agentName: agent.name } as const;
+    if (this.session.getSnapshot().can(take)) {
+      this.session.send(take);
+      return 'took';
+    }
+    if (!this.session.getSnapshot().can({ type: 'SESSION.START' })) return null;
+    this.session.send({ type: 'SESSION.START' });
+    if (!this.session.getSnapshot().can(take)) return null;
+    this.session.send(take);
+    return 'started';
   }
 
   private mayPush(state: SessionState, event: PushableEvent): boolean {

@@ -19,14 +19,16 @@ export interface AssistedMode {
   /** Whether an event from the kiosk's own views may drive the visit: not while an agent has the hand. */
   citizenMaySend(event: RendererEvent): boolean;
   /**
-   * An agent's badge read at the kiosk: a known badge takes the hand for its agent, or gives it back
-   * when that agent has it. Wrong badges count toward the login lock like wrong PINs.
+   * An agent's badge read at the kiosk: a known badge takes the hand for its agent (starting a visit
+   * from attract), or gives it back when that agent has it. Wrong badges count toward the login lock
+   * like wrong PINs.
    */
   badgeRead(badgeId: string): Promise<BadgeOutcome>;
   stop(): Promise<void>;
 }
 
-export type BadgeOutcome = AgentVerdict['verdict'] | 'took' | 'gave-back' | 'nothing-to-take';
+/** `not-now`: a known badge the visit cannot act on (out of service, or another agent has the hand). */
+export type BadgeOutcome = Exclude<AgentVerdict['verdict'], 'accepted'> | 'took' | 'started' | 'gave-back' | 'not-now';
 
 export interface AssistedModeOptions {
   config: AssistConfig;
@@ -72,7 +74,7 @@ export async function startAssistedMode({ config, session, siteMayOpen, renderer
     badgeRead: async (badgeId) => {
       const verdict = await gate.checkBadge(badgeId);
       if (verdict.verdict !== 'accepted') return verdict.verdict;
-      return desk.badged(verdict.agent) ?? 'nothing-to-take';
+      return desk.badged(verdict.agent) ?? 'not-now';
     },
     citizenMaySend: (event) => citizenMaySend(session.getSnapshot().context.hand, event),
     stop: async () => {

@@ -31,7 +31,7 @@ async function startServer() {
   const clock = { now: Date.now() };
   const { log, lines } = captureLog();
   const mode: AssistedMode = await startAssistedMode({
-    config: AssistConfigSchema.parse({ ...TEST_ASSIST, sessionMinutes: 30, agents: TEST_ASSIST.agents.map((agent) => (agent.id === 'marie' ? { ...agent, badgeHash: badgeHashOf(MARIE_BADGE) } : agent)) }), session: kiosk.actor, siteMayOpen: () => ({ allow: false, reason: 'none' }),
+    config: AssistConfigSchema.parse({ ...TEST_ASSIST, sessionMinutes: 30, agents: TEST_ASSIST.agents.map((agent) => ({ ...agent, badgeHash: badgeHashOf(BADGES[agent.id as keyof typeof BADGES]) })) }), session: kiosk.actor, siteMayOpen: () => ({ allow: false, reason: 'none' }),
     rendererDir, stateDir: path.join(dir, 'state'), log, now: () => clock.now,
     limits: { burstMessages: 20, messagesPerSecond: 10, maxBufferedBytes: 64 * 1024, heartbeatMs: 500 },
   });
@@ -70,8 +70,9 @@ async function startServer() {
   return { kiosk, mode, origin, host, send, login, cookieOf, socket, until, clock, lines };
 }
 
-/** Marie's badge as the reader hands it over (a made-up id). */
-const MARIE_BADGE = 'badge:0451A2B7';
+/** The agents' badges as the reader hands them over (made-up ids). */
+const BADGES = { marie: 'badge:0451A2B7', karim: 'badge:09C3D2E1' };
+const MARIE_BADGE = BADGES.marie;
 
 describe('the agent server', () => {
   it('serves the agent page and its assets only, to its own Host', async () => {
@@ -184,11 +185,15 @@ describe('the agent server', () => {
     expect(kiosk.view().screen).toBe('home');
   });
 
-  it('lets an agent badge at the kiosk to take the hand during a visit and badge again to give it back; a stranger\'s badge counts as a wrong try', async () => {
+  it('lets an agent badge at the kiosk to start a visit or take the hand of one, and badge again to give it back; a stranger\'s badge counts as a wrong try', async () => {
     const { kiosk, mode, lines } = await startServer();
-    expect(await mode.badgeRead(MARIE_BADGE)).toBe('nothing-to-take');
-    kiosk.actor.send({ type: 'SESSION.START' });
+    expect(await mode.badgeRead(MARIE_BADGE)).toBe('started');
+    expect(kiosk.view()).toMatchObject({ screen: 'language', assist: { hand: 'agent', agentName: 'Marie' } });
+    expect(await mode.badgeRead(MARIE_BADGE)).toBe('gave-back');
     expect(await mode.badgeRead(MARIE_BADGE)).toBe('took');
+    expect(kiosk.view().assist).toMatchObject({ hand: 'agent', agentName: 'Marie' });
+    // Karim cannot take it from her: she gives it back first.
+    expect(await mode.badgeRead(BADGES.karim)).toBe('not-now');
     expect(kiosk.view().assist).toMatchObject({ hand: 'agent', agentName: 'Marie' });
     expect(mode.citizenMaySend({ type: 'LANGUAGE.CHOOSE', language: 'fr' })).toBe(false);
     expect(await mode.badgeRead(MARIE_BADGE)).toBe('gave-back');
