@@ -22,6 +22,8 @@ done
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 # Arabic visits are drawn in Noto Sans Arabic UI (renderer/src/styles/base.css); DejaVu's Arabic is a poor fallback.
 [ -e /usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf ] || missing+=("fonts-noto-ui-core")
+# The fleet store's tests start a real PostgreSQL of their own; Debian keeps its binaries off the PATH.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=("postgresql")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -1,0 +1,30 @@
+import { accountQueries } from './accounts';
+import { auditQueries } from './audit';
+import { enrolmentQueries } from './enrolment';
+import { kioskQueries } from './kiosks';
+import { openDatabase, type StoreEngine, type StoreLocation } from './open';
+import { sessionQueries } from './sessions';
+
+/** Every query the fleet server makes, grouped by table; the same code runs on SQLite and PostgreSQL. */
+export interface FleetStore {
+  engine: StoreEngine;
+  accounts: ReturnType<typeof accountQueries>;
+  sessions: ReturnType<typeof sessionQueries>;
+  enrolment: ReturnType<typeof enrolmentQueries>;
+  kiosks: ReturnType<typeof kioskQueries>;
+  audit: ReturnType<typeof auditQueries>;
+  close(): Promise<void>;
+}
+
+export async function openStore(location: StoreLocation): Promise<FleetStore> {
+  const { db, engine } = await openDatabase(location);
+  return {
+    engine,
+    accounts: accountQueries(db),
+    sessions: sessionQueries(db),
+    enrolment: enrolmentQueries(db),
+    kiosks: kioskQueries(db),
+    audit: auditQueries(db),
+    close: () => db.destroy(),
+  };
+}
