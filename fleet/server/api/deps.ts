@@ -1,0 +1,10 @@
+import type { FleetStore } from '../store/store';
+import type { LoginThrottle } from './login-throttle';
+
+/** What every route handler may use; handed in so tests choose the store and the clock. */
+export interface ApiDeps {
+  store: FleetStore;
+  now: () => Date;
+  throttle: LoginThrottle;
+  sessionHours: number;
+}

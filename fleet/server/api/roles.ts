@@ -1,0 +1,15 @@
+import type { Role } from '../store/schema';
+
+/**
+ * Who may do what in the console, in one place. Approving a kiosk brings a device into the fleet: as
+ * much a trust decision as creating its token, so administrators only. Revoking must not wait for an
+ * administrator when a kiosk is stolen, so operators may too.
+ */
+export const MAY = {
+  readFleet: ['administrator', 'operator', 'viewer'],
+  manageEnrolment: ['administrator'],
+  approveKiosk: ['administrator'],
+  revokeKiosk: ['administrator', 'operator'],
+  readAudit: ['administrator', 'operator'],
+  manageAccounts: ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
