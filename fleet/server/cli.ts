@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildFleetApi } from './api/app';
+import { ensureFirstAdministrator } from './first-administrator';
+import { postgresLocation, type StoreLocation } from './store/open';
+import { openStore } from './store/store';
+
+/**
+ * `npm run fleet [-- --port 8440 --host 127.0.0.1 --state <folder> --database postgres://…]`: the fleet
+ * server with its embedded defaults (a SQLite file in the state folder). On first start it prints the
+ * first administrator's password, once.
+ */
+const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string', default: '8440' },
+      host: { type: 'string', default: '127.0.0.1' },
+      state: { type: 'string' },
+      database: { type: 'string' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0 to 65535, not ${args.port}`);
+
+const stateDir = args.state ?? path.join(process.env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'borne-fleet');
+let location: StoreLocation;
+if (args.database) {
+  const parsed = postgresLocation(args.database);
+  if ('error' in parsed) fail(parsed.error);
+  location = parsed;
+} else {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  location = { engine: 'sqlite', file: path.join(stateDir, 'fleet.sqlite') };
+}
+
+const store = await openStore(location);
+const firstAdministrator = await ensureFirstAdministrator(store, new Date());
+const app = buildFleetApi({ store });
+const address = await app.listen({ port, host: args.host });
+
+process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
+process.stdout.write(`  console API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
+if (firstAdministrator) {
+  process.stdout.write(`  first administrator (shown this once): ${firstAdministrator.username} / ${firstAdministrator.password}\n`);
+}
+
+const stop = async () => {
+  await app.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
