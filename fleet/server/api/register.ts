@@ -36,12 +36,12 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteD
           audit,
         };
         const answer = await route.handler(context);
-        await writeAudit(deps, route, caller, audit, 'ok');
+        await writeAudit(deps, route, request, caller, audit, 'ok');
         return reply.code(route.success.status).send(answer);
       } catch (error) {
         const refused = error instanceof HttpError && error.status < 500;
         const message = error instanceof Error ? error.message : String(error);
-        await writeAudit(deps, route, caller, audit, refused ? `refused: ${message}` : 'failed: internal error');
+        await writeAudit(deps, route, request, caller, audit, refused ? `refused: ${message}` : 'failed: internal error');
         throw error;
       }
     },
@@ -85,17 +85,22 @@ function checkCsrf(request: FastifyRequest, caller: Caller, route: RouteDefiniti
   }
 }
 
-async function writeAudit(deps: ApiDeps, route: RouteDefinition, caller: Caller, note: RouteContext<unknown, unknown, unknown>['audit'], result: string): Promise<void> {
+async function writeAudit(deps: ApiDeps, route: RouteDefinition, request: FastifyRequest, caller: Caller, note: RouteContext<unknown, unknown, unknown>['audit'], result: string): Promise<void> {
   // An unidentified caller of a protected route leaves no line: anyone could fill the log that way.
   if (!route.auditAction || (caller.kind === 'anonymous' && !('public' in route.access))) return;
   await deps.store.audit.append({
     at: deps.now().toISOString(),
     actor: note.actor ?? actorOf(caller),
     action: route.auditAction,
-    kiosk_id: note.kioskId ?? null,
+    kiosk_id: note.kioskId ?? kioskNamedIn(request, route) ?? null,
     result,
     detail: note.detail ?? null,
   });
+}
+
+function kioskNamedIn(request: FastifyRequest, route: RouteDefinition): string | undefined {
+  const value = route.kioskParam ? (request.params as Record<string, unknown>)[route.kioskParam] : undefined;
+  return typeof value === 'string' ? value.slice(0, 100) : undefined;
 }
 
 function actorOf(caller: Caller): string {

@@ -42,6 +42,8 @@ export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.Zo
   summary: string;
   access: RouteAccess;
   auditAction?: string;
+  /** The path parameter naming the kiosk acted on, so that even a refused request's audit line says which. */
+  kioskParam?: string;
   body?: B;
   params?: P;
   query?: Q;

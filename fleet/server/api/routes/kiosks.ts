@@ -12,7 +12,7 @@ const KioskAnswer = z.object({
   created_at: z.string(),
   last_seen_at: z.string().nullable(),
 });
-const KioskParams = z.object({ id: z.string().min(1).max(100) });
+const KioskParams = z.object({ id: z.uuid() });
 
 /** Approve and revoke: the same move with different allowed starting states. */
 function kioskMove(deps: ApiDeps, verb: 'approve' | 'revoke', from: readonly KioskState[], to: KioskState, roles: readonly ('administrator' | 'operator' | 'viewer')[]): RouteDefinition {
@@ -22,10 +22,10 @@ function kioskMove(deps: ApiDeps, verb: 'approve' | 'revoke', from: readonly Kio
     summary: verb === 'approve' ? 'Approve a pending kiosk' : 'Revoke a kiosk: its credential is refused from now on',
     access: { roles },
     auditAction: `kiosk.${verb}`,
+    kioskParam: 'id',
     params: KioskParams,
     success: { status: 200, schema: KioskAnswer },
     async handler({ params, audit }) {
-      audit.kioskId = params.id;
       const kiosk = await deps.store.kiosks.byId(params.id);
       if (!kiosk) throw new HttpError(404, `no kiosk ${params.id}`);
       if (!(await deps.store.kiosks.move(params.id, from, to))) {
