@@ -25,7 +25,7 @@ function kioskMove(deps: ApiDeps, verb: 'approve' | 'revoke', from: readonly Kio
     kioskParam: 'id',
     params: KioskParams,
     success: { status: 200, schema: KioskAnswer },
-    async handler({ params, audit }) {
+    async handler({ params }) {
       const kiosk = await deps.store.kiosks.byId(params.id);
       if (!kiosk) throw new HttpError(404, `no kiosk ${params.id}`);
       if (!(await deps.store.kiosks.move(params.id, from, to))) {
