@@ -12,7 +12,7 @@ import { openStore } from './store/store';
  * server with its embedded defaults (a SQLite file in the state folder). On first start it prints the
  * first administrator's password, once.
  */
-const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…]';
+const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -27,6 +27,8 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       state: { type: 'string' },
       database: { type: 'string' },
+      // Behind a TLS-terminating reverse proxy: client addresses and the scheme come from X-Forwarded-*.
+      'trust-proxy': { type: 'boolean', default: false },
     },
     strict: true,
   }).values;
@@ -50,7 +52,7 @@ if (args.database) {
 
 const store = await openStore(location);
 const firstAdministrator = await ensureFirstAdministrator(store, new Date());
-const app = buildFleetApi({ store });
+const app = buildFleetApi({ store, trustProxy: args['trust-proxy'] });
 const address = await app.listen({ port, host: args.host });
 
 process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
