@@ -44,6 +44,19 @@ describe.each(FLEET_ENGINES)('fleet store on %s', (engine) => {
     expect((await store.kiosks.list()).map((k) => k.name)).toEqual(['hall']);
   });
 
+  it('lets only one of several kiosks racing with one token enrol', async () => {
+    const store = await stores.fresh();
+    const ada = await store.accounts.create({ username: 'ada', passwordHash: 'h', role: 'administrator', at: T0 });
+    await store.enrolment.createToken({ tokenHash: 'tok', expiresAt: LATER, createdBy: ada.id, at: T0 });
+    const racers = Array.from({ length: 5 }, (_, i) =>
+      store.enrolment.enrol({ tokenHash: 'tok', kiosk: { id: `k${i}`, name: `k${i}`, credential_hash: `c${i}`, created_at: T0 }, at: T0 }),
+    );
+    const outcomes = await Promise.all(racers);
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.error)).toEqual(Array(4).fill('token already used'));
+    expect(await store.kiosks.list()).toHaveLength(1);
+  });
+
   it('moves a kiosk between states only from the allowed ones, and finds it by its credential', async () => {
     const store = await stores.fresh();
     const ada = await store.accounts.create({ username: 'ada', passwordHash: 'h', role: 'administrator', at: T0 });
