@@ -52,7 +52,7 @@ if (args.database) {
 
 const store = await openStore(location);
 const firstAdministrator = await ensureFirstAdministrator(store, new Date());
-const app = buildFleetApi({ store, trustProxy: args['trust-proxy'] });
+const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' } });
 const address = await app.listen({ port, host: args.host });
 
 process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { FleetStore } from '../store/store';
 import type { ApiDeps } from './deps';
 import { HttpError } from './errors';
@@ -19,7 +19,8 @@ export interface FleetApiOptions {
   sessionHours?: number;
   /** Trust X-Forwarded-For and -Proto from a reverse proxy in front (the rate limit counts its clients, cookies go Secure behind TLS). */
   trustProxy?: boolean;
-  logger?: boolean;
+  /** Fastify's logger (pino); the CLI keeps warnings and errors only: request lines would hold client addresses. */
+  logger?: FastifyServerOptions['logger'];
   version?: string;
 }
 
@@ -32,6 +33,7 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     store: options.store,
     now: options.now ?? (() => new Date()),
     throttle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    enrolThrottle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     sessionHours: options.sessionHours ?? 12,
   };
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, logger: options.logger ?? false });

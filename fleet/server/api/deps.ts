@@ -6,5 +6,7 @@ export interface ApiDeps {
   store: FleetStore;
   now: () => Date;
   throttle: LoginThrottle;
+  /** Enrolment attempts per address: a refused enrolment writes an audit line, so it must not be free. */
+  enrolThrottle: LoginThrottle;
   sessionHours: number;
 }

@@ -44,9 +44,14 @@ export class LoginThrottle {
     if (user?.lockedUntil !== undefined && user.lockedUntil > now) {
       return { ok: false, reason: 'too many failed logins for this account: it is locked for now', retryAfterSeconds: Math.ceil((user.lockedUntil - now) / 1000) };
     }
+    return this.admitAddress(address, now);
+  }
+
+  /** Counts one attempt from `address`; also used alone for enrolment, which has no username. */
+  admitAddress(address: string, now: number): ThrottleVerdict {
     const byAddress = this.bump(this.addresses, address, now);
     if (byAddress.count > this.limits.attemptsPerAddress) {
-      return { ok: false, reason: 'too many login attempts from this address', retryAfterSeconds: Math.ceil((byAddress.since + this.limits.windowMs - now) / 1000) };
+      return { ok: false, reason: 'too many attempts from this address', retryAfterSeconds: Math.ceil((byAddress.since + this.limits.windowMs - now) / 1000) };
     }
     return { ok: true };
   }

@@ -44,6 +44,15 @@ describe.each(FLEET_ENGINES)('fleet enrolment on %s', (engine) => {
     expect((await api.get('/api/kiosks', admin)).json().kiosks).toEqual([]);
   });
 
+  it('rate-limits enrolment attempts from one address', async () => {
+    const limits = { attemptsPerAddress: 3, failuresBeforeLock: 3, windowMs: 60_000, lockMs: 60_000, maxTracked: 100 };
+    const api = fleetApiOn(await stores.fresh(), { loginLimits: limits });
+    for (let i = 0; i < limits.attemptsPerAddress; i++) expect((await api.post('/api/enrol', { token: `guess${i}`, name: 'x' })).statusCode).toBe(401);
+    const limited = await api.post('/api/enrol', { token: 'guess', name: 'x' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toBe('too many attempts from this address');
+  });
+
   it('keeps a kiosk pending until an administrator approves it', async () => {
     const api = fleetApiOn(await stores.fresh());
     const admin = await api.loggedIn('root', 'administrator');

@@ -7,7 +7,7 @@ describe('login throttle', () => {
   it('admits an address again once its window has passed', () => {
     const throttle = new LoginThrottle(LIMITS);
     for (let i = 0; i < 3; i++) expect(throttle.admit('a', `u${i}`, 0).ok).toBe(true);
-    expect(throttle.admit('a', 'u9', 10)).toEqual({ ok: false, reason: 'too many login attempts from this address', retryAfterSeconds: 1 });
+    expect(throttle.admit('a', 'u9', 10)).toEqual({ ok: false, reason: 'too many attempts from this address', retryAfterSeconds: 1 });
     expect(throttle.admit('a', 'u9', 1000).ok).toBe(true);
   });
 

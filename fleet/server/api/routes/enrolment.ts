@@ -50,7 +50,9 @@ export function enrolmentRoutes(deps: ApiDeps): RouteDefinition[] {
       auditAction: 'kiosk.enrol',
       body: EnrolBody,
       success: { status: 201, schema: z.object({ kioskId: z.string(), credential: z.string(), state: z.literal('pending') }) },
-      async handler({ body, audit }) {
+      async handler({ body, audit, request }) {
+        const verdict = deps.enrolThrottle.admitAddress(request.ip, deps.now().getTime());
+        if (!verdict.ok) throw new HttpError(429, verdict.reason, { 'retry-after': String(verdict.retryAfterSeconds) });
         const now = deps.now().toISOString();
         const credential = newSecret();
         const id = deps.store.enrolment.newKioskId();
