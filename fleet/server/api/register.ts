@@ -22,6 +22,7 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteD
     handler: async (request, reply) => {
       let caller: Caller = { kind: 'anonymous' };
       const audit: RouteContext<unknown, unknown, unknown>['audit'] = {};
+      let handled = false;
       try {
         caller = await identify(deps, request, route);
         authorize(caller, route);
@@ -35,13 +36,17 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteD
           reply,
           audit,
         };
+        handled = true;
         const answer = await route.handler(context);
         await writeAudit(deps, route, request, caller, audit, 'ok');
         return reply.code(route.success.status).send(answer);
       } catch (error) {
         const refused = error instanceof HttpError && error.status < 500;
         const message = error instanceof Error ? error.message : String(error);
-        await writeAudit(deps, route, request, caller, audit, refused ? `refused: ${message}` : 'failed: internal error');
+        // An anonymous caller's line is written only for what the handler decided, and never for a throttled
+        // attempt: otherwise a flood of malformed or rate-limited requests would fill the log for free.
+        const worthALine = caller.kind !== 'anonymous' || (handled && !(error instanceof HttpError && error.status === 429));
+        if (worthALine) await writeAudit(deps, route, request, caller, audit, refused ? `refused: ${message}` : 'failed: internal error');
         throw error;
       }
     },

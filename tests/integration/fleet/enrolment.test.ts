@@ -51,6 +51,10 @@ describe.each(FLEET_ENGINES)('fleet enrolment on %s', (engine) => {
     const limited = await api.post('/api/enrol', { token: 'guess', name: 'x' });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toBe('too many attempts from this address');
+    expect((await api.post('/api/enrol', { token: 5 })).statusCode).toBe(400);
+    // The refused guesses are in the audit; the throttled one and the malformed one are not.
+    const results = (await api.store.audit.recent({ limit: 100 })).map((line) => line.result);
+    expect(results).toEqual(Array(limits.attemptsPerAddress).fill('refused: enrolment refused: unknown token'));
   });
 
   it('keeps a kiosk pending until an administrator approves it', async () => {
