@@ -2,7 +2,7 @@ import type { AdminConfig } from '../../kiosk-config/admin-schema';
 import type { Logger } from '../log';
 import { appendOrLog, type AuditEntry, type AuditJournal } from './audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from './lockout';
-import { verifyPin } from './pin';
+import { verifyPin } from '../../kiosk-config/secret-hash';
 
 /** The answer to one PIN. */
 export type PinVerdict =

@@ -1,5 +1,5 @@
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_PATTERN } from '../../common/admin';
-import { hashPin } from './pin';
+import { hashPin } from '../../kiosk-config/secret-hash';
 
 /**
  * `npm run admin-pin`: asks for the administrator PIN twice without echoing it (or reads one line from

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AssistConfig } from '../../kiosk-config/assist-schema';
 import { appendOrLog, type AuditJournal, type JournalEntry } from '../admin/audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from '../admin/lockout';
-import { verifyPin } from '../admin/pin';
+import { verifyPin } from '../../kiosk-config/secret-hash';
 import type { Logger } from '../log';
 import type { AssistAttempt, AssistEvent } from './assist-journal';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AdminConfigSchema } from '../../../../kiosk-config/admin-schema';
 import { AdminGate } from '../../../../main/admin/admin-gate';
 import { AuditJournal } from '../../../../main/admin/audit-journal';
-import { hashPin } from '../../../../main/admin/pin';
+import { hashPin } from '../../../../kiosk-config/secret-hash';
 import { captureLog } from '../../../support/capture-log';
 
 const PIN = '2468';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AssistConfigSchema } from '../../../../kiosk-config/assist-schema';
-import { hashPin } from '../../../../main/admin/pin';
+import { hashPin } from '../../../../kiosk-config/secret-hash';
 import { AgentGate, badgeHashOf } from '../../../../main/assist/agent-gate';
 import { openAssistJournal } from '../../../../main/assist/assist-journal';
 import { captureLog } from '../../../support/capture-log';

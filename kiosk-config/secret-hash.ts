@@ -1,5 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { parsePinHash, type PinHash } from '../../kiosk-config/admin-schema';
+import { parsePinHash, type PinHash } from './admin-schema';
+
+/**
+ * Secrets a person types (a kiosk's administrator PIN, an agent's PIN, a fleet console password), kept
+ * only as a salted scrypt line: the kiosk's profile and the fleet's store read the same format.
+ */
 
 /** scrypt's interactive-login setting (16 MiB, about 50 ms on a small kiosk). */
 const DEFAULT_PIN_PARAMS = { N: 16384, r: 8, p: 1 } as const;

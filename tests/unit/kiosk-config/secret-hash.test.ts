@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePinHash } from '../../../../kiosk-config/admin-schema';
-import { hashPin, verifyPin } from '../../../../main/admin/pin';
+import { parsePinHash } from '../../../kiosk-config/admin-schema';
+import { hashPin, verifyPin } from '../../../kiosk-config/secret-hash';
 
 describe('the administrator PIN hash', () => {
   it('is one self-describing line: scrypt, its parameters, a salt and the hash', async () => {
