@@ -22,6 +22,11 @@ done
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 # Arabic visits are drawn in Noto Sans Arabic UI (renderer/src/styles/base.css); DejaVu's Arabic is a poor fallback.
 [ -e /usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf ] || missing+=("fonts-noto-ui-core")
+# The document printer's tests run a private cupsd with a cups-pdf queue and read the PDF back.
+# Checked by a file each package ships: cupsd and the cups-pdf backend are not on a user's PATH.
+[ -e /usr/sbin/cupsd ] || missing+=("cups")
+[ -e /usr/lib/cups/backend/cups-pdf ] || missing+=("printer-driver-cups-pdf")
+[ -e /usr/bin/pdftotext ] || missing+=("poppler-utils")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
