@@ -10,12 +10,16 @@ import { fail, ok, type Result } from '../common/result';
 const LINES_PER_PAGE = 50;
 const encoder = new TextEncoder();
 
-/** Latin-1 characters map to themselves in WinAnsi; the euro sign is 0x80 there. */
+/** WinAnsi's characters beyond Latin-1 that French text uses; Latin-1 ones map to themselves. */
+const WIN_ANSI_EXTRAS: Readonly<Record<string, number>> = {
+  '€': 0x80, '‚': 0x82, '…': 0x85, 'Œ': 0x8c, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, 'œ': 0x9c,
+};
+
 function winAnsi(text: string): number[] | null {
   const bytes: number[] = [];
   for (const char of text) {
-    const code = char === '€' ? 0x80 : char.codePointAt(0)!;
-    if (code > 0xff || (code < 0x20 && code !== 0x09) || (code >= 0x7f && code < 0xa0 && code !== 0x80)) return null;
+    const code = WIN_ANSI_EXTRAS[char] ?? char.codePointAt(0)!;
+    if (code > 0xff || code < 0x20 || (code >= 0x7f && code < 0xa0 && !Object.values(WIN_ANSI_EXTRAS).includes(code))) return null;
     bytes.push(code);
   }
   return bytes;

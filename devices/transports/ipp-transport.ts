@@ -30,6 +30,20 @@ export function ippQueueOf(uri: string): Result<IppQueue> {
   return ok({ host, port: url.port ? Number(url.port) : 631, path: url.pathname, name, uri });
 }
 
+/**
+ * Why a request got no successful answer. `absent`: no CUPS listens there, or it has no such queue;
+ * `malformed`: the answer is not IPP, or not the answer to this request; `refused`: a valid IPP answer
+ * with an error status; `unreachable`: a timeout or a broken connection.
+ */
+export interface IppFailure {
+  kind: 'absent' | 'malformed' | 'refused' | 'unreachable';
+  message: string;
+  /** The IPP status, when `refused`. */
+  status?: number;
+}
+const failure = (kind: IppFailure['kind'], message: string, status?: number): Result<never, IppFailure> =>
+  fail(status === undefined ? { kind, message } : { kind, message, status });
+
 export interface IppTransportOptions {
   /** A request not answered in full within this fails (a CUPS that hangs, or not a print server). */
   timeoutMs?: number;
@@ -55,19 +69,19 @@ export class IppTransport {
   }
 
   /** Sends `message` and answers the successful response, or why there is none. */
-  async send(message: IppMessage): Promise<Result<IppMessage>> {
+  async send(message: IppMessage): Promise<Result<IppMessage, IppFailure>> {
     const body = await this.post(encodeIppMessage(message));
     if (!body.ok) return body;
     const response = decodeIppMessage(body.value);
-    if (!response.ok) return fail(`the print server at ${this.where()} answered something that is not IPP: ${response.error}`);
+    if (!response.ok) return failure('malformed', `the print server at ${this.where()} answered something that is not IPP: ${response.error}`);
     if (response.value.requestId !== message.requestId) {
-      return fail(`the print server at ${this.where()} answered request ${response.value.requestId} to request ${message.requestId}`);
+      return failure('malformed', `the print server at ${this.where()} answered request ${response.value.requestId} to request ${message.requestId}`);
     }
     const status = response.value.code;
     if (status === NOT_FOUND && message.groups[0]?.attributes.every((attribute) => attribute.name !== 'job-id')) {
-      return fail(`no queue named "${this.queue.name}" at ${this.where()}: check the printer's URI in the profile`);
+      return failure('absent', `no queue named "${this.queue.name}" at ${this.where()}: check the printer's URI in the profile`, status);
     }
-    if (!isSuccessful(status)) return fail(`the print server at ${this.where()} refused: ${statusWords(status)}`);
+    if (!isSuccessful(status)) return failure('refused', `the print server at ${this.where()} refused: ${statusWords(status)}`, status);
     return response;
   }
 
@@ -75,11 +89,11 @@ export class IppTransport {
     return `${this.queue.host}:${this.queue.port}`;
   }
 
-  private post(body: Uint8Array): Promise<Result<Uint8Array>> {
+  private post(body: Uint8Array): Promise<Result<Uint8Array, IppFailure>> {
     const timeoutMs = this.options.timeoutMs ?? 5_000;
     const maxBytes = this.options.maxResponseBytes ?? 1 << 20;
     return new Promise((resolve) => {
-      const settle = (result: Result<Uint8Array>): void => {
+      const settle = (result: Result<Uint8Array, IppFailure>): void => {
         clearTimeout(timer);
         resolve(result);
       };
@@ -89,7 +103,7 @@ export class IppTransport {
       }, (response) => {
         if (response.statusCode !== 200) {
           response.resume();
-          settle(fail(`the print server at ${this.where()} answered HTTP ${response.statusCode}: is it CUPS, and is the path right?`));
+          settle(failure('malformed', `the print server at ${this.where()} answered HTTP ${response.statusCode}: is it CUPS, and is the path right?`));
           return;
         }
         const chunks: Buffer[] = [];
@@ -98,24 +112,24 @@ export class IppTransport {
           size += chunk.length;
           if (size > maxBytes) {
             sent.destroy();
-            settle(fail(`the print server at ${this.where()} answered more than ${maxBytes} bytes: it is not answering as a printer does`));
+            settle(failure('malformed', `the print server at ${this.where()} answered more than ${maxBytes} bytes: it is not answering as a printer does`));
           } else chunks.push(chunk);
         });
         response.on('end', () => settle(ok(new Uint8Array(Buffer.concat(chunks)))));
-        response.on('error', (error) => settle(fail(`the answer from ${this.where()} broke off: ${error.message}`)));
+        response.on('error', (error) => settle(failure('unreachable', `the answer from ${this.where()} broke off: ${error.message}`)));
       });
       const timer = setTimeout(() => {
         sent.destroy();
-        settle(fail(`the print server at ${this.where()} did not answer within ${durationWords(timeoutMs)}`));
+        settle(failure('unreachable', `the print server at ${this.where()} did not answer within ${durationWords(timeoutMs)}`));
       }, timeoutMs);
-      sent.on('error', (error: NodeJS.ErrnoException) => settle(fail(this.connectionError(error))));
+      sent.on('error', (error: NodeJS.ErrnoException) => settle(this.connectionError(error)));
       sent.end(body);
     });
   }
 
-  private connectionError(error: NodeJS.ErrnoException): string {
-    if (error.code === 'ECONNREFUSED') return `CUPS is not running at ${this.where()} (nothing listens there)`;
-    if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return `the print server's host "${this.queue.host}" is not known`;
-    return `cannot reach the print server at ${this.where()}: ${error.message}`;
+  private connectionError(error: NodeJS.ErrnoException): Result<never, IppFailure> {
+    if (error.code === 'ECONNREFUSED') return failure('absent', `CUPS is not running at ${this.where()} (nothing listens there)`);
+    if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return failure('absent', `the print server's host "${this.queue.host}" is not known`);
+    return failure('unreachable', `cannot reach the print server at ${this.where()}: ${error.message}`);
   }
 }
