@@ -7,6 +7,11 @@ import { encodeIppMessage, GROUP_TAGS, VALUE_TAGS } from '../../../devices/codec
 import * as ipp from '../../../devices/codecs/ipp-operations';
 import { DocumentPrinterDriver } from '../../../devices/drivers/document-printer';
 import { silentLogger } from '../../../devices/logger';
+import { DeviceManager } from '../../../devices/manager';
+import { testReceipt } from '../../../devices/test-receipt';
+import { DocumentPrinterConfigSchema } from '../../../common/device-config';
+import { printQueueWipeStep, WIPED_JOB_REASON } from '../../../main/session/print-queue-wipe';
+import { processesMentioning } from './support';
 import { pdfOfLines } from '../../../devices/pdf-document';
 import { CupsSimulator } from '../../../devices/simulators/cups-simulator';
 import { ippQueueOf, IppTransport } from '../../../devices/transports/ipp-transport';
@@ -117,6 +122,30 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
     expect(await cups.printed()).toHaveLength(before);
   }, 30_000);
 
+  it('the visit\'s wipe, through the device manager, cancels a job CUPS holds for want of paper', async () => {
+    const manager = new DeviceManager({ documentPrinter: DocumentPrinterConfigSchema.parse({ uri: cups.uri, pollEverySeconds: 0.2 }) }, silentLogger);
+    const jobs: PrintJob[] = [];
+    manager.on('printJob', (_kind, job) => jobs.push(job));
+    try {
+      await manager.start();
+      await cups.setPaper('out');
+      await vi.waitFor(() => expect(manager.health()).toEqual([expect.objectContaining({
+        kind: 'documentPrinter', state: 'error', printer: { paper: 'out', cover: 'closed' },
+        lastError: expect.objectContaining({ message: 'out of paper: load paper' }),
+      })]));
+      const job = manager.print('documentPrinter', { title: 'Memo', lines: [{ text: 'Rendez-vous mardi' }] });
+      if (!job.ok) throw new Error(job.error);
+      await vi.waitFor(() => expect(lastState(jobs, job.value.id)?.state).toBe('waiting'));
+      expect(await printQueueWipeStep(manager).clearAndProve()).toEqual({ cleared: ['print jobs'], leftovers: [] });
+      expect(lastState(jobs, job.value.id)).toEqual({ id: job.value.id, state: 'failed', reason: WIPED_JOB_REASON });
+      const transport = new IppTransport(ippQueueOf(cups.uri).value as never);
+      const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
+      expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
+    } finally {
+      await manager.stop();
+    }
+  }, 30_000);
+
   it('says "no queue" for a queue CUPS does not have, as absent', async () => {
     const { driver } = started(cups.uri.replace(/KioskPDF$/, 'NoSuchQueue'));
     await driver.start();
@@ -170,4 +199,32 @@ describe('the document printer without a working CUPS', () => {
     bogus = false;
     await vi.waitFor(() => expect(driver.status).toEqual({ state: 'ready' }));
   });
+});
+
+describe('DeviceManager with the profile\'s simulated document printer', () => {
+  it('runs its own cupsd, prints the technician\'s test page on it, says CUPS is gone as absent, and leaves no cupsd behind', async () => {
+    const port = await freePort();
+    const uri = `ipp://127.0.0.1:${port}/printers/KioskPDF`;
+    const manager = new DeviceManager({ documentPrinter: DocumentPrinterConfigSchema.parse({ uri, simulator: {}, pollEverySeconds: 0.2 }) }, silentLogger);
+    try {
+      await manager.start();
+      expect(manager.health()).toEqual([expect.objectContaining({ kind: 'documentPrinter', state: 'ok', printer: { paper: 'ok', cover: 'closed' } })]);
+      const job = await manager.printAndWait('documentPrinter', testReceipt(new Date()), 20_000);
+      expect(job).toEqual({ ok: true, value: expect.objectContaining({ state: 'done' }) });
+    } finally {
+      await manager.stop();
+    }
+    expect(await processesMentioning('borne-cups-')).toEqual([]);
+    // The kiosk's printer alone, on the same address with CUPS gone: absent, with why.
+    const alone = new DeviceManager({ documentPrinter: DocumentPrinterConfigSchema.parse({ uri }) }, silentLogger);
+    try {
+      await alone.start();
+      expect(alone.health()).toEqual([expect.objectContaining({
+        kind: 'documentPrinter', state: 'absent',
+        lastError: expect.objectContaining({ message: `CUPS is not running at 127.0.0.1:${port} (nothing listens there)` }),
+      })]);
+    } finally {
+      await alone.stop();
+    }
+  }, 40_000);
 });
