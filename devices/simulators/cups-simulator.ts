@@ -104,7 +104,8 @@ export class CupsSimulator {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.daemon.exitCode === null && this.daemon.signalCode === null) {
+    // No pid: cupsd never started (not installed), and no exit will come.
+    if (this.daemon.pid !== undefined && this.daemon.exitCode === null && this.daemon.signalCode === null) {
       const exited = new Promise((resolve) => this.daemon.once('exit', resolve));
       this.daemon.kill('SIGTERM');
       await Promise.race([exited, delay(5_000).then(() => this.daemon.kill('SIGKILL'))]);

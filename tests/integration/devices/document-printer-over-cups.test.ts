@@ -40,6 +40,13 @@ const page = (text: string): Uint8Array => {
   return pdf.value;
 };
 
+/** A transport of the test's own to ask CUPS what it still holds. */
+function transportTo(uri: string): IppTransport {
+  const queue = ippQueueOf(uri);
+  if (!queue.ok) throw new Error(queue.error);
+  return new IppTransport(queue.value);
+}
+
 const lastState = (jobs: PrintJob[], id: string): PrintJob | undefined => jobs.filter((job) => job.id === id).at(-1);
 
 // A real cupsd of its own with a cups-pdf queue (devices/simulators/cups-simulator.ts): what is printed
@@ -114,7 +121,7 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
     expect(driver.dropPendingJobs('wiped')).toBe(1);
     expect(await driver.confirmDropped()).toEqual([]);
     expect(lastState(seen.jobs, job.value.id)).toEqual({ id: job.value.id, state: 'failed', reason: 'wiped' });
-    const transport = new IppTransport(ippQueueOf(cups.uri).value as never);
+    const transport = transportTo(cups.uri);
     const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
     expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
     await cups.setPaper('ok');
@@ -138,7 +145,7 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
       await vi.waitFor(() => expect(lastState(jobs, job.value.id)?.state).toBe('waiting'));
       expect(await printQueueWipeStep(manager).clearAndProve()).toEqual({ cleared: ['print jobs'], leftovers: [] });
       expect(lastState(jobs, job.value.id)).toEqual({ id: job.value.id, state: 'failed', reason: WIPED_JOB_REASON });
-      const transport = new IppTransport(ippQueueOf(cups.uri).value as never);
+      const transport = transportTo(cups.uri);
       const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
       expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
     } finally {

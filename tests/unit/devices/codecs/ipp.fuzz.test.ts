@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { decodeIppMessage, encodeIppMessage, GROUP_TAGS, VALUE_TAGS, type IppAttribute, type IppMessage, type IppValue } from '../../../../devices/codecs/ipp';
+import { decodeIppMessage, encodeIppMessage, GROUP_TAGS, VALUE_TAGS, type IppAttribute, type IppGroup, type IppMessage, type IppValue } from '../../../../devices/codecs/ipp';
 import { jobReportsOf, printerReportOf } from '../../../../devices/codecs/ipp-operations';
 import { documentPrinterCondition } from '../../../../devices/drivers/ipp-printer-report';
 import { check, FUZZ_TIMEOUT_MS, fuzzFrame, Prng, runFuzz, toHex } from './fuzz';
@@ -19,7 +19,7 @@ function randomValue(rng: Prng): IppValue {
 
 /** A response as CUPS might send it: an operation group, then printer or job groups of the attributes Borne reads. */
 function validResponse(rng: Prng): Uint8Array {
-  const groups = [{ tag: GROUP_TAGS.operation, attributes: [{ name: 'attributes-charset', values: [{ tag: VALUE_TAGS.charset, value: 'utf-8' }] }] }];
+  const groups: IppGroup[] = [{ tag: GROUP_TAGS.operation, attributes: [{ name: 'attributes-charset', values: [{ tag: VALUE_TAGS.charset, value: 'utf-8' }] }] }];
   for (let count = rng.below(3); count > 0; count--) {
     const attributes: IppAttribute[] = Array.from({ length: 1 + rng.below(4) }, () => ({
       name: rng.pick(NAMES), values: Array.from({ length: 1 + rng.below(3) }, () => randomValue(rng)),
