@@ -11,6 +11,7 @@ import { pdfOfLines } from '../pdf-document';
 import type { IppFailure, IppTransport } from '../transports/ipp-transport';
 import type { DriverEvents, PrintingDriver } from './driver';
 import { documentPrinterCondition } from './ipp-printer-report';
+import { logPrintJob } from './print-job-log';
 
 export interface DocumentPrinterOptions {
   /** How often the print server is asked for the printer's state and the jobs' states. */
@@ -271,8 +272,7 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
   }
 
   private jobChanged(job: PrintJob): void {
-    // The job's id and state, never its title or document: both may carry a citizen's data.
-    this.logger.info({ device: 'documentPrinter', job: job.id, state: job.state, ...('reason' in job ? { reason: job.reason } : {}) }, 'print job');
+    logPrintJob(this.logger, 'documentPrinter', job);
     this.emit('job', job);
   }
 }

@@ -27,7 +27,8 @@ export function documentPrinterCondition(report: PrinterReport): DocumentPrinter
   const paperOut = reasons.has('media-empty') || reasons.has('media-needed');
   const coverOpen = reasons.has('cover-open') || reasons.has('door-open');
   const condition: PrinterCondition = {
-    paper: paperOut ? 'out' : reasons.has('media-low') ? 'near-end' : 'ok',
+    // Paper near its end is news, whatever its suffix: printers send media-low-report as often as -warning.
+    paper: paperOut ? 'out' : report.reasons.some((reason) => reason.startsWith('media-low')) ? 'near-end' : 'ok',
     cover: coverOpen ? 'open' : 'closed',
   };
   return { condition, blocker: blockerOf(report, reasons, paperOut, coverOpen) };
