@@ -47,6 +47,8 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
   private current: DeviceStatus = { state: 'connecting' };
   private condition: PrinterCondition = UNKNOWN_PRINTER_CONDITION;
   private running: Promise<void> | undefined;
+  private roundUnderWay: Promise<void> | undefined;
+  private cancelling: Promise<void> = Promise.resolve();
   private started = false;
   private woken = false;
   private wake: () => void = () => (this.woken = true);
@@ -121,8 +123,23 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
     return this.jobs.map((tracked) => tracked.job);
   }
 
-  /** Cancels at CUPS what was dropped here; answers the jobs CUPS may still print, with why. */
+  /**
+   * Cancels at CUPS what was dropped here; answers the jobs CUPS may still print, with why. Waits for
+   * the round under way first: a job dropped while CUPS was taking it is known to CUPS only after it.
+   */
   async confirmDropped(): Promise<string[]> {
+    await this.roundUnderWay;
+    return this.cancelDropped();
+  }
+
+  /** One pass at a time (the loop's and the wipe's): two Cancel-Job for one job, and CUPS refuses the second. */
+  private cancelDropped(): Promise<string[]> {
+    const pass = this.cancelling.then(() => this.cancelDroppedNow());
+    this.cancelling = pass.then(() => undefined);
+    return pass;
+  }
+
+  private async cancelDroppedNow(): Promise<string[]> {
     const left: string[] = [];
     for (const cupsId of [...this.toCancel]) {
       const cancelled = await this.cancelAtServer(cupsId);
@@ -134,7 +151,8 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
   private async loop(firstRound: () => void): Promise<void> {
     while (this.started) {
       this.woken = false;
-      await this.round();
+      this.roundUnderWay = this.round();
+      await this.roundUnderWay;
       firstRound();
       if (!this.started) break;
       // A job or a stop that came during the round is seen at once.
@@ -163,7 +181,7 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
     const { condition, blocker } = documentPrinterCondition(report.value);
     this.setCondition(condition);
     this.setStatus(blocker === null ? { state: 'ready' } : { state: 'offline', reason: blocker });
-    await this.confirmDropped();
+    await this.cancelDropped();
     for (const tracked of [...this.jobs]) await this.follow(tracked, blocker);
   }
 
@@ -181,6 +199,8 @@ export class DocumentPrinterDriver extends EventEmitter<DriverEvents<never>> imp
       }
       tracked.cupsId = cupsId;
       tracked.pdf = undefined; // CUPS has the document now: nothing of it stays here.
+      // Dropped (the wipe, a cancel) while CUPS was taking it: it must not print.
+      if (!this.jobs.includes(tracked)) this.toCancel.add(cupsId);
     }
     if (tracked.cupsId === undefined || !this.jobs.includes(tracked)) return;
     const asked = await this.transport.send(ipp.getJobAttributes(this.transport.requestId(), this.transport.queue.uri, tracked.cupsId));

@@ -129,6 +129,26 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
     expect(await cups.printed()).toHaveLength(before);
   }, 30_000);
 
+  it('a job dropped at once, while CUPS may be taking it, is cancelled there too and never prints', async () => {
+    const { driver } = started();
+    await driver.start();
+    await cups.setPaper('out');
+    const before = (await cups.printed()).length;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const job = driver.printDocument(page(`Dropped at once ${attempt}`), 'memo');
+      if (!job.ok) throw new Error(job.error);
+      await new Promise((resolve) => setTimeout(resolve, attempt * 20));
+      driver.dropPendingJobs('wiped');
+      expect(await driver.confirmDropped()).toEqual([]);
+    }
+    const transport = transportTo(cups.uri);
+    const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
+    expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
+    await cups.setPaper('ok');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await cups.printed()).toHaveLength(before);
+  }, 30_000);
+
   it('the visit\'s wipe, through the device manager, cancels a job CUPS holds for want of paper', async () => {
     const manager = new DeviceManager({ documentPrinter: DocumentPrinterConfigSchema.parse({ uri: cups.uri, pollEverySeconds: 0.2 }) }, silentLogger);
     const jobs: PrintJob[] = [];
