@@ -66,6 +66,21 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
   });
   afterAll(() => cups?.stop());
 
+  /** The jobs CUPS still holds, not finished. */
+  async function jobsLeftAtCups() {
+    const transport = transportTo(cups.uri);
+    const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
+    return left.ok ? ipp.jobReportsOf(left.value) : left;
+  }
+
+  /** CUPS holds no job, and with paper back nothing more prints than the `before` PDFs. */
+  async function expectNothingLeftToPrint(before: number): Promise<void> {
+    expect(await jobsLeftAtCups()).toEqual({ ok: true, value: [] });
+    await cups.setPaper('ok');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await cups.printed()).toHaveLength(before);
+  }
+
   function started(uri = cups.uri, jobWaitMs?: number) {
     const made = driverOn(uri, jobWaitMs);
     drivers.push(made.driver);
@@ -121,12 +136,7 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
     expect(driver.dropPendingJobs('wiped')).toBe(1);
     expect(await driver.confirmDropped()).toEqual([]);
     expect(lastState(seen.jobs, job.value.id)).toEqual({ id: job.value.id, state: 'failed', reason: 'wiped' });
-    const transport = transportTo(cups.uri);
-    const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
-    expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
-    await cups.setPaper('ok');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(await cups.printed()).toHaveLength(before);
+    await expectNothingLeftToPrint(before);
   }, 30_000);
 
   it('a job dropped at once, while CUPS may be taking it, is cancelled there too and never prints', async () => {
@@ -141,12 +151,7 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
       driver.dropPendingJobs('wiped');
       expect(await driver.confirmDropped()).toEqual([]);
     }
-    const transport = transportTo(cups.uri);
-    const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
-    expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
-    await cups.setPaper('ok');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(await cups.printed()).toHaveLength(before);
+    await expectNothingLeftToPrint(before);
   }, 30_000);
 
   it('the visit\'s wipe, through the device manager, cancels a job CUPS holds for want of paper', async () => {
@@ -165,9 +170,7 @@ describe('the document printer against a real CUPS with a cups-pdf queue', () =>
       await vi.waitFor(() => expect(lastState(jobs, job.value.id)?.state).toBe('waiting'));
       expect(await printQueueWipeStep(manager).clearAndProve()).toEqual({ cleared: ['print jobs'], leftovers: [] });
       expect(lastState(jobs, job.value.id)).toEqual({ id: job.value.id, state: 'failed', reason: WIPED_JOB_REASON });
-      const transport = transportTo(cups.uri);
-      const left = await transport.send(ipp.getJobs(transport.requestId(), cups.uri));
-      expect(left.ok && ipp.jobReportsOf(left.value)).toEqual({ ok: true, value: [] });
+      expect(await jobsLeftAtCups()).toEqual({ ok: true, value: [] });
     } finally {
       await manager.stop();
     }
