@@ -154,7 +154,7 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       const queue = ippQueueOf(uri);
       if (!queue.ok) return queue;
       const server = await CupsSimulator.start({ port, queue: queue.value.name });
-      if (!server.ok) return fail(`CUPS simulator: ${server.error}`);
+      if (!server.ok) return server;
       logger.info({ device: 'documentPrinter', address: server.value.uri, output: server.value.outputFolder }, 'simulator started');
       return ok([() => server.value.stop()]);
     },
