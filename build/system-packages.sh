@@ -24,6 +24,11 @@ done
 [ -e /usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf ] || missing+=("fonts-noto-ui-core")
 # The fleet store's tests start a real PostgreSQL of their own; Debian keeps its binaries off the PATH.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=("postgresql")
+# The document printer's tests run a private cupsd with a cups-pdf queue and read the PDF back.
+# Checked by a file each package ships: cupsd and the cups-pdf backend are not on a user's PATH.
+[ -e /usr/sbin/cupsd ] || missing+=("cups")
+[ -e /usr/lib/cups/backend/cups-pdf ] || missing+=("printer-driver-cups-pdf")
+[ -e /usr/bin/pdftotext ] || missing+=("poppler-utils")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -121,6 +121,25 @@ export const ReceiptPrinterConfigSchema = z.object({
   error: 'give the printer either "tcp" (a network printer: host and port) or "serial" (a serial line), one of the two',
 });
 
+/** `ipp://host[:port]/printers/Name`, as CUPS names a queue (common/ so the profile schema can check it). */
+const IPP_QUEUE_URI = /^ipp:\/\/[^/\s:]+(?::\d{1,5})?\/printers\/[^/\s]+$/;
+
+/**
+ * A document printer behind CUPS, spoken to over IPP: `uri` names its queue. With `simulator`, the host
+ * runs a private cupsd with a cups-pdf queue at that address (loopback only), whose PDFs land in a
+ * temporary folder.
+ */
+export const DocumentPrinterConfigSchema = z.object({
+  uri: z.string().regex(IPP_QUEUE_URI, 'give the print queue as ipp://host:631/printers/Name, for example ipp://127.0.0.1:631/printers/KioskPDF'),
+  /** How often CUPS is asked for the printer's state and the jobs' states. */
+  pollEverySeconds: z.number().positive().max(60).default(2),
+  /** A job that cannot go on (out of paper, queue stopped, CUPS away) waits this long, then is cancelled and fails with the reason. */
+  jobWaitSeconds: z.number().positive().max(3600).default(300),
+  simulator: simulated({}),
+}).strict().refine((config) => !config.simulator || /^ipp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(config.uri), {
+  error: 'a simulated document printer runs on this machine: give its uri as ipp://127.0.0.1:<port>/printers/Name', path: ['uri'],
+});
+
 /** One line per device kind: the profile's `devices` section. */
 export const DevicesConfigSchema = z.object({
   thermometer: ThermometerConfigSchema.optional(),
@@ -128,6 +147,7 @@ export const DevicesConfigSchema = z.object({
   bloodPressureMonitor: BloodPressureMonitorConfigSchema.optional(),
   scale: ScaleConfigSchema.optional(),
   receiptPrinter: ReceiptPrinterConfigSchema.optional(),
+  documentPrinter: DocumentPrinterConfigSchema.optional(),
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter'] as const;
+export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'documentPrinter'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
@@ -8,7 +8,7 @@ export type DeviceKind = z.infer<typeof DeviceKindSchema>;
  * Printers serve the visit without measuring anything: a measurement step, the home screen's device
  * cards and the `measurements` of a visit are for every other kind, the measuring kinds.
  */
-export const PRINTER_KINDS = ['receiptPrinter'] as const satisfies readonly DeviceKind[];
+export const PRINTER_KINDS = ['receiptPrinter', 'documentPrinter'] as const satisfies readonly DeviceKind[];
 export type PrinterKind = (typeof PRINTER_KINDS)[number];
 export type MeasuringKind = Exclude<DeviceKind, PrinterKind>;
 export const isPrinterKind = (kind: DeviceKind): kind is PrinterKind => (PRINTER_KINDS as readonly DeviceKind[]).includes(kind);

@@ -146,6 +146,12 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     return this.printers().flatMap((printer) => printer.pendingJobs());
   }
 
+  /** Dropped jobs a print server may still print (their cancellation was not confirmed), with why. */
+  async unconfirmedCancellations(): Promise<string[]> {
+    const left = await Promise.all(this.printers().map((printer) => printer.confirmDropped?.() ?? []));
+    return left.flat();
+  }
+
   /**
    * Arms `kind` and answers its next measurement, for the technician's `read`; an error value when the
    * device cannot be armed or sends nothing within `timeoutMs`. The session's own steps do not use this.

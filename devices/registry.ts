@@ -5,6 +5,7 @@ import type { MeasurementOf } from '../common/measurements';
 import { fail, ok, type Result } from '../common/result';
 import { deviceLine, transportOn } from './device-line';
 import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
+import { DocumentPrinterDriver } from './drivers/document-printer';
 import type { DeviceDriver } from './drivers/driver';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
 import { ReceiptPrinterDriver } from './drivers/receipt-printer';
@@ -13,6 +14,7 @@ import { ThermometerDriver } from './drivers/thermometer';
 import type { DeviceLogger } from './logger';
 import type { ReadingGate } from './reading-gate';
 import { BloodPressureSimulator } from './simulators/blood-pressure-simulator';
+import { CupsSimulator } from './simulators/cups-simulator';
 import { OximeterSimulator } from './simulators/oximeter-simulator';
 import { EscPosPrinterModel } from './simulators/escpos-printer-model';
 import { openPtyPair } from './simulators/pty-pair';
@@ -20,6 +22,7 @@ import { ReceiptPrinterSimulator } from './simulators/receipt-printer-simulator'
 import { ScaleSimulator } from './simulators/scale-simulator';
 import { playPrinterOnSerial } from './simulators/serial-printer-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
+import { ippQueueOf, IppTransport } from './transports/ipp-transport';
 import { SerialTransport } from './transports/serial-transport';
 
 /** Everything the device manager needs to know of one kind of device. */
@@ -53,6 +56,12 @@ export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K
   if (!simulator) return Promise.resolve(ok([]));
   const entry = DEVICE_REGISTRY[kind] as DeviceKindEntry<K>;
   const simulated = { ...config, simulator };
+  // A print queue is simulated by a print server at its address.
+  if ('uri' in config) {
+    const queue = ippQueueOf(config.uri);
+    if (!queue.ok) return Promise.resolve(queue);
+    return entry.listen ? entry.listen({ host: queue.value.host, port: queue.value.port }, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated`));
+  }
   const line = deviceLine(config);
   if (line.type === 'serial') return withPtyPair(line.serial.path, (devicePath) => entry.play(devicePath, simulated, logger));
   return entry.listen ? entry.listen(line.tcp, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated on the network`));
@@ -130,6 +139,24 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       device.value.changed((printer) => printer.setPaper(simulator.paper));
       logger.info({ device: 'receiptPrinter', address: `${host}:${device.value.port}` }, 'simulator started');
       return ok([() => device.value.close()]);
+    },
+  },
+  documentPrinter: {
+    commands: [],
+    createDriver: (config, logger) => {
+      const queue = ippQueueOf(config.uri);
+      // The profile schema checked the URI; a queue that still does not parse says so through its status.
+      const transport = new IppTransport(queue.ok ? queue.value : { host: '', port: 0, path: '/', name: '', uri: config.uri });
+      return new DocumentPrinterDriver(transport, logger, { pollEveryMs: config.pollEverySeconds * 1000, jobWaitMs: config.jobWaitSeconds * 1000 });
+    },
+    play: () => Promise.resolve(fail('a document printer is played as a print server on a TCP port: give --port 631, or another port')),
+    listen: async ({ port }, { uri }, logger) => {
+      const queue = ippQueueOf(uri);
+      if (!queue.ok) return queue;
+      const server = await CupsSimulator.start({ port, queue: queue.value.name });
+      if (!server.ok) return server;
+      logger.info({ device: 'documentPrinter', address: server.value.uri, output: server.value.outputFolder }, 'simulator started');
+      return ok([() => server.value.stop()]);
     },
   },
 };

@@ -66,7 +66,10 @@ const configured = (devices: DevicesConfig): DeviceKind[] => DEVICE_KINDS.filter
 function list({ devices, out }: TechnicianContext, json: boolean): Result<void> {
   const rows = configured(devices).map((kind) => {
     const config = devices[kind]!;
-    return { id: kind, kind, ...describeLine(deviceLine(config)), simulated: config.simulator !== undefined };
+    const where: { transport: string; path: string; baudRate?: number } = 'uri' in config
+      ? { transport: 'ipp', path: config.uri }
+      : describeLine(deviceLine(config));
+    return { id: kind, kind, ...where, simulated: config.simulator !== undefined };
   });
   if (json) out(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) out('this profile declares no device');
@@ -110,7 +113,9 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
   const where = lineAt(port);
   if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
-  const line = 'tcp' in where ? where : { serial: { ...(declared && 'serial' in declared ? declared.serial : {}), ...where.serial } };
+  const line = 'uri' in (declared ?? {}) || kind.data === 'documentPrinter'
+    ? { uri: queueUriAt('tcp' in where ? where.tcp.port : 0, declared && 'uri' in declared ? declared.uri : undefined) }
+    : 'tcp' in where ? where : { serial: { ...(declared && 'serial' in declared ? declared.serial : {}), ...where.serial } };
   const parsed = DevicesConfigSchema.shape[kind.data].unwrap().safeParse({ ...line, simulator: declared?.simulator ?? {} });
   if (!parsed.success) return fail(`--port ${port}: ${parsed.error.issues[0]!.message}`);
   const config = parsed.data as SimulatedConfigOf<typeof kind.data>;
@@ -124,6 +129,12 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   await context.interrupted;
   await running.dispose();
   return ok(undefined);
+}
+
+/** A simulated print queue on this machine at `port`, named as the profile's queue (KioskPDF otherwise). */
+function queueUriAt(port: number, declared: string | undefined): string {
+  const name = declared?.split('/').at(-1) ?? 'KioskPDF';
+  return `ipp://127.0.0.1:${port}/printers/${name}`;
 }
 
 async function printTest(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {

@@ -45,6 +45,11 @@ export interface PrintingDriver extends DeviceDriver<never> {
   cancelJob(id: string, reason: string): boolean;
   dropPendingJobs(reason: string): number;
   pendingJobs(): PrintJob[];
+  /**
+   * Printers whose jobs also live on a print server (CUPS): cancels there what was dropped here, and
+   * answers the jobs it may still print, with why. Printers that hold nothing elsewhere leave it out.
+   */
+  confirmDropped?(): Promise<string[]>;
 }
 
 export const isPrintingDriver = (driver: DeviceDriver<unknown>): driver is PrintingDriver => 'print' in driver;

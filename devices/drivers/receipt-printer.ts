@@ -8,6 +8,7 @@ import type { CodePage } from '../codecs/escpos-text';
 import type { DeviceLogger } from '../logger';
 import type { ByteTransport } from '../transports/byte-transport';
 import type { DriverEvents, PrintingDriver } from './driver';
+import { logPrintJob } from './print-job-log';
 import { PrintQueue } from './print-queue';
 import { StatusReader } from './printer-status';
 
@@ -187,8 +188,7 @@ export class ReceiptPrinterDriver extends EventEmitter<DriverEvents<never>> impl
   }
 
   private jobChanged(job: PrintJob): void {
-    // The job's id and state, never its text: a receipt may carry a citizen's data, and logs rest on disk.
-    this.logger.info({ device: 'receiptPrinter', job: job.id, state: job.state, ...('reason' in job ? { reason: job.reason } : {}) }, 'print job');
+    logPrintJob(this.logger, 'receiptPrinter', job);
     this.emit('job', job);
   }
 

@@ -172,6 +172,9 @@ export const ar: WithArabicPlurals<Messages> = {
   receiptPrinter: {
     title: 'طابعة التذاكر',
   },
+  documentPrinter: {
+    title: 'طابعة المستندات',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',

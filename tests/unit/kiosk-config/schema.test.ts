@@ -182,6 +182,29 @@ describe('devices.receiptPrinter', () => {
   });
 });
 
+describe('devices.documentPrinter', () => {
+  const withPrinter = (documentPrinter: unknown) => ({ ...minimal, devices: { documentPrinter } });
+
+  it('takes a CUPS queue\'s IPP URI, polled every 2 s, a job waiting 300 s at most by default', () => {
+    expect(ProfileSchema.parse(withPrinter({ uri: 'ipp://cups.local:631/printers/Accueil' })).devices.documentPrinter).toEqual({
+      uri: 'ipp://cups.local:631/printers/Accueil', pollEverySeconds: 2, jobWaitSeconds: 300,
+    });
+  });
+
+  it('refuses a URI that names no queue, saying what to give', () => {
+    const expected = 'p.json: devices.documentPrinter.uri: give the print queue as ipp://host:631/printers/Name, for example ipp://127.0.0.1:631/printers/KioskPDF';
+    expect(problems(withPrinter({ uri: 'http://cups.local:631/printers/Accueil' }))).toEqual([expected]);
+    expect(problems(withPrinter({ uri: 'ipp://cups.local:631/' }))).toEqual([expected]);
+  });
+
+  it('simulates only a queue on this machine', () => {
+    expect(problems(withPrinter({ uri: 'ipp://127.0.0.1:8631/printers/KioskPDF', simulator: {} }))).toEqual([]);
+    expect(problems(withPrinter({ uri: 'ipp://cups.local:631/printers/Accueil', simulator: {} }))).toEqual([
+      'p.json: devices.documentPrinter.uri: a simulated document printer runs on this machine: give its uri as ipp://127.0.0.1:<port>/printers/Name',
+    ]);
+  });
+});
+
 describe('devices.<kind>.readingTimeoutSeconds', () => {
   const withDevices = (devices: Record<string, unknown>) => ({ ...minimal, devices });
 

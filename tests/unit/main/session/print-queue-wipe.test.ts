@@ -3,8 +3,8 @@ import type { PrintJob } from '../../../../common/print-job';
 import { printQueueWipeStep, WIPED_JOB_REASON, type PrintQueues } from '../../../../main/session/print-queue-wipe';
 import { startWipingKiosk } from './simulated-kiosk';
 
-/** Printers holding `jobs`; a `stubborn` one keeps them whatever it is told. */
-function printers(jobs: PrintJob[], stubborn = false): PrintQueues & { reasons: string[] } {
+/** Printers holding `jobs`; a `stubborn` one keeps them whatever it is told; `atServer`: cancellations a print server did not confirm. */
+function printers(jobs: PrintJob[], stubborn = false, atServer: string[] = []): PrintQueues & { reasons: string[] } {
   const reasons: string[] = [];
   return {
     reasons,
@@ -13,6 +13,7 @@ function printers(jobs: PrintJob[], stubborn = false): PrintQueues & { reasons: 
       return stubborn ? 0 : jobs.splice(0).length;
     },
     pendingPrintJobs: () => [...jobs],
+    unconfirmedCancellations: () => Promise.resolve(atServer),
   };
 }
 
@@ -41,6 +42,16 @@ describe('the print queue\'s wipe step', () => {
     const kiosk = startWipingKiosk({ steps: [printQueueWipeStep(queues)] });
     await visitAndLeave(kiosk);
     expect(kiosk.failure()).toBe('the wipe left data behind: print queue: job j1 still printing');
+    expect(kiosk.view().screen).toBe('out-of-service');
+  });
+
+  it('fails the wipe, naming the job, when the print server did not confirm it cancelled a dropped job: it could still print', async () => {
+    const queues = printers([{ id: 'j1', state: 'waiting', reason: 'out of paper: load paper' }], false,
+      ['CUPS job 7 not cancelled: CUPS is not running at 127.0.0.1:631 (nothing listens there)']);
+    const kiosk = startWipingKiosk({ steps: [printQueueWipeStep(queues)] });
+    await visitAndLeave(kiosk);
+    expect(queues.pendingPrintJobs()).toEqual([]);
+    expect(kiosk.failure()).toBe('the wipe left data behind: print queue: CUPS job 7 not cancelled: CUPS is not running at 127.0.0.1:631 (nothing listens there)');
     expect(kiosk.view().screen).toBe('out-of-service');
   });
 });
