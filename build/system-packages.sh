@@ -22,6 +22,12 @@ done
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 # Arabic visits are drawn in Noto Sans Arabic UI (renderer/src/styles/base.css); DejaVu's Arabic is a poor fallback.
 [ -e /usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf ] || missing+=("fonts-noto-ui-core")
+# The smart-card reader's integration tests run the real PC/SC stack: pcscd with vpcd, whose virtual card
+# the simulator plays over TCP. Each is checked by a file it ships: pcscd lives in /usr/sbin, outside a user's PATH.
+[ -e /usr/sbin/pcscd ] || missing+=("pcscd")
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=("vsmartcard-vpcd")
+# The PC/SC binding (npm pcsclite) compiles against these headers.
+[ -e /usr/include/PCSC/winscard.h ] || missing+=("libpcsclite-dev")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
