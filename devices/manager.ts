@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { CardPresence } from '../common/cards';
 import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
 import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
@@ -19,6 +20,8 @@ export interface DeviceManagerEvents {
   health: [health: DeviceHealth];
   /** A print job changed state (queued, printing, waiting, done, failed). */
   printJob: [kind: DeviceKind, job: PrintJob];
+  /** A card reader: a card came in (its kind only) or went out. */
+  card: [kind: DeviceKind, presence: CardPresence];
 }
 
 export interface DeviceManagerOptions {
@@ -197,6 +200,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       driver.on('malformed', (reason) => this.trackers[kind]?.malformedFrame(reason));
       driver.on('printer', (condition) => this.trackers[kind]?.printerChanged(condition));
       driver.on('job', (job) => this.emit('printJob', kind, job));
+      driver.on('card', (presence) => this.emit('card', kind, presence));
+      driver.on('fault', (reason) => this.trackers[kind]?.commandFailed(reason));
       this.drivers[kind] = driver;
       this.running.add(() => driver.stop());
       await driver.start();

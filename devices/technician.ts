@@ -66,7 +66,9 @@ const configured = (devices: DevicesConfig): DeviceKind[] => DEVICE_KINDS.filter
 function list({ devices, out }: TechnicianContext, json: boolean): Result<void> {
   const rows = configured(devices).map((kind) => {
     const config = devices[kind]!;
-    return { id: kind, kind, ...describeLine(deviceLine(config)), simulated: config.simulator !== undefined };
+    // A card reader is on no line of its own: pcscd names it.
+    const where = 'reader' in config ? { transport: 'pcsc', path: config.reader } : describeLine(deviceLine(config));
+    return { id: kind, kind, baudRate: undefined, ...where, simulated: config.simulator !== undefined };
   });
   if (json) out(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) out('this profile declares no device');
@@ -108,6 +110,7 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
   const declared = context.devices[kind.data];
   const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
+  if (entry.playVirtual) return playVirtual(kind.data, port, context);
   const where = lineAt(port);
   if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
   const line = 'tcp' in where ? where : { serial: { ...(declared && 'serial' in declared ? declared.serial : {}), ...where.serial } };
@@ -121,6 +124,26 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   const running = new DisposableStore();
   for (const stop of started.value) running.add(stop);
   context.out(`playing a ${kind.data} on ${'tcp' in where ? `${where.tcp.host}:${where.tcp.port}` : port}; Ctrl+C stops it`);
+  await context.interrupted;
+  await running.dispose();
+  return ok(undefined);
+}
+
+/** A card in vpcd's virtual reader: `--port` is vpcd's TCP port (35963 for "Virtual PCD 00 00"). */
+async function playVirtual(kind: DeviceKind, port: string, context: TechnicianContext): Promise<Result<void>> {
+  const declared = context.devices.smartCardReader;
+  const endpoint = lineAt(port);
+  if (!('tcp' in endpoint)) return fail('a smart card is played in vpcd\'s virtual reader: give --port its TCP port, for example --port 35963');
+  const parsed = DevicesConfigSchema.shape.smartCardReader.unwrap().safeParse({
+    reader: declared?.reader ?? 'Virtual PCD 00 00', cards: declared?.cards,
+    simulator: { ...declared?.simulator, card: declared?.simulator?.card === 'none' ? undefined : declared?.simulator?.card, vpcdHost: endpoint.tcp.host, vpcdPort: endpoint.tcp.port },
+  });
+  if (!parsed.success) return fail(`--port ${port}: ${parsed.error.issues[0]!.message}`);
+  const started = await simulate('smartCardReader', parsed.data, context.logger ?? silentLogger);
+  if (!started.ok) return started;
+  const running = new DisposableStore();
+  for (const stop of started.value) running.add(stop);
+  context.out(`playing a ${parsed.data.simulator!.card} card in vpcd at ${endpoint.tcp.host}:${endpoint.tcp.port} (${kind}); Ctrl+C removes it`);
   await context.interrupted;
   await running.dispose();
   return ok(undefined);

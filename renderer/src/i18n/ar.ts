@@ -172,6 +172,9 @@ export const ar: WithArabicPlurals<Messages> = {
   receiptPrinter: {
     title: 'طابعة التذاكر',
   },
+  smartCardReader: {
+    title: 'قارئ البطاقات الذكية',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',
