@@ -25,7 +25,7 @@ export function compileRules(rules: readonly CardRule[]): CompiledRule[] {
 /**
  * The family of the card with this ATR: the first ATR rule that matches, else the first application the
  * card accepts to SELECT (asking for no data back), else `unknown`. An error value when the ATR is not
- * one, or an exchange failed (the card was pulled out): the caller says nothing of that card.
+ * one, or an exchange failed or came back empty (the card was pulled out): the caller says nothing of that card.
  */
 export async function recogniseCard(
   atr: Uint8Array,
@@ -42,8 +42,10 @@ export async function recogniseCard(
     if (!select.ok) continue;
     const answer = await transmit(select.value);
     if (!answer.ok) return answer;
+    // A card pulled out while vpcd waits for its answer comes back from pcscd as an empty "success".
     const response = parseResponse(answer.value);
-    if (response.ok && isSuccess(response.value.status)) return ok(rule.kind);
+    if (!response.ok) return fail(`the card's answer to SELECT is not a response: ${response.error}`);
+    if (isSuccess(response.value.status)) return ok(rule.kind);
   }
   return ok('unknown');
 }

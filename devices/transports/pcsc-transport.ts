@@ -79,6 +79,8 @@ export class PcscTransport extends StatusHolder<SmartCardTransportEvents> implem
     this.setStatus({ state: 'offline', reason: `no reader named "${this.options.reader}" in pcscd`, absent: true });
     pcsc.on('error', (error: unknown) => this.lost(`lost pcscd: ${messageOf(error)}`));
     pcsc.on('reader', (reader: CardReader) => {
+      // Every reader reports its errors as 'error' events: another reader's must not be unhandled either.
+      reader.on('error', () => {});
       if (!reader.name.startsWith(this.options.reader) || this.reader) return;
       this.watch(reader);
     });
@@ -141,10 +143,12 @@ export class PcscTransport extends StatusHolder<SmartCardTransportEvents> implem
     this.reader = null;
     this.protocol = null;
     try {
+      // A released reader or context may still report an error: it must not be an unhandled 'error'.
       reader?.removeAllListeners();
+      reader?.on('error', () => {});
       reader?.close();
       pcsc?.removeAllListeners();
-      pcsc?.on('error', () => {}); // a late error of a released context must not be an unhandled 'error'
+      pcsc?.on('error', () => {});
       pcsc?.close();
     } catch (error) {
       this.options.logger.warn({ reason: messageOf(error) }, 'PC/SC did not let go cleanly');
