@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { CardPresence } from '../common/cards';
+import type { CardKind, CardPresence } from '../common/cards';
 import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
 import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
@@ -8,7 +8,7 @@ import { isFinished, type PrintJob, type Receipt } from '../common/print-job';
 import type { Quantity } from '../common/plausible-ranges';
 import { fail, ok, type Result } from '../common/result';
 import { DeviceHealthTracker, type HealthOptions } from './device-health';
-import { isPrintingDriver, type DeviceDriver, type PrintingDriver } from './drivers/driver';
+import { isCardReadingDriver, isPrintingDriver, type DeviceDriver, type PrintingDriver } from './drivers/driver';
 import type { DeviceLogger } from './logger';
 import { ReadingGate } from './reading-gate';
 import { DEVICE_REGISTRY, simulate, type DeviceKindEntry } from './registry';
@@ -171,6 +171,30 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       clearTimeout(timer);
       this.off('measurement', listener!);
       void this.command(kind, 'cancel');
+    }
+  }
+
+  /**
+   * The kind of the card in the reader `kind`, or of the next one put in within `timeoutMs`, for the
+   * technician's `read`; an error value when there is no such reader or no card came.
+   */
+  async readCard(kind: DeviceKind, timeoutMs: number): Promise<Result<CardKind | 'unknown'>> {
+    const driver = this.drivers[kind];
+    if (!driver || !isCardReadingDriver(driver)) return fail(`this kiosk has no card reader ${kind}`);
+    if (driver.cardInReader) return ok(driver.cardInReader.kind);
+    let listener: ((from: DeviceKind, presence: CardPresence) => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<Result<CardKind | 'unknown'>>((resolve) => {
+        listener = (from, presence) => {
+          if (from === kind && presence.type === 'inserted') resolve(ok(presence.kind));
+        };
+        this.on('card', listener);
+        timer = setTimeout(() => resolve(fail(`no card was put in the ${kind} within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      this.off('card', listener!);
     }
   }
 

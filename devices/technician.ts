@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
-import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
+import type { CardKind } from '../common/cards';
+import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, isReaderKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { Measurement } from '../common/measurements';
 import type { PrintJob } from '../common/print-job';
@@ -95,6 +96,7 @@ async function status(context: TechnicianContext, json: boolean): Promise<Result
 async function read(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
   const kind = knownDevice(target, context.devices);
   if (!kind.ok) return kind;
+  if (isReaderKind(kind.value)) return readCard(kind.value, context, json);
   const answer = await fromHostOrLocally(context, { op: 'read', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
     (manager) => manager.read(kind.value, READ_TIMEOUT_SECONDS * 1000));
   if (!answer.ok) return answer;
@@ -126,6 +128,16 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   context.out(`playing a ${kind.data} on ${'tcp' in where ? `${where.tcp.host}:${where.tcp.port}` : port}; Ctrl+C stops it`);
   await context.interrupted;
   await running.dispose();
+  return ok(undefined);
+}
+
+/** The kind of the card in a reader, or of the next one put in: never more than the kind. */
+async function readCard(kind: DeviceKind, context: TechnicianContext, json: boolean): Promise<Result<void>> {
+  const answer = await fromHostOrLocally<CardKind | 'unknown'>(context, { op: 'read', device: kind, timeoutSeconds: READ_TIMEOUT_SECONDS },
+    (manager) => manager.readCard(kind, READ_TIMEOUT_SECONDS * 1000));
+  if (!answer.ok) return answer;
+  const card = answer.value.value;
+  context.out(json ? JSON.stringify({ card }) : `${kind}: ${card === 'unknown' ? 'a card of no kind this kiosk knows' : `${card} card`}`);
   return ok(undefined);
 }
 
@@ -178,7 +190,7 @@ function knownDevice(target: string | undefined, devices: DevicesConfig): Result
 type Answer<T> = { value: T; source: string };
 
 /** Asks the running host; with none, opens the profile's devices for the time of `locally`. */
-async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob>(
+async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'>(
   context: TechnicianContext,
   request: ControlRequest,
   locally: (manager: DeviceManager) => Promise<Result<T>>,
@@ -199,9 +211,10 @@ async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJ
   }
 }
 
-function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob> {
+function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'> {
   if (!response.ok) return fail(response.error);
   if ('devices' in response) return ok(response.devices);
+  if ('card' in response) return ok(response.card);
   return ok('measurement' in response ? response.measurement : response.job);
 }
 

@@ -52,4 +52,11 @@ export interface PrintingDriver extends DeviceDriver<never> {
   pendingJobs(): PrintJob[];
 }
 
+/** A driver that tells cards: the kind of the card in the reader now, null when none is (or not recognised yet). */
+export interface CardReadingDriver extends DeviceDriver<never> {
+  readonly cardInReader: CardPresence & { type: 'inserted' } | null;
+}
+
+export const isCardReadingDriver = (driver: DeviceDriver<unknown>): driver is CardReadingDriver => 'cardInReader' in driver;
+
 export const isPrintingDriver = (driver: DeviceDriver<unknown>): driver is PrintingDriver => 'print' in driver;

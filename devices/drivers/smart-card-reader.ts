@@ -5,7 +5,8 @@ import { ok, type Result } from '../../common/result';
 import type { DeviceLogger } from '../logger';
 import type { SmartCardTransport } from '../transports/smart-card-transport';
 import { compileRules, recogniseCard, type CompiledRule } from './card-recognition';
-import type { DeviceDriver, DriverEvents } from './driver';
+import type { CardReadingDriver, DriverEvents } from './driver';
+import type { CardPresence } from '../../common/cards';
 
 /**
  * A smart-card reader: says which family a card is when it comes in (by its ATR, or by the public
@@ -13,10 +14,12 @@ import type { DeviceDriver, DriverEvents } from './driver';
  * logged but the kind and the reader. A card pulled out while it was being recognised is a fault of that
  * card alone: the driver goes on and recognises the next one.
  */
-export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> implements DeviceDriver<never> {
+export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> implements CardReadingDriver {
   private readonly rules: CompiledRule[];
   /** Which card is in: a recognition that finishes after its card went out says nothing. */
   private cardNumber = 0;
+  /** The kind of the card in the reader, for the technician's `read`: never more than the kind. */
+  cardInReader: CardPresence & { type: 'inserted' } | null = null;
 
   constructor(private readonly transport: SmartCardTransport, private readonly logger: DeviceLogger, rules: readonly CardRule[], private readonly reader: string) {
     super();
@@ -25,6 +28,7 @@ export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> imp
     transport.on('cardInserted', (atr) => void this.recognise(atr));
     transport.on('cardRemoved', () => {
       this.cardNumber += 1;
+      this.cardInReader = null;
       this.logger.info({ device: 'smartCardReader', reader: this.reader }, 'card removed');
       this.emit('card', { type: 'removed' });
     });
@@ -58,6 +62,7 @@ export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> imp
     }
     if (card !== this.cardNumber) return;
     this.logger.info({ device: 'smartCardReader', reader: this.reader, card: kind.value }, 'card inserted');
-    this.emit('card', { type: 'inserted', kind: kind.value });
+    this.cardInReader = { type: 'inserted', kind: kind.value };
+    this.emit('card', this.cardInReader);
   }
 }

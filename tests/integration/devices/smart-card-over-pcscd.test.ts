@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardPresence } from '../../../common/cards';
-import { DEFAULT_CARD_RULES, VPCD_DEFAULT_PORT } from '../../../common/device-config';
+import { DEFAULT_CARD_RULES, SmartCardReaderConfigSchema, VPCD_DEFAULT_PORT } from '../../../common/device-config';
 import type { DeviceStatus } from '../../../common/devices';
 import { SmartCardReaderDriver } from '../../../devices/drivers/smart-card-reader';
 import { silentLogger } from '../../../devices/logger';
 import { CARD_MODELS, type CardModel } from '../../../devices/simulators/card-models';
 import { VirtualCard } from '../../../devices/simulators/virtual-card';
+import { runTechnician } from '../../../devices/technician';
 import { PcscTransport } from '../../../devices/transports/pcsc-transport';
 import { startPcscd, VPCD_READER, type Pcscd } from './pcscd-support';
 import { nextEvent } from './support';
@@ -71,6 +72,27 @@ describe('smart-card reader through pcscd and vpcd', () => {
     const out = nextCard((presence) => presence.type === 'removed');
     await next.remove();
     await out;
+  });
+
+  it('technician: read opens the reader and says the kind of the card in it, and nothing more', async () => {
+    const printed: string[] = [];
+    const devices = { smartCardReader: SmartCardReaderConfigSchema.parse({ reader: VPCD_READER, simulator: { card: 'identity' } }) };
+    const done = await runTechnician(['read', 'smartCardReader', '--json'], { devices, socketPath: '/nonexistent/borne-devices.sock', out: (text) => printed.push(text) });
+    expect(done).toEqual({ ok: true, value: undefined });
+    expect(JSON.parse(printed.join(''))).toEqual({ card: 'identity' });
+  });
+
+  it('technician: simulate plays a card in vpcd until interrupted, and the reader recognises it', async () => {
+    let interrupt!: () => void;
+    const inserted = nextCard((presence) => presence.type === 'inserted');
+    const playing = runTechnician(['simulate', 'smartCardReader', '--port', String(VPCD_DEFAULT_PORT)], {
+      devices: {}, socketPath: '/nonexistent/borne-devices.sock', out: () => {}, interrupted: new Promise((resolve) => (interrupt = resolve)),
+    });
+    expect(await inserted).toEqual([{ type: 'inserted', kind: 'health-insurance' }]);
+    const removed = nextCard((presence) => presence.type === 'removed');
+    interrupt();
+    expect(await playing).toEqual({ ok: true, value: undefined });
+    await removed;
   });
 
   it('without pcscd the reader is absent with a reason a technician can act on, and comes back with it', async (context) => {
