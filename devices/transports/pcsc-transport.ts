@@ -1,8 +1,8 @@
 import type pcsclite from 'pcsclite';
-import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
+import type { BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
 import type { DeviceLogger } from '../logger';
-import { CLOSED, StatusHolder } from './byte-transport';
+import { ReconnectingTransport } from './reconnecting-transport';
 import type { SmartCardTransport, SmartCardTransportEvents } from './smart-card-transport';
 
 type PcscLite = ReturnType<typeof pcsclite>;
@@ -22,33 +22,17 @@ const NO_PCSCD = 'pcscd is not running (the PC/SC service): install it (build/sy
 
 /**
  * The SmartCardTransport over pcscd through the pcsclite binding. pcscd being away is `absent`, as is the
- * reader: both come back without anyone restarting the kiosk. Only reader names and states are logged.
+ * reader; either way the context is dropped and made again with backoff (reconnecting-transport.ts), so
+ * both come back without anyone restarting the kiosk. Only reader names and states are logged.
  */
-export class PcscTransport extends StatusHolder<SmartCardTransportEvents> implements SmartCardTransport {
-  private wanted = false;
+export class PcscTransport extends ReconnectingTransport<SmartCardTransportEvents> implements SmartCardTransport {
   private pcsc: PcscLite | null = null;
   private reader: CardReader | null = null;
   private readerState = 0;
   private protocol: number | null = null;
-  private failures = 0;
-  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PcscTransportOptions) {
-    super();
-  }
-
-  async open(): Promise<void> {
-    if (this.wanted) return;
-    this.wanted = true;
-    this.setStatus({ state: 'connecting' });
-    await this.connect();
-  }
-
-  async close(): Promise<void> {
-    this.wanted = false;
-    clearTimeout(this.retryTimer);
-    this.release();
-    this.setStatus(CLOSED);
+    super(options.retry ?? DEFAULT_RETRY);
   }
 
   transmit(apdu: Uint8Array): Promise<Result<Uint8Array>> {
@@ -62,41 +46,54 @@ export class PcscTransport extends StatusHolder<SmartCardTransportEvents> implem
     });
   }
 
-  private async connect(): Promise<void> {
+  protected async tryOpen(): Promise<void> {
     let pcsc: PcscLite;
     try {
       // Loaded here, not at the top: a kiosk whose binding did not build (no libpcsclite) still starts.
       const binding = (await import('pcsclite')).default;
-      if (!this.wanted || this.pcsc) return;
+      if (!this.wanted) return;
       pcsc = binding();
     } catch (error) {
       // SCardEstablishContext fails at once when pcscd is not there ("Service not available").
-      this.lost(/not available|no service/i.test(messageOf(error)) ? NO_PCSCD : `PC/SC: ${messageOf(error)}`);
+      this.lost(/not available|no service/i.test(messageOf(error)) ? NO_PCSCD : `PC/SC: ${messageOf(error)}`, true);
       return;
     }
     this.pcsc = pcsc;
-    this.failures = 0;
     this.setStatus({ state: 'offline', reason: `no reader named "${this.options.reader}" in pcscd`, absent: true });
-    pcsc.on('error', (error: unknown) => this.lost(`lost pcscd: ${messageOf(error)}`));
+    pcsc.on('error', (error: unknown) => this.drop(`lost pcscd: ${messageOf(error)}`));
     pcsc.on('reader', (reader: CardReader) => {
       // Every reader reports its errors as 'error' events: another reader's must not be unhandled either.
       reader.on('error', () => {});
-      if (!reader.name.startsWith(this.options.reader) || this.reader) return;
-      this.watch(reader);
+      if (reader.name.startsWith(this.options.reader) && !this.reader) this.watch(reader);
     });
+  }
+
+  protected async release(): Promise<void> {
+    this.cardGone();
+    const { pcsc, reader } = this;
+    this.pcsc = null;
+    this.reader = null;
+    try {
+      // A released reader or context may still report an error: it must not be an unhandled 'error'.
+      reader?.removeAllListeners();
+      reader?.on('error', () => {});
+      reader?.close();
+      pcsc?.removeAllListeners();
+      pcsc?.on('error', () => {});
+      pcsc?.close();
+    } catch (error) {
+      this.options.logger.warn({ reason: messageOf(error) }, 'PC/SC did not let go cleanly');
+    }
   }
 
   private watch(reader: CardReader): void {
     this.reader = reader;
     this.readerState = 0;
     this.options.logger.info({ reader: reader.name }, 'smart-card reader found');
-    this.setStatus({ state: 'ready' });
+    this.connected();
     reader.on('error', (error: unknown) => this.options.logger.warn({ reader: reader.name, reason: messageOf(error) }, 'smart-card reader error'));
     reader.on('end', () => {
-      if (this.reader !== reader) return;
-      this.cardGone();
-      this.reader = null;
-      if (this.wanted) this.setStatus({ state: 'offline', reason: `the reader "${reader.name}" went away`, absent: true });
+      if (this.reader === reader) this.drop(`the reader "${reader.name}" went away`);
     });
     reader.on('status', ({ state, atr }: { state: number; atr?: Buffer }) => {
       const changes = this.readerState ^ state;
@@ -128,31 +125,10 @@ export class PcscTransport extends StatusHolder<SmartCardTransportEvents> implem
     this.emit('cardRemoved');
   }
 
-  private lost(reason: string): void {
-    this.cardGone();
-    this.release();
-    if (!this.wanted) return;
-    this.setStatus({ state: 'offline', reason, absent: true });
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.connect(), backoffDelayMs(this.options.retry ?? DEFAULT_RETRY, this.failures++));
-  }
-
-  private release(): void {
-    const { pcsc, reader } = this;
-    this.pcsc = null;
-    this.reader = null;
-    this.protocol = null;
-    try {
-      // A released reader or context may still report an error: it must not be an unhandled 'error'.
-      reader?.removeAllListeners();
-      reader?.on('error', () => {});
-      reader?.close();
-      pcsc?.removeAllListeners();
-      pcsc?.on('error', () => {});
-      pcsc?.close();
-    } catch (error) {
-      this.options.logger.warn({ reason: messageOf(error) }, 'PC/SC did not let go cleanly');
-    }
+  /** pcscd or the reader went: let go of the context, and make a new one after the backoff. */
+  private drop(reason: string): void {
+    void this.release();
+    if (this.wanted) this.lost(reason, true);
   }
 }
 
