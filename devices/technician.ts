@@ -21,7 +21,8 @@ export const TECHNICIAN_USAGE = `usage: npm run devices -- <command> [--profile 
   status                        each device's health (from the running kiosk, else by opening them)
   read <id>                     arms a device and prints its next measurement
   simulate <kind> --port <path> plays a device on <path> (a new pty whose kiosk side is <path>, or an existing line) until Ctrl+C;
-                                a printer also on a TCP port: --port 9100 (loopback) or --port <host>:<port>
+                                a printer also on a TCP port: --port 9100 (loopback) or --port <host>:<port>;
+                                a smart card in vpcd: --port 35963
   print-test <id>               prints a test receipt on a printer and says whether it printed`;
 
 export interface TechnicianContext {
