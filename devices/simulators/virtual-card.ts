@@ -4,9 +4,7 @@ import type { DeviceLogger } from '../logger';
 import type { CardModel } from './card-models';
 
 /** vpcd's control bytes (vsmartcard's virtual PCD): one-byte messages from the reader to the card. */
-const POWER_OFF = 0x00;
-const POWER_ON = 0x01;
-const RESET = 0x02;
+/** The only control a card answers: 00 power off, 01 power on and 02 reset expect no reply. */
 const GET_ATR = 0x04;
 
 export interface VirtualCardOptions {
@@ -87,11 +85,8 @@ export class VirtualCard {
 
   /** The answer to one message from vpcd: nothing for power and reset, the ATR, or the APDU's response. */
   private reply(message: Uint8Array): Uint8Array | null | 'pulled' {
-    if (message.length === 1) {
-      if (message[0] === GET_ATR) return this.model.atr;
-      if (message[0] === POWER_OFF || message[0] === POWER_ON || message[0] === RESET) return null;
-      return null;
-    }
+    // Power off, power on and reset change nothing in a card that keeps no session; vpcd expects no reply.
+    if (message.length === 1) return message[0] === GET_ATR ? this.model.atr : null;
     return this.model.answer(message) ?? 'pulled';
   }
 
