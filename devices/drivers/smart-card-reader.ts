@@ -1,11 +1,10 @@
-import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../../common/devices';
 import type { CardRule } from '../../common/device-config';
 import { ok, type Result } from '../../common/result';
 import type { DeviceLogger } from '../logger';
 import type { SmartCardTransport } from '../transports/smart-card-transport';
 import { compileRules, recogniseCard, type CompiledRule } from './card-recognition';
-import type { CardReadingDriver, DriverEvents } from './driver';
+import type { CardReadingDriver } from './driver';
+import { TransportDriver } from './transport-driver';
 import type { CardPresence } from '../../common/cards';
 
 /**
@@ -14,15 +13,15 @@ import type { CardPresence } from '../../common/cards';
  * logged but the kind and the reader. A card pulled out while it was being recognised is a fault of that
  * card alone: the driver goes on and recognises the next one.
  */
-export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> implements CardReadingDriver {
+export class SmartCardReaderDriver extends TransportDriver<never, SmartCardTransport> implements CardReadingDriver {
   private readonly rules: CompiledRule[];
   /** Which card is in: a recognition that finishes after its card went out says nothing. */
   private cardNumber = 0;
   /** The kind of the card in the reader, for the technician's `read`: never more than the kind. */
   cardInReader: CardPresence & { type: 'inserted' } | null = null;
 
-  constructor(private readonly transport: SmartCardTransport, private readonly logger: DeviceLogger, rules: readonly CardRule[], private readonly reader: string) {
-    super();
+  constructor(transport: SmartCardTransport, private readonly logger: DeviceLogger, rules: readonly CardRule[], private readonly reader: string) {
+    super(transport);
     this.rules = compileRules(rules);
     transport.on('status', (status) => this.emit('status', status));
     transport.on('cardInserted', (atr) => void this.recognise(atr));
@@ -32,18 +31,6 @@ export class SmartCardReaderDriver extends EventEmitter<DriverEvents<never>> imp
       this.logger.info({ device: 'smartCardReader', reader: this.reader }, 'card removed');
       this.emit('card', { type: 'removed' });
     });
-  }
-
-  get status(): DeviceStatus {
-    return this.transport.status;
-  }
-
-  start(): Promise<void> {
-    return this.transport.open();
-  }
-
-  stop(): Promise<void> {
-    return this.transport.close();
   }
 
   /** A reader takes no measurement command: cards come when people insert them. */
