@@ -125,7 +125,11 @@ export const ReceiptPrinterConfigSchema = z.object({
 /** Bytes as a profile writes them, in hex, spaced or not: "A0 00 00 02 47 10 01". */
 const hexBytes = (what: string, min: number, max: number) => z.string()
   .regex(/^\s*[0-9A-Fa-f]{2}(?:[\s:]?[0-9A-Fa-f]{2})*\s*$/, `give the ${what} in hex, for example "A0 00 00 02 47 10 01"`)
-  .refine((text) => { const n = text.replace(/[\s:]/g, '').length / 2; return n >= min && n <= max; }, `a card's ${what} has ${min} to ${max} bytes`);
+  .refine((text) => {
+    const compact = text.replace(/[\s:]/g, '');
+    // Not hex at all is the message above, said once.
+    return !/^(?:[0-9A-Fa-f]{2})+$/.test(compact) || (compact.length / 2 >= min && compact.length / 2 <= max);
+  }, `a card's ${what} has ${min} to ${max} bytes`);
 
 /**
  * How the reader tells a card's family: by its ATR under a mask (0 bits match anything), or by an
