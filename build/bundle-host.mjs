@@ -1,11 +1,11 @@
 // Compiles the host for Node and Electron into single files. Pure-JS dependencies are bundled in:
 // resolving ~200 modules one by one took most of the host's start-up (measured by `npm run bench boot`).
-// Native code (serialport's binding finds its prebuilt .node beside itself, better-sqlite3 the one it
+// Native code (serialport's binding finds its prebuilt .node beside itself, better-sqlite3 and pcsclite the one they
 // compiled at install) and electron stay external.
 // The sandboxed preload may only require 'electron', so it is bundled whole.
 import { build } from 'esbuild';
 
-const NATIVE_OR_PLATFORM = ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+const NATIVE_OR_PLATFORM = ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'pcsclite', 'bufferutil', 'utf-8-validate'];
 // Bundled CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
 const ESM_REQUIRE = "import { createRequire as __borneRequire } from 'node:module'; const require = __borneRequire(import.meta.url);";
 

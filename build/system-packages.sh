@@ -29,9 +29,29 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=("postgresq
 [ -e /usr/sbin/cupsd ] || missing+=("cups")
 [ -e /usr/lib/cups/backend/cups-pdf ] || missing+=("printer-driver-cups-pdf")
 [ -e /usr/bin/pdftotext ] || missing+=("poppler-utils")
+# The smart-card reader's integration tests run the real PC/SC stack: pcscd with vpcd, whose virtual card
+# the simulator plays over TCP. Each is checked by a file it ships: pcscd lives in /usr/sbin, outside a user's PATH.
+[ -e /usr/sbin/pcscd ] || missing+=("pcscd")
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=("vsmartcard-vpcd")
+# The PC/SC binding (npm pcsclite) compiles against these headers.
+[ -e /usr/include/PCSC/winscard.h ] || missing+=("libpcsclite-dev")
+
+# npm install compiles the PC/SC binding only when libpcsclite-dev is there (it is optional, so the install
+# goes on without it): on a fresh machine that is after this script, so build it once the headers are in.
+build_pcsc_binding() {
+  local root
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  if [ -e /usr/include/PCSC/winscard.h ] && [ -d "$root/node_modules" ] && [ ! -e "$root/node_modules/pcsclite/build/Release/pcsclite.node" ]; then
+    echo "system packages: building the PC/SC binding (pcsclite) against libpcsclite-dev"
+    # A failed optional dependency is left out of node_modules (install it again); a present one is rebuilt.
+    if [ -d "$root/node_modules/pcsclite" ]; then (cd "$root" && npm rebuild pcsclite >/dev/null)
+    else (cd "$root" && npm install --no-audit --no-fund >/dev/null); fi
+  fi
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
+  build_pcsc_binding
   exit 0
 fi
 
@@ -41,6 +61,7 @@ if [ "${EUID:-$(id -u)}" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   echo "system packages: installed"
+  build_pcsc_binding
   exit 0
 fi
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_KINDS, CardKindSchema } from './cards';
 import type { DeviceKind, MeasuringKind } from './devices';
 
 /**
@@ -139,6 +140,59 @@ export const DocumentPrinterConfigSchema = z.object({
 }).strict().refine((config) => !config.simulator || /^ipp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(config.uri), {
   error: 'a simulated document printer runs on this machine: give its uri as ipp://127.0.0.1:<port>/printers/Name', path: ['uri'],
 });
+/** Bytes as a profile writes them, in hex, spaced or not: "A0 00 00 02 47 10 01". */
+const hexBytes = (what: string, min: number, max: number) => z.string()
+  .regex(/^\s*[0-9A-Fa-f]{2}(?:[\s:]?[0-9A-Fa-f]{2})*\s*$/, `give the ${what} in hex, for example "A0 00 00 02 47 10 01"`)
+  .refine((text) => {
+    const compact = text.replace(/[\s:]/g, '');
+    // Not hex at all is the message above, said once.
+    return !/^(?:[0-9A-Fa-f]{2})+$/.test(compact) || (compact.length / 2 >= min && compact.length / 2 <= max);
+  }, `a card's ${what} has ${min} to ${max} bytes`);
+
+/**
+ * How the reader tells a card's family: by its ATR under a mask (0 bits match anything), or by an
+ * application the card accepts to SELECT. Only the kind leaves the reader.
+ */
+export const CardRuleSchema = z.object({
+  kind: CardKindSchema,
+  atr: hexBytes('ATR', 2, 33).optional(),
+  atrMask: hexBytes('ATR mask', 2, 33).optional(),
+  aid: hexBytes('application identifier', 5, 16).optional(),
+}).strict().refine((rule) => (rule.atr === undefined) !== (rule.aid === undefined), {
+  error: 'a card rule gives either "atr" (with an optional "atrMask") or "aid", one of the two',
+}).refine((rule) => rule.atrMask === undefined || (rule.atr !== undefined && rule.atrMask.replace(/[\s:]/g, '').length === rule.atr.replace(/[\s:]/g, '').length), {
+  error: 'an ATR mask has as many bytes as its ATR', path: ['atrMask'],
+});
+export type CardRule = z.infer<typeof CardRuleSchema>;
+
+/**
+ * The rules a reader uses when its profile gives none. Identity: the eMRTD application of ICAO Doc 9303
+ * (A0 00 00 02 47 10 01), which identity cards and passports carry. Health insurance: the Sesam Vitale ATRs
+ * of public ATR lists (3F 65 25 00 22|2C 09 69|F9 90 00). A site with other cards adds its own rules.
+ */
+export const DEFAULT_CARD_RULES: CardRule[] = [
+  { kind: 'health-insurance', atr: '3F 65 25 00 22 09 69 90 00', atrMask: 'FF FF FF FF 00 FF 0F FF FF' },
+  { kind: 'identity', aid: 'A0 00 00 02 47 10 01' },
+];
+
+/** vpcd (vsmartcard) listens for its first virtual card on TCP 35963. */
+export const VPCD_DEFAULT_PORT = 35963;
+
+/**
+ * A smart-card reader through pcscd. With `simulator`, the host plays a card on vpcd (a pcscd reader
+ * driver whose card is a TCP client): `reader` is then vpcd's reader, "Virtual PCD 00 00".
+ */
+export const SmartCardReaderConfigSchema = z.object({
+  /** The reader's name as pcscd lists it (`pcsc_scan`), or its beginning. */
+  reader: z.string().min(1, 'give the reader name as pcscd lists it, for example "Virtual PCD 00 00"').max(200),
+  cards: z.array(CardRuleSchema).min(1).max(32).default(DEFAULT_CARD_RULES),
+  simulator: simulated({
+    /** The card put in the virtual reader when the host starts; `none` leaves it empty. */
+    card: z.enum([...CARD_KINDS, 'none']).default('health-insurance'),
+    vpcdHost: z.string().min(1).max(253).default('127.0.0.1'),
+    vpcdPort: z.number().int().min(1).max(65535).default(VPCD_DEFAULT_PORT),
+  }),
+}).strict();
 
 /** One line per device kind: the profile's `devices` section. */
 export const DevicesConfigSchema = z.object({
@@ -148,6 +202,7 @@ export const DevicesConfigSchema = z.object({
   scale: ScaleConfigSchema.optional(),
   receiptPrinter: ReceiptPrinterConfigSchema.optional(),
   documentPrinter: DocumentPrinterConfigSchema.optional(),
+  smartCardReader: SmartCardReaderConfigSchema.optional(),
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'documentPrinter'] as const;
+export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'documentPrinter', 'smartCardReader'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
@@ -10,10 +10,14 @@ export type DeviceKind = z.infer<typeof DeviceKindSchema>;
  */
 export const PRINTER_KINDS = ['receiptPrinter', 'documentPrinter'] as const satisfies readonly DeviceKind[];
 export type PrinterKind = (typeof PRINTER_KINDS)[number];
-export type MeasuringKind = Exclude<DeviceKind, PrinterKind>;
+/** Card readers neither measure nor print: they tell the session which kind of card came in (common/cards.ts). */
+export const READER_KINDS = ['smartCardReader'] as const satisfies readonly DeviceKind[];
+export type ReaderKind = (typeof READER_KINDS)[number];
+export type MeasuringKind = Exclude<DeviceKind, PrinterKind | ReaderKind>;
 export const isPrinterKind = (kind: DeviceKind): kind is PrinterKind => (PRINTER_KINDS as readonly DeviceKind[]).includes(kind);
-export const MEASURING_KINDS: readonly MeasuringKind[] = DEVICE_KINDS.filter((kind): kind is MeasuringKind => !isPrinterKind(kind));
-export const MeasuringKindSchema = DeviceKindSchema.exclude(PRINTER_KINDS);
+export const isReaderKind = (kind: DeviceKind): kind is ReaderKind => (READER_KINDS as readonly DeviceKind[]).includes(kind);
+export const MEASURING_KINDS: readonly MeasuringKind[] = DEVICE_KINDS.filter((kind): kind is MeasuringKind => !isPrinterKind(kind) && !isReaderKind(kind));
+export const MeasuringKindSchema = DeviceKindSchema.exclude([...PRINTER_KINDS, ...READER_KINDS]);
 
 /**
  * What the kiosk knows of a peripheral. `connecting` while its port opens, `ready` when it can

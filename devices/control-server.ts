@@ -1,3 +1,4 @@
+import { isReaderKind } from '../common/devices';
 import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
@@ -133,6 +134,10 @@ export class ControlServer {
     const may = this.options.mayRead();
     if (!may.ok) return { ok: false, error: may.error };
     this.options.logger.info({ device: request.device }, 'technician reading');
+    if (isReaderKind(request.device)) {
+      const card = await manager.readCard(request.device, (request.timeoutSeconds ?? 60) * 1000);
+      return card.ok ? { ok: true, card: card.value } : { ok: false, error: card.error };
+    }
     const read = await manager.read(request.device, (request.timeoutSeconds ?? 60) * 1000);
     return read.ok ? { ok: true, measurement: read.value } : { ok: false, error: read.error };
   }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { CardKind, CardPresence } from '../common/cards';
 import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
 import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
@@ -7,7 +8,7 @@ import { isFinished, type PrintJob, type Receipt } from '../common/print-job';
 import type { Quantity } from '../common/plausible-ranges';
 import { fail, ok, type Result } from '../common/result';
 import { DeviceHealthTracker, type HealthOptions } from './device-health';
-import { isPrintingDriver, type DeviceDriver, type PrintingDriver } from './drivers/driver';
+import { isCardReadingDriver, isPrintingDriver, type DeviceDriver, type PrintingDriver } from './drivers/driver';
 import type { DeviceLogger } from './logger';
 import { ReadingGate } from './reading-gate';
 import { DEVICE_REGISTRY, simulate, type DeviceKindEntry } from './registry';
@@ -19,6 +20,8 @@ export interface DeviceManagerEvents {
   health: [health: DeviceHealth];
   /** A print job changed state (queued, printing, waiting, done, failed). */
   printJob: [kind: DeviceKind, job: PrintJob];
+  /** A card reader: a card came in (its kind only) or went out. */
+  card: [kind: DeviceKind, presence: CardPresence];
 }
 
 export interface DeviceManagerOptions {
@@ -177,6 +180,30 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     }
   }
 
+  /**
+   * The kind of the card in the reader `kind`, or of the next one put in within `timeoutMs`, for the
+   * technician's `read`; an error value when there is no such reader or no card came.
+   */
+  async readCard(kind: DeviceKind, timeoutMs: number): Promise<Result<CardKind | 'unknown'>> {
+    const driver = this.drivers[kind];
+    if (!driver || !isCardReadingDriver(driver)) return fail(`this kiosk has no card reader ${kind}`);
+    if (driver.cardInReader) return ok(driver.cardInReader.kind);
+    let listener: ((from: DeviceKind, presence: CardPresence) => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<Result<CardKind | 'unknown'>>((resolve) => {
+        listener = (from, presence) => {
+          if (from === kind && presence.type === 'inserted') resolve(ok(presence.kind));
+        };
+        this.on('card', listener);
+        timer = setTimeout(() => resolve(fail(`no card was put in the ${kind} within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      this.off('card', listener!);
+    }
+  }
+
   private printer(kind: DeviceKind): Result<PrintingDriver> {
     const driver = this.drivers[kind];
     if (!driver) return fail(`this kiosk has no ${kind}`);
@@ -203,6 +230,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       driver.on('malformed', (reason) => this.trackers[kind]?.malformedFrame(reason));
       driver.on('printer', (condition) => this.trackers[kind]?.printerChanged(condition));
       driver.on('job', (job) => this.emit('printJob', kind, job));
+      driver.on('card', (presence) => this.emit('card', kind, presence));
+      driver.on('fault', (reason) => this.trackers[kind]?.commandFailed(reason));
       this.drivers[kind] = driver;
       this.running.add(() => driver.stop());
       await driver.start();

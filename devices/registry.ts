@@ -24,6 +24,10 @@ import { playPrinterOnSerial } from './simulators/serial-printer-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { ippQueueOf, IppTransport } from './transports/ipp-transport';
 import { SerialTransport } from './transports/serial-transport';
+import { SmartCardReaderDriver } from './drivers/smart-card-reader';
+import { CARD_MODELS } from './simulators/card-models';
+import { VirtualCard } from './simulators/virtual-card';
+import { PcscTransport } from './transports/pcsc-transport';
 
 /** Everything the device manager needs to know of one kind of device. */
 export interface DeviceKindEntry<K extends DeviceKind> {
@@ -41,6 +45,11 @@ export interface DeviceKindEntry<K extends DeviceKind> {
    * `endpoint`. Resolves with what stops it, or with why it could not start (the port is taken).
    */
   listen?(endpoint: TcpEndpoint, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+  /**
+   * Kinds that are not on a line of their own (a smart card in vpcd's virtual reader): plays the device
+   * where its simulator settings say. Used instead of `play` and `listen`.
+   */
+  playVirtual?(config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
 }
 
 /** A device's profile entry with its simulator's settings. */
@@ -62,6 +71,8 @@ export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K
     if (!queue.ok) return Promise.resolve(queue);
     return entry.listen ? entry.listen({ host: queue.value.host, port: queue.value.port }, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated`));
   }
+  if (entry.playVirtual) return entry.playVirtual(simulated, logger);
+  if (!('serial' in config || 'tcp' in config)) return Promise.resolve(fail(`a ${kind} has no line to be simulated on`));
   const line = deviceLine(config);
   if (line.type === 'serial') return withPtyPair(line.serial.path, (devicePath) => entry.play(devicePath, simulated, logger));
   return entry.listen ? entry.listen(line.tcp, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated on the network`));
@@ -157,6 +168,19 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       if (!server.ok) return server;
       logger.info({ device: 'documentPrinter', address: server.value.uri, output: server.value.outputFolder }, 'simulator started');
       return ok([() => server.value.stop()]);
+    },
+  },
+  smartCardReader: {
+    commands: [],
+    createDriver: ({ reader, cards }, logger) => new SmartCardReaderDriver(new PcscTransport({ reader, logger }), logger, cards, reader),
+    play: () => Promise.resolve(fail('a smart card is played in vpcd\'s virtual reader, not on a line: give --port the vpcd port, for example --port 35963')),
+    // The card keeps trying to go in until vpcd listens: pcscd may start after the kiosk, or never (the reader is then absent).
+    playVirtual: async ({ simulator: { card, vpcdHost, vpcdPort } }, logger) => {
+      if (card === 'none') return ok([]);
+      const virtual = new VirtualCard(CARD_MODELS[card](), { host: vpcdHost, port: vpcdPort, logger });
+      virtual.insert();
+      logger.info({ device: 'smartCardReader', address: `${vpcdHost}:${vpcdPort}` }, 'simulator started');
+      return ok([() => virtual.remove()]);
     },
   },
 };

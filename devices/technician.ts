@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
-import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
+import type { CardKind } from '../common/cards';
+import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, isReaderKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { Measurement } from '../common/measurements';
 import type { PrintJob } from '../common/print-job';
@@ -20,7 +21,8 @@ export const TECHNICIAN_USAGE = `usage: npm run devices -- <command> [--profile 
   status                        each device's health (from the running kiosk, else by opening them)
   read <id>                     arms a device and prints its next measurement
   simulate <kind> --port <path> plays a device on <path> (a new pty whose kiosk side is <path>, or an existing line) until Ctrl+C;
-                                a printer also on a TCP port: --port 9100 (loopback) or --port <host>:<port>
+                                a printer also on a TCP port: --port 9100 (loopback) or --port <host>:<port>;
+                                a smart card in vpcd: --port 35963
   print-test <id>               prints a test receipt on a printer and says whether it printed`;
 
 export interface TechnicianContext {
@@ -66,9 +68,10 @@ const configured = (devices: DevicesConfig): DeviceKind[] => DEVICE_KINDS.filter
 function list({ devices, out }: TechnicianContext, json: boolean): Result<void> {
   const rows = configured(devices).map((kind) => {
     const config = devices[kind]!;
+    // A print queue and a card reader are on no line of their own: CUPS and pcscd name them.
     const where: { transport: string; path: string; baudRate?: number } = 'uri' in config
       ? { transport: 'ipp', path: config.uri }
-      : describeLine(deviceLine(config));
+      : 'reader' in config ? { transport: 'pcsc', path: config.reader } : describeLine(deviceLine(config));
     return { id: kind, kind, ...where, simulated: config.simulator !== undefined };
   });
   if (json) out(JSON.stringify(rows, null, 2));
@@ -96,6 +99,7 @@ async function status(context: TechnicianContext, json: boolean): Promise<Result
 async function read(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
   const kind = knownDevice(target, context.devices);
   if (!kind.ok) return kind;
+  if (isReaderKind(kind.value)) return readCard(kind.value, context, json);
   const answer = await fromHostOrLocally(context, { op: 'read', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
     (manager) => manager.read(kind.value, READ_TIMEOUT_SECONDS * 1000));
   if (!answer.ok) return answer;
@@ -111,6 +115,7 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
   const declared = context.devices[kind.data];
   const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
+  if (entry.playVirtual) return playVirtual(kind.data, port, context);
   const where = lineAt(port);
   if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
   const line = 'uri' in (declared ?? {}) || kind.data === 'documentPrinter'
@@ -135,6 +140,36 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
 function queueUriAt(port: number, declared: string | undefined): string {
   const name = declared?.split('/').at(-1) ?? 'KioskPDF';
   return `ipp://127.0.0.1:${port}/printers/${name}`;
+}
+
+/** The kind of the card in a reader, or of the next one put in: never more than the kind. */
+async function readCard(kind: DeviceKind, context: TechnicianContext, json: boolean): Promise<Result<void>> {
+  const answer = await fromHostOrLocally<CardKind | 'unknown'>(context, { op: 'read', device: kind, timeoutSeconds: READ_TIMEOUT_SECONDS },
+    (manager) => manager.readCard(kind, READ_TIMEOUT_SECONDS * 1000));
+  if (!answer.ok) return answer;
+  const card = answer.value.value;
+  context.out(json ? JSON.stringify({ card }) : `${kind}: ${card === 'unknown' ? 'a card of no kind this kiosk knows' : `${card} card`}`);
+  return ok(undefined);
+}
+
+/** A card in vpcd's virtual reader: `--port` is vpcd's TCP port (35963 for "Virtual PCD 00 00"). */
+async function playVirtual(kind: DeviceKind, port: string, context: TechnicianContext): Promise<Result<void>> {
+  const declared = context.devices.smartCardReader;
+  const endpoint = lineAt(port);
+  if (!('tcp' in endpoint)) return fail('a smart card is played in vpcd\'s virtual reader: give --port its TCP port, for example --port 35963');
+  const parsed = DevicesConfigSchema.shape.smartCardReader.unwrap().safeParse({
+    reader: declared?.reader ?? 'Virtual PCD 00 00', cards: declared?.cards,
+    simulator: { ...declared?.simulator, card: declared?.simulator?.card === 'none' ? undefined : declared?.simulator?.card, vpcdHost: endpoint.tcp.host, vpcdPort: endpoint.tcp.port },
+  });
+  if (!parsed.success) return fail(`--port ${port}: ${parsed.error.issues[0]!.message}`);
+  const started = await simulate('smartCardReader', parsed.data, context.logger ?? silentLogger);
+  if (!started.ok) return started;
+  const running = new DisposableStore();
+  for (const stop of started.value) running.add(stop);
+  context.out(`playing a ${parsed.data.simulator!.card} card in vpcd at ${endpoint.tcp.host}:${endpoint.tcp.port} (${kind}); Ctrl+C removes it`);
+  await context.interrupted;
+  await running.dispose();
+  return ok(undefined);
 }
 
 async function printTest(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
@@ -166,7 +201,7 @@ function knownDevice(target: string | undefined, devices: DevicesConfig): Result
 type Answer<T> = { value: T; source: string };
 
 /** Asks the running host; with none, opens the profile's devices for the time of `locally`. */
-async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob>(
+async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'>(
   context: TechnicianContext,
   request: ControlRequest,
   locally: (manager: DeviceManager) => Promise<Result<T>>,
@@ -187,9 +222,10 @@ async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJ
   }
 }
 
-function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob> {
+function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'> {
   if (!response.ok) return fail(response.error);
   if ('devices' in response) return ok(response.devices);
+  if ('card' in response) return ok(response.card);
   return ok('measurement' in response ? response.measurement : response.job);
 }
 

@@ -1,3 +1,4 @@
+import { sendCardsToSession } from './session/card-reading';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
@@ -191,6 +192,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   devices.on('status', (kind, status) => session.send({ type: 'DEVICE.STATUS_CHANGED', kind, status }));
   devices.on('health', (health) => session.send({ type: 'DEVICE.HEALTH_CHANGED', health }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));
+  running.add(sendCardsToSession(devices, (event) => session.send(event)));
   running.add(() => devices.stop());
   await devices.start();
   running.add(await openDeviceControl(devices, () => session.getSnapshot().matches('visit'), log.child({ layer: 'device-control' })));

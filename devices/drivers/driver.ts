@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { CardPresence } from '../../common/cards';
 import type { DeviceCommand, DeviceStatus, PrinterCondition } from '../../common/devices';
 import type { PrintJob, Receipt } from '../../common/print-job';
 import type { Result } from '../../common/result';
@@ -14,6 +15,10 @@ export interface DriverEvents<M> {
   job: [job: PrintJob];
   /** Printers: what the printer says of its paper and cover, when it changes. */
   printer: [condition: PrinterCondition];
+  /** Card readers: a card came in (with its kind only) or went out. */
+  card: [presence: CardPresence];
+  /** A fault on the wire that loses nothing but should show in the device's health (a card pulled mid-exchange). */
+  fault: [reason: string];
 }
 
 /**
@@ -51,5 +56,12 @@ export interface PrintingDriver extends DeviceDriver<never> {
    */
   confirmDropped?(): Promise<string[]>;
 }
+
+/** A driver that tells cards: the kind of the card in the reader now, null when none is (or not recognised yet). */
+export interface CardReadingDriver extends DeviceDriver<never> {
+  readonly cardInReader: CardPresence & { type: 'inserted' } | null;
+}
+
+export const isCardReadingDriver = (driver: DeviceDriver<unknown>): driver is CardReadingDriver => 'cardInReader' in driver;
 
 export const isPrintingDriver = (driver: DeviceDriver<unknown>): driver is PrintingDriver => 'print' in driver;

@@ -34,7 +34,7 @@ export interface ByteTransport extends EventEmitter<ByteTransportEvents> {
 export const CLOSED: DeviceStatus = { state: 'offline', reason: 'closed' };
 
 /** Holds the status and emits it only on change, the one place the transports implement that promise. */
-export abstract class StatusHolder extends EventEmitter<ByteTransportEvents> {
+export abstract class StatusHolder<E extends Record<keyof E, unknown[]> & { status: [status: DeviceStatus] } = ByteTransportEvents> extends EventEmitter<E> {
   private current: DeviceStatus = CLOSED;
 
   get status(): DeviceStatus {
@@ -45,6 +45,6 @@ export abstract class StatusHolder extends EventEmitter<ByteTransportEvents> {
     const reasonOf = (s: DeviceStatus): string | undefined => (s.state === 'offline' ? `${s.reason}${s.absent ? ' (absent)' : ''}` : undefined);
     if (next.state === this.current.state && reasonOf(next) === reasonOf(this.current)) return;
     this.current = next;
-    this.emit('status', next);
+    (this as EventEmitter<{ status: [status: DeviceStatus] }>).emit('status', next);
   }
 }

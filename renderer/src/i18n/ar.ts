@@ -175,6 +175,9 @@ export const ar: WithArabicPlurals<Messages> = {
   documentPrinter: {
     title: 'طابعة المستندات',
   },
+  smartCardReader: {
+    title: 'قارئ البطاقات الذكية',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',

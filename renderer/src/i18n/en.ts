@@ -155,6 +155,9 @@ export const en: Messages = {
   documentPrinter: {
     title: 'Document printer',
   },
+  smartCardReader: {
+    title: 'Smart-card reader',
+  },
   bodySite: {
     armpit: 'Taken under the arm',
     body: 'Taken on the body',

@@ -111,7 +111,7 @@ export const fr = {
   },
   /**
    * One block per measuring kind (MEASURING_KINDS in common/devices.ts), with the same keys; a printer
-   * (PRINTER_KINDS) has only its title, for the staff's device list.
+   * (PRINTER_KINDS) or a card reader (READER_KINDS) has only its title, for the staff's device list.
    */
   thermometer: {
     title: 'Thermomètre',
@@ -172,6 +172,9 @@ export const fr = {
   },
   documentPrinter: {
     title: 'Imprimante de documents',
+  },
+  smartCardReader: {
+    title: 'Lecteur de carte à puce',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {
