@@ -1,19 +1,23 @@
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter'] as const;
+export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'badgeReader'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
 /**
- * Printers serve the visit without measuring anything: a measurement step, the home screen's device
- * cards and the `measurements` of a visit are for every other kind, the measuring kinds.
+ * Printers serve the visit and readers identify staff (common/badge.ts), without measuring anything: a
+ * measurement step, the home screen's device cards and the `measurements` of a visit are for every other
+ * kind, the measuring kinds.
  */
 export const PRINTER_KINDS = ['receiptPrinter'] as const satisfies readonly DeviceKind[];
 export type PrinterKind = (typeof PRINTER_KINDS)[number];
-export type MeasuringKind = Exclude<DeviceKind, PrinterKind>;
+export const READER_KINDS = ['badgeReader'] as const satisfies readonly DeviceKind[];
+export type ReaderKind = (typeof READER_KINDS)[number];
+export type MeasuringKind = Exclude<DeviceKind, PrinterKind | ReaderKind>;
 export const isPrinterKind = (kind: DeviceKind): kind is PrinterKind => (PRINTER_KINDS as readonly DeviceKind[]).includes(kind);
-export const MEASURING_KINDS: readonly MeasuringKind[] = DEVICE_KINDS.filter((kind): kind is MeasuringKind => !isPrinterKind(kind));
-export const MeasuringKindSchema = DeviceKindSchema.exclude(PRINTER_KINDS);
+const isReaderKind = (kind: DeviceKind): kind is ReaderKind => (READER_KINDS as readonly DeviceKind[]).includes(kind);
+export const MEASURING_KINDS: readonly MeasuringKind[] = DEVICE_KINDS.filter((kind): kind is MeasuringKind => !isPrinterKind(kind) && !isReaderKind(kind));
+export const MeasuringKindSchema = DeviceKindSchema.exclude([...PRINTER_KINDS, ...READER_KINDS]);
 
 /**
  * What the kiosk knows of a peripheral. `connecting` while its port opens, `ready` when it can

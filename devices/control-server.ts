@@ -134,7 +134,8 @@ export class ControlServer {
     if (!may.ok) return { ok: false, error: may.error };
     this.options.logger.info({ device: request.device }, 'technician reading');
     const read = await manager.read(request.device, (request.timeoutSeconds ?? 60) * 1000);
-    return read.ok ? { ok: true, measurement: read.value } : { ok: false, error: read.error };
+    if (!read.ok) return { ok: false, error: read.error };
+    return read.value.kind === 'badgeReader' ? { ok: true, badge: read.value } : { ok: true, measurement: read.value };
   }
 }
 

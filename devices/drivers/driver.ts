@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { BadgeScan } from '../../common/badge';
 import type { DeviceCommand, DeviceStatus, PrinterCondition } from '../../common/devices';
 import type { PrintJob, Receipt } from '../../common/print-job';
 import type { Result } from '../../common/result';
@@ -14,6 +15,8 @@ export interface DriverEvents<M> {
   job: [job: PrintJob];
   /** Printers: what the printer says of its paper and cover, when it changes. */
   printer: [condition: PrinterCondition];
+  /** Badge readers: a badge was read; it carries an opaque id, never the badge's number (common/badge.ts). */
+  badge: [scan: BadgeScan];
 }
 
 /**

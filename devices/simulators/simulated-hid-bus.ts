@@ -106,3 +106,9 @@ class SimulatedHandle extends EventEmitter implements HidDeviceHandle {
     this.removeAllListeners();
   }
 }
+
+/**
+ * The host's own simulated bus: a profile's simulated HID devices are plugged in here (devices/registry.ts)
+ * and their drivers open them here, in the same process, as node-hid opens real ones.
+ */
+export const simulatedHidBus = new SimulatedHidBus();

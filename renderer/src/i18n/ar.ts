@@ -172,6 +172,9 @@ export const ar: WithArabicPlurals<Messages> = {
   receiptPrinter: {
     title: 'طابعة التذاكر',
   },
+  badgeReader: {
+    title: 'قارئ الشارات',
+  },
   bodySite: {
     armpit: 'تحت الإبط',
     body: 'على الجسم',

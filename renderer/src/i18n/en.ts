@@ -152,6 +152,9 @@ export const en: Messages = {
   receiptPrinter: {
     title: 'Receipt printer',
   },
+  badgeReader: {
+    title: 'Badge reader',
+  },
   bodySite: {
     armpit: 'Taken under the arm',
     body: 'Taken on the body',

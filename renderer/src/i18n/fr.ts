@@ -170,6 +170,9 @@ export const fr = {
   receiptPrinter: {
     title: 'Imprimante de tickets',
   },
+  badgeReader: {
+    title: 'Lecteur de badges',
+  },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {
     armpit: 'Prise sous le bras',

@@ -22,7 +22,7 @@ function statusWhere(transport: HidReportTransport, wanted: (status: DeviceStatu
 
 describe('HidReportTransport over a simulated HID bus', () => {
   const open: HidReportTransport[] = [];
-  const transportOn = (bus: SimulatedHidBus, address = READER) => {
+  const transportOn = (bus: SimulatedHidBus, address: HidAddress = READER) => {
     const transport = new HidReportTransport({ address, binding: bus, retry: FAST });
     open.push(transport);
     return transport;
