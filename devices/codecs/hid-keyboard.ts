@@ -87,22 +87,19 @@ function strokeOf(usage: number, shift: boolean, atMs: number): KeyStroke {
   return printable ? { key: 'char', char: printable[shift ? 1 : 0], atMs } : { key: 'other', atMs };
 }
 
+/** Character → [usage, shifted], from the main keys (the keypad's digits are the same characters). */
+const TYPED_BY = new Map<string, readonly [number, boolean]>(
+  [...PRINTABLE].filter(([usage]) => usage < 0x59).flatMap(([usage, [plain, shifted]]) => [[shifted, [usage, true]], [plain, [usage, false]]] as const),
+);
+
 /** The report a keyboard sends for `char` held down (and the release is all zeros), for simulators and tests. */
 export function bootReportFor(char: string): Uint8Array {
   const report = new Uint8Array(BOOT_REPORT_BYTES);
-  if (char === '\n') {
-    report[2] = ENTER;
-    return report;
-  }
-  for (const [usage, [plain, shifted]] of PRINTABLE) {
-    if (usage >= 0x59) break; // the main keys first; the keypad's digits are the same characters
-    if (char === plain || char === shifted) {
-      report[0] = char === plain ? 0 : LEFT_SHIFT;
-      report[2] = usage;
-      return report;
-    }
-  }
-  throw new RangeError('a boot keyboard cannot type this character');
+  const typed = char === '\n' ? ([ENTER, false] as const) : TYPED_BY.get(char);
+  if (!typed) throw new RangeError('a boot keyboard cannot type this character');
+  report[0] = typed[1] ? LEFT_SHIFT : 0;
+  report[2] = typed[0];
+  return report;
 }
 
 export const KEYS_UP: Uint8Array = new Uint8Array(BOOT_REPORT_BYTES);
