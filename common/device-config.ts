@@ -55,13 +55,23 @@ export const ThermometerConfigSchema = z.object({
   }),
 }).strict();
 
+/**
+ * Which pulse oximeter: `cms50d`, a Contec CMS50D+ streaming its own frames (19200 baud, odd parity); `plx`,
+ * one behind a BLE-to-serial bridge like the blood-pressure monitor's, sending PLX Spot-check (0x2A5E)
+ * records in SLIP frames (no parity; give the bridge's baud rate).
+ */
+export const PULSE_OXIMETER_MODELS = ['cms50d', 'plx'] as const;
+
 export const PulseOximeterConfigSchema = z.object({
+  model: z.enum(PULSE_OXIMETER_MODELS).default('cms50d'),
   /** The CMS50D+ talks at 19200 baud, odd parity. */
   serial: SerialPortConfigSchema.extend({ baudRate: z.number().int().positive().default(19200) }),
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     spo2: z.number().int().min(50).max(100).default(97),
     pulse: z.number().int().min(25).max(250).default(72),
+    /** `plx` only: a spot-check oximeter sends one record per measurement; the CMS50D+ streams. */
+    everySeconds: z.number().positive().max(3600).default(6),
   }),
 }).strict();
 

@@ -7,6 +7,7 @@ import { deviceLine, transportOn } from './device-line';
 import { BadgeReaderDriver } from './drivers/badge-reader';
 import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
 import type { DeviceDriver } from './drivers/driver';
+import { PlxPulseOximeterDriver } from './drivers/plx-pulse-oximeter';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
 import { ReceiptPrinterDriver } from './drivers/receipt-printer';
 import { ScaleDriver } from './drivers/scale';
@@ -17,6 +18,7 @@ import { BadgeReaderSimulator } from './simulators/badge-reader-simulator';
 import { BloodPressureSimulator } from './simulators/blood-pressure-simulator';
 import { OximeterSimulator } from './simulators/oximeter-simulator';
 import { EscPosPrinterModel } from './simulators/escpos-printer-model';
+import { PlxOximeterSimulator } from './simulators/plx-oximeter-simulator';
 import { openPtyPair } from './simulators/pty-pair';
 import { ReceiptPrinterSimulator } from './simulators/receipt-printer-simulator';
 import { ScaleSimulator } from './simulators/scale-simulator';
@@ -94,13 +96,21 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
   },
   pulseOximeter: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ serial }, logger, gate) =>
-      new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate),
-    play: async (devicePath, { serial, simulator }, logger) => {
+    createDriver: ({ model, serial }, logger, gate) => (model === 'plx'
+      ? new PlxPulseOximeterDriver(new SerialTransport({ ...serial, logger }), logger, gate)
+      : new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate)),
+    play: async (devicePath, { model, serial, simulator: { everySeconds, ...reading } }, logger) => {
+      if (model === 'plx') {
+        const device = await PlxOximeterSimulator.open(devicePath, serial.baudRate);
+        if (!device.ok) return device;
+        device.value.startPeriodic(everySeconds, reading);
+        logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
+        return ok([() => device.value.close()]);
+      }
       const device = await OximeterSimulator.open(devicePath, serial.baudRate);
       if (!device.ok) return device;
-      device.value.startLive({ spo2: simulator.spo2, pulse: simulator.pulse });
-      logger.info({ device: 'pulseOximeter', path: devicePath }, 'simulator started');
+      device.value.startLive(reading);
+      logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
   },

@@ -219,7 +219,10 @@ const describeBadge = (scan: BadgeScan): string => `badge reader: badge ${scan.i
 function describeMeasurement(measurement: Measurement): string {
   switch (measurement.kind) {
     case 'thermometer': return `thermometer: ${measurement.celsius.toFixed(1)} °C${measurement.site ? ` (${measurement.site})` : ''}`;
-    case 'pulseOximeter': return `pulse oximeter: SpO2 ${measurement.spo2Percent} %, pulse ${measurement.pulsePerMinute}/min`;
+    case 'pulseOximeter': {
+      const { spo2Percent, pulsePerMinute, flags = [] } = measurement;
+      return `pulse oximeter: SpO2 ${spo2Percent} %, pulse ${pulsePerMinute}/min${flags.length > 0 ? `; noticed: ${flags.join(', ')}` : ''}`;
+    }
     case 'bloodPressureMonitor': {
       const { systolicMmHg, diastolicMmHg, meanArterialMmHg, pulsePerMinute, sentIn, flags } = measurement;
       return `blood pressure monitor: ${Math.round(systolicMmHg)}/${Math.round(diastolicMmHg)} mmHg, mean ${Math.round(meanArterialMmHg)} mmHg`

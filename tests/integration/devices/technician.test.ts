@@ -27,7 +27,7 @@ describe('the technician CLI', () => {
     printed = [];
     devices = {
       thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37.4 } },
-      pulseOximeter: { serial: { path: folder.path('ttyUSB7'), baudRate: 19200 } },
+      pulseOximeter: { model: 'cms50d', serial: { path: folder.path('ttyUSB7'), baudRate: 19200 } },
     };
   });
 
