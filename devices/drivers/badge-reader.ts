@@ -1,7 +1,6 @@
-import { EventEmitter } from 'node:events';
 import type { BadgeScan } from '../../common/badge';
 import type { BadgeReaderMode } from '../../common/device-config';
-import type { DeviceCommand, DeviceStatus } from '../../common/devices';
+import type { DeviceCommand } from '../../common/devices';
 import { ok, type Result } from '../../common/result';
 import { badgeFromDataReport } from '../codecs/badge-data-report';
 import { badgeNumberOfBytes, badgeToken } from '../codecs/badge-token';
@@ -9,7 +8,7 @@ import { KeyboardWedgeDecoder } from '../codecs/hid-keyboard';
 import { WedgeScanDetector } from '../codecs/wedge-scan';
 import type { DeviceLogger } from '../logger';
 import type { HidTransport } from '../transports/hid-transport';
-import type { DeviceDriver, DriverEvents } from './driver';
+import { TransportDriver } from './transport-driver';
 
 export interface BadgeReaderOptions {
   mode: BadgeReaderMode;
@@ -27,38 +26,27 @@ export interface BadgeReaderOptions {
  * counted (`malformed`) and logged by reason only. It takes no commands: a reader reads whenever a badge
  * comes, and the host decides what a badge means.
  */
-export class BadgeReaderDriver extends EventEmitter<DriverEvents<never>> implements DeviceDriver<never> {
+export class BadgeReaderDriver extends TransportDriver<never, HidTransport> {
   private readonly keyboard = new KeyboardWedgeDecoder();
   private readonly scans: WedgeScanDetector | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly transport: HidTransport, private readonly logger: DeviceLogger, private readonly options: BadgeReaderOptions) {
-    super();
+  constructor(transport: HidTransport, private readonly logger: DeviceLogger, private readonly options: BadgeReaderOptions) {
+    super(transport);
     const { mode } = options;
     this.scans = mode.type === 'keyboard-wedge' ? new WedgeScanDetector(mode) : undefined;
     this.now = options.now ?? (() => performance.now());
     transport.on('report', (report) => this.receive(report));
-    transport.on('status', (status) => {
-      // Half a scan from before the device went away is not the start of the next one.
-      if (status.state !== 'ready') this.forgetPartialInput();
-      this.emit('status', status);
-    });
-  }
-
-  get status(): DeviceStatus {
-    return this.transport.status;
-  }
-
-  start(): Promise<void> {
-    return this.transport.open();
-  }
-
-  stop(): Promise<void> {
-    return this.transport.close();
   }
 
   async command(_command: DeviceCommand): Promise<Result<void>> {
     return ok(undefined);
+  }
+
+  /** Half a scan from before the device went away is not the start of the next one. */
+  protected forgetPartialInput(): void {
+    this.keyboard.reset();
+    this.scans?.reset();
   }
 
   private receive(report: Uint8Array): void {
@@ -95,10 +83,5 @@ export class BadgeReaderDriver extends EventEmitter<DriverEvents<never>> impleme
   private malformed(reason: string): void {
     this.logger.warn({ device: 'badgeReader', reason }, 'bad report skipped');
     this.emit('malformed', reason);
-  }
-
-  private forgetPartialInput(): void {
-    this.keyboard.reset();
-    this.scans?.reset();
   }
 }

@@ -1,38 +1,18 @@
-import { EventEmitter } from 'node:events';
-import type { DeviceCommand, DeviceStatus } from '../../common/devices';
+import type { DeviceCommand } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
 import { fail, ok, type Result } from '../../common/result';
 import type { ByteTransport } from '../transports/byte-transport';
-import type { DeviceDriver, DriverEvents } from './driver';
+import { TransportDriver } from './transport-driver';
 
 /**
- * What every driver on a byte line shares: it owns its transport, forwards its status, forgets the
- * half frame of a connection that went away, and arms only when the line is up. A subclass decodes
- * its device's bytes (`receive`) and says what else its device needs when armed (`armed`).
+ * What every driver on a byte line shares besides its transport (transport-driver.ts): it arms only when the
+ * line is up. A subclass decodes its device's bytes (`receive`) and says what else its device needs when
+ * armed (`armed`).
  */
-export abstract class LineDriver<M extends Measurement> extends EventEmitter<DriverEvents<M>> implements DeviceDriver<M> {
-  constructor(protected readonly transport: ByteTransport, private readonly deviceName: string) {
-    super();
+export abstract class LineDriver<M extends Measurement> extends TransportDriver<M, ByteTransport> {
+  constructor(transport: ByteTransport, private readonly deviceName: string) {
+    super(transport);
     transport.on('data', (chunk) => this.receive(chunk));
-    transport.on('status', (status) => {
-      // Half a frame from a previous connection is garbage on the next one.
-      if (status.state !== 'ready') this.forgetPartialInput();
-      this.emit('status', status);
-    });
-  }
-
-  get status(): DeviceStatus {
-    return this.transport.status;
-  }
-
-  /** Opens the line; resolves once the first attempt settled. The transport keeps reconnecting after that. */
-  start(): Promise<void> {
-    return this.transport.open();
-  }
-
-  /** Closes the line; idempotent. */
-  stop(): Promise<void> {
-    return this.transport.close();
   }
 
   async command(command: DeviceCommand): Promise<Result<void>> {
@@ -47,8 +27,6 @@ export abstract class LineDriver<M extends Measurement> extends EventEmitter<Dri
 
   /** Bytes in arrival order; a frame may span chunks. */
   protected abstract receive(chunk: Uint8Array): void;
-  /** Drops what was half decoded when the line went away. */
-  protected abstract forgetPartialInput(): void;
   /** A step is about to measure; by default nothing more than a line that is up is needed. */
   protected armed(): void {}
 }
