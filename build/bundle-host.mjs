@@ -5,7 +5,7 @@
 // The sandboxed preload may only require 'electron', so it is bundled whole.
 import { build } from 'esbuild';
 
-const NATIVE_OR_PLATFORM = ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'pcsclite', 'bufferutil', 'utf-8-validate'];
+const NATIVE_OR_PLATFORM = ['electron', 'serialport', '@serialport/*', 'node-hid', 'better-sqlite3', 'pcsclite', 'bufferutil', 'utf-8-validate'];
 // Bundled CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
 const ESM_REQUIRE = "import { createRequire as __borneRequire } from 'node:module'; const require = __borneRequire(import.meta.url);";
 

@@ -18,6 +18,8 @@ missing=()
 for entry in "${needed[@]}"; do
   command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry##*:}")
 done
+# node-hid's prebuilt library links libusb (HID readers: badge readers, and GATT records in HID reports).
+ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || missing+=("libusb-1.0-0")
 # Chromium in kiosk mode needs at least one font to draw text.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 # Arabic visits are drawn in Noto Sans Arabic UI (renderer/src/styles/base.css); DejaVu's Arabic is a poor fallback.

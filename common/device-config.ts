@@ -56,13 +56,23 @@ export const ThermometerConfigSchema = z.object({
   }),
 }).strict();
 
+/**
+ * Which pulse oximeter: `cms50d`, a Contec CMS50D+ streaming its own frames (19200 baud, odd parity); `plx`,
+ * one behind a BLE-to-serial bridge like the blood-pressure monitor's, sending PLX Spot-check (0x2A5E)
+ * records in SLIP frames (no parity; give the bridge's baud rate).
+ */
+export const PULSE_OXIMETER_MODELS = ['cms50d', 'plx'] as const;
+
 export const PulseOximeterConfigSchema = z.object({
+  model: z.enum(PULSE_OXIMETER_MODELS).default('cms50d'),
   /** The CMS50D+ talks at 19200 baud, odd parity. */
   serial: SerialPortConfigSchema.extend({ baudRate: z.number().int().positive().default(19200) }),
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     spo2: z.number().int().min(50).max(100).default(97),
     pulse: z.number().int().min(25).max(250).default(72),
+    /** `plx` only: a spot-check oximeter sends one record per measurement; the CMS50D+ streams. */
+    everySeconds: z.number().positive().max(3600).default(6),
   }),
 }).strict();
 
@@ -194,6 +204,49 @@ export const SmartCardReaderConfigSchema = z.object({
   }),
 }).strict();
 
+/** A USB HID device: by vendor and product id (decimal in JSON: 0x0c27 is 3111), or by its hidraw path. */
+export const HidDeviceConfigSchema = z.union([
+  z.object({ vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }).strict(),
+  z.object({ path: z.string().min(1, 'give the hidraw path, for example /dev/hidraw0').max(DEVICE_PATH_MAX) }).strict(),
+], { error: 'give the HID device as { "vendorId": …, "productId": … } (decimal numbers) or { "path": "/dev/hidraw0" }' });
+export type HidDeviceConfig = z.infer<typeof HidDeviceConfigSchema>;
+
+/**
+ * How a badge reader sends a badge: typing it as a USB keyboard (`keyboard-wedge`, told from a person
+ * typing by its speed: devices/codecs/wedge-scan.ts) or in a vendor report (`data`, the number's place in it).
+ */
+export const BadgeReaderModeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('keyboard-wedge'),
+    minLength: z.number().int().min(1).max(64).default(6),
+    maxLength: z.number().int().min(1).max(256).default(64),
+    /** Readers type a key every 2–20 ms; people every 100 ms or more. */
+    maxGapMs: z.number().int().min(5).max(200).default(40),
+  }).strict().refine((mode) => mode.minLength <= mode.maxLength, { message: 'minLength must not exceed maxLength', path: ['minLength'] }),
+  z.object({
+    type: z.literal('data'),
+    reportId: z.number().int().min(0).max(255).optional(),
+    offset: z.number().int().min(0).max(1023),
+    length: z.number().int().min(1).max(64),
+  }).strict(),
+]);
+export type BadgeReaderMode = z.infer<typeof BadgeReaderModeSchema>;
+
+/**
+ * An agent badge reader on USB HID. `salt` keys the hash that replaces a badge's number before it leaves
+ * the devices layer (devices/codecs/badge-token.ts): per kiosk, or per site when agents move between kiosks.
+ * With `simulator`, a simulated reader on the host's simulated HID bus scans `badge` every `everySeconds`.
+ */
+export const BadgeReaderConfigSchema = z.object({
+  hid: HidDeviceConfigSchema,
+  mode: BadgeReaderModeSchema.default({ type: 'keyboard-wedge', minLength: 6, maxLength: 64, maxGapMs: 40 }),
+  salt: z.string().min(16, 'the badge salt is a secret of at least 16 characters, for example from `openssl rand -hex 16`'),
+  simulator: simulated({
+    badge: z.string().regex(/^[0-9A-Za-z]{1,64}$/, 'a simulated badge number is letters and digits').default('04A1B2C3D4'),
+    everySeconds: z.number().positive().max(3600).default(30),
+  }),
+}).strict();
+
 /** One line per device kind: the profile's `devices` section. */
 export const DevicesConfigSchema = z.object({
   thermometer: ThermometerConfigSchema.optional(),
@@ -203,6 +256,7 @@ export const DevicesConfigSchema = z.object({
   receiptPrinter: ReceiptPrinterConfigSchema.optional(),
   documentPrinter: DocumentPrinterConfigSchema.optional(),
   smartCardReader: SmartCardReaderConfigSchema.optional(),
+  badgeReader: BadgeReaderConfigSchema.optional(),
 }).strict() satisfies z.ZodType<Partial<Record<DeviceKind, unknown>>>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = NonNullable<DevicesConfig[K]>;

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'documentPrinter', 'smartCardReader'] as const;
+export const DEVICE_KINDS = ['thermometer', 'pulseOximeter', 'bloodPressureMonitor', 'scale', 'receiptPrinter', 'documentPrinter', 'smartCardReader', 'badgeReader'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
 /**
- * Printers serve the visit without measuring anything: a measurement step, the home screen's device
- * cards and the `measurements` of a visit are for every other kind, the measuring kinds.
+ * Printers serve the visit and readers identify staff (common/badge.ts), without measuring anything: a
+ * measurement step, the home screen's device cards and the `measurements` of a visit are for every other
+ * kind, the measuring kinds.
  */
 export const PRINTER_KINDS = ['receiptPrinter', 'documentPrinter'] as const satisfies readonly DeviceKind[];
 export type PrinterKind = (typeof PRINTER_KINDS)[number];
-/** Card readers neither measure nor print: they tell the session which kind of card came in (common/cards.ts). */
-export const READER_KINDS = ['smartCardReader'] as const satisfies readonly DeviceKind[];
+/** Readers neither measure nor print: a card reader tells which kind of card came in (common/cards.ts), a badge reader which agent's badge. */
+export const READER_KINDS = ['smartCardReader', 'badgeReader'] as const satisfies readonly DeviceKind[];
 export type ReaderKind = (typeof READER_KINDS)[number];
 export type MeasuringKind = Exclude<DeviceKind, PrinterKind | ReaderKind>;
 export const isPrinterKind = (kind: DeviceKind): kind is PrinterKind => (PRINTER_KINDS as readonly DeviceKind[]).includes(kind);

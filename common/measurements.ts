@@ -17,10 +17,20 @@ export const TemperatureSchema = z.object({
 }).strict();
 export type Temperature = z.infer<typeof TemperatureSchema>;
 
+/**
+ * What a pulse oximeter noticed about its reading (a PLX spot-check's measurement and sensor status): facts
+ * about the measurement, told as the oximeter's observation, never as a diagnosis.
+ */
+export const OXIMETRY_FLAGS = ['questionableMeasurement', 'lowPerfusion', 'weakSignal', 'sensorDisplaced'] as const;
+export const OximetryFlagSchema = z.enum(OXIMETRY_FLAGS);
+export type OximetryFlag = z.infer<typeof OximetryFlagSchema>;
+
 /** A pulse oximeter's spot reading: oxygen saturation and pulse, once the finger is in and the signal steady. */
 export const OximetrySchema = z.object({
   spo2Percent: z.number().int().min(0).max(100),
   pulsePerMinute: z.number().int().min(0).max(255),
+  /** Absent from an oximeter that says nothing of its measurement (the CMS50D+); empty when it noticed nothing. */
+  flags: z.array(OximetryFlagSchema).optional(),
 }).strict();
 export type Oximetry = z.infer<typeof OximetrySchema>;
 

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CardKindSchema } from '../common/cards';
+import { BadgeScanSchema } from '../common/badge';
 import { DeviceHealthSchema, DeviceKindSchema } from '../common/devices';
 import { MeasurementSchema } from '../common/measurements';
 import { PrintJobSchema } from '../common/print-job';
 
 /**
  * What the technician CLI asks a running host over its local control socket, one JSON object per
- * line each way. `read` arms a device and answers its next measurement (a card reader: the kind of its card); the host refuses it while a
+ * line each way. `read` arms a device and answers its next measurement (a card reader: the kind of its card; a badge reader: its next badge); the host refuses it while a
  * visit is on, so that a technician never sees a citizen's reading. `print-test` prints the test receipt
  * and answers its job once done or failed.
  */
@@ -24,6 +25,8 @@ export const ControlResponseSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }).strict(),
   z.object({ ok: z.literal(true), devices: z.array(DeviceHealthSchema) }).strict(),
   z.object({ ok: z.literal(true), measurement: MeasurementSchema }).strict(),
+  /** A badge reader's `read`: the badge's opaque id, never its number. */
+  z.object({ ok: z.literal(true), badge: BadgeScanSchema }).strict(),
   z.object({ ok: z.literal(true), job: PrintJobSchema }).strict(),
   /** A card reader's `read`: the kind of the card in it, never more. */
   z.object({ ok: z.literal(true), card: z.union([CardKindSchema, z.literal('unknown')]) }).strict(),

@@ -139,7 +139,8 @@ export class ControlServer {
       return card.ok ? { ok: true, card: card.value } : { ok: false, error: card.error };
     }
     const read = await manager.read(request.device, (request.timeoutSeconds ?? 60) * 1000);
-    return read.ok ? { ok: true, measurement: read.value } : { ok: false, error: read.error };
+    if (!read.ok) return { ok: false, error: read.error };
+    return read.value.kind === 'badgeReader' ? { ok: true, badge: read.value } : { ok: true, measurement: read.value };
   }
 }
 

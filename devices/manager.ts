@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CardKind, CardPresence } from '../common/cards';
+import type { BadgeScan } from '../common/badge';
 import type { DeviceConfigOf, DevicesConfig } from '../common/device-config';
 import { DEVICE_KINDS, type DeviceCommand, type DeviceHealth, type DeviceKind, type DeviceStatus } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
@@ -22,6 +23,8 @@ export interface DeviceManagerEvents {
   printJob: [kind: DeviceKind, job: PrintJob];
   /** A card reader: a card came in (its kind only) or went out. */
   card: [kind: DeviceKind, presence: CardPresence];
+  /** A badge reader read a badge: an opaque id, never its number (common/badge.ts). */
+  badge: [scan: BadgeScan];
 }
 
 export interface DeviceManagerOptions {
@@ -156,27 +159,38 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   }
 
   /**
-   * Arms `kind` and answers its next measurement, for the technician's `read`; an error value when the
-   * device cannot be armed or sends nothing within `timeoutMs`. The session's own steps do not use this.
+   * Arms `kind` (when it takes `arm`) and answers its next measurement, or its next badge for a badge reader,
+   * for the technician's `read`; an error value when the device cannot be armed or sends nothing within
+   * `timeoutMs`. The session's own steps do not use this.
    */
-  async read(kind: DeviceKind, timeoutMs: number): Promise<Result<Measurement>> {
-    let listener: ((measurement: Measurement) => void) | undefined;
+  async read(kind: DeviceKind, timeoutMs: number): Promise<Result<Measurement | BadgeScan>> {
+    const arms = DEVICE_REGISTRY[kind].commands.includes('arm');
+    let measured: ((measurement: Measurement) => void) | undefined;
+    let badged: ((scan: BadgeScan) => void) | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const next = new Promise<Result<Measurement>>((resolve) => {
-      listener = (measurement) => {
+    const next = new Promise<Result<Measurement | BadgeScan>>((resolve) => {
+      measured = (measurement) => {
         if (measurement.kind === kind) resolve(ok(measurement));
       };
-      this.on('measurement', listener);
-      timer = setTimeout(() => resolve(fail(`the ${kind} sent no measurement within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      badged = (scan) => {
+        if (scan.kind === kind) resolve(ok(scan));
+      };
+      this.on('measurement', measured);
+      this.on('badge', badged);
+      const what = arms ? 'measurement' : 'badge';
+      timer = setTimeout(() => resolve(fail(`the ${kind} sent no ${what} within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
     });
     try {
-      const armed = await this.command(kind, 'arm');
-      if (!armed.ok) return armed;
+      if (arms) {
+        const armed = await this.command(kind, 'arm');
+        if (!armed.ok) return armed;
+      } else if (!this.drivers[kind]) return fail(`this kiosk has no ${kind}`);
       return await next;
     } finally {
       clearTimeout(timer);
-      this.off('measurement', listener!);
-      void this.command(kind, 'cancel');
+      this.off('measurement', measured!);
+      this.off('badge', badged!);
+      if (arms) void this.command(kind, 'cancel');
     }
   }
 
@@ -232,6 +246,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
       driver.on('job', (job) => this.emit('printJob', kind, job));
       driver.on('card', (presence) => this.emit('card', kind, presence));
       driver.on('fault', (reason) => this.trackers[kind]?.commandFailed(reason));
+      driver.on('badge', (scan) => this.emit('badge', scan));
       this.drivers[kind] = driver;
       this.running.add(() => driver.stop());
       await driver.start();

@@ -4,25 +4,32 @@ import type { Disposer } from '../common/disposables';
 import type { MeasurementOf } from '../common/measurements';
 import { fail, ok, type Result } from '../common/result';
 import { deviceLine, transportOn } from './device-line';
+import { BadgeReaderDriver } from './drivers/badge-reader';
 import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
 import { DocumentPrinterDriver } from './drivers/document-printer';
 import type { DeviceDriver } from './drivers/driver';
+import { PlxPulseOximeterDriver } from './drivers/plx-pulse-oximeter';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
 import { ReceiptPrinterDriver } from './drivers/receipt-printer';
 import { ScaleDriver } from './drivers/scale';
 import { ThermometerDriver } from './drivers/thermometer';
 import type { DeviceLogger } from './logger';
 import type { ReadingGate } from './reading-gate';
+import { BadgeReaderSimulator } from './simulators/badge-reader-simulator';
 import { BloodPressureSimulator } from './simulators/blood-pressure-simulator';
 import { CupsSimulator } from './simulators/cups-simulator';
 import { OximeterSimulator } from './simulators/oximeter-simulator';
 import { EscPosPrinterModel } from './simulators/escpos-printer-model';
+import { PlxOximeterSimulator } from './simulators/plx-oximeter-simulator';
 import { openPtyPair } from './simulators/pty-pair';
 import { ReceiptPrinterSimulator } from './simulators/receipt-printer-simulator';
 import { ScaleSimulator } from './simulators/scale-simulator';
+import { simulatedHidBus, type SimulatedHidBus } from './simulators/simulated-hid-bus';
 import { playPrinterOnSerial } from './simulators/serial-printer-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { ippQueueOf, IppTransport } from './transports/ipp-transport';
+import { HidReportTransport, describeHidAddress } from './transports/hid-transport';
+import { nodeHidBinding } from './transports/node-hid-binding';
 import { SerialTransport } from './transports/serial-transport';
 import { SmartCardReaderDriver } from './drivers/smart-card-reader';
 import { CARD_MODELS } from './simulators/card-models';
@@ -35,11 +42,16 @@ export interface DeviceKindEntry<K extends DeviceKind> {
   commands: readonly DeviceCommand[];
   createDriver(config: DeviceConfigOf<K>, logger: DeviceLogger, gate: ReadingGate): DeviceDriver<MeasurementOf<K>>;
   /**
-   * Plays the device from the far end of a line: `devicePath` is the device side (of a pty pair, or a
-   * null-modem cable for `npm run devices -- simulate`), with the profile's `simulator` settings or
-   * their defaults. Resolves with what stops it, or with why it could not start.
+   * Kinds on a serial line: plays the device from the far end of a line: `devicePath` is the device side (of
+   * a pty pair, or a null-modem cable for `npm run devices -- simulate`), with the profile's `simulator`
+   * settings or their defaults. Resolves with what stops it, or with why it could not start.
    */
-  play(devicePath: string, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+  play?(devicePath: string, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
+  /**
+   * Kinds on USB HID: plugs the simulated device into `bus` (the host's simulated HID bus, which its driver
+   * opens instead of node-hid). Resolves with what unplugs it, or with why it could not start.
+   */
+  plugInto?(bus: SimulatedHidBus, config: SimulatedConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>>;
   /**
    * Kinds that may be on the network (the profile gives `tcp`): plays the device as a server listening at
    * `endpoint`. Resolves with what stops it, or with why it could not start (the port is taken).
@@ -57,7 +69,7 @@ export type SimulatedConfigOf<K extends DeviceKind> = DeviceConfigOf<K> & { simu
 
 /**
  * Demo and test kiosks (the profile gives `simulator`): plays the device from the far end of a pty
- * pair whose kiosk side is `serial.path`, or as a server at the `tcp` address. Resolves with what stops
+ * pair whose kiosk side is `serial.path`, as a server at the `tcp` address, or on the simulated HID bus. Resolves with what stops
  * it (nothing without `simulator`), or with why it could not start.
  */
 export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K>, logger: DeviceLogger): Promise<Result<Disposer[]>> {
@@ -72,10 +84,17 @@ export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K
     return entry.listen ? entry.listen({ host: queue.value.host, port: queue.value.port }, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated`));
   }
   if (entry.playVirtual) return entry.playVirtual(simulated, logger);
-  if (!('serial' in config || 'tcp' in config)) return Promise.resolve(fail(`a ${kind} has no line to be simulated on`));
+  if (!('serial' in config || 'tcp' in config || 'hid' in config)) return Promise.resolve(fail(`a ${kind} has no line to be simulated on`));
   const line = deviceLine(config);
-  if (line.type === 'serial') return withPtyPair(line.serial.path, (devicePath) => entry.play(devicePath, simulated, logger));
-  return entry.listen ? entry.listen(line.tcp, simulated, logger) : Promise.resolve(fail(`a ${kind} cannot be simulated on the network`));
+  const cannot = (where: string) => Promise.resolve(fail(`a ${kind} cannot be simulated ${where}`));
+  switch (line.type) {
+    case 'serial': {
+      const { play } = entry;
+      return play ? withPtyPair(line.serial.path, (devicePath) => play(devicePath, simulated, logger)) : cannot('on a serial line');
+    }
+    case 'tcp': return entry.listen ? entry.listen(line.tcp, simulated, logger) : cannot('on the network');
+    case 'hid': return entry.plugInto ? entry.plugInto(simulatedHidBus, simulated, logger) : cannot('on USB HID');
+  }
 }
 
 /**
@@ -97,13 +116,21 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
   },
   pulseOximeter: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ serial }, logger, gate) =>
-      new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate),
-    play: async (devicePath, { serial, simulator }, logger) => {
+    createDriver: ({ model, serial }, logger, gate) => (model === 'plx'
+      ? new PlxPulseOximeterDriver(new SerialTransport({ ...serial, logger }), logger, gate)
+      : new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate)),
+    play: async (devicePath, { model, serial, simulator: { everySeconds, ...reading } }, logger) => {
+      if (model === 'plx') {
+        const device = await PlxOximeterSimulator.open(devicePath, serial.baudRate);
+        if (!device.ok) return device;
+        device.value.startPeriodic(everySeconds, reading);
+        logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
+        return ok([() => device.value.close()]);
+      }
       const device = await OximeterSimulator.open(devicePath, serial.baudRate);
       if (!device.ok) return device;
-      device.value.startLive({ spo2: simulator.spo2, pulse: simulator.pulse });
-      logger.info({ device: 'pulseOximeter', path: devicePath }, 'simulator started');
+      device.value.startLive(reading);
+      logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
   },
@@ -181,6 +208,24 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
       virtual.insert();
       logger.info({ device: 'smartCardReader', address: `${vpcdHost}:${vpcdPort}` }, 'simulator started');
       return ok([() => virtual.remove()]);
+    },
+  },
+  badgeReader: {
+    commands: [],
+    createDriver: ({ hid, mode, salt, simulator }, logger) => new BadgeReaderDriver(
+      new HidReportTransport({ address: hid, binding: simulator ? simulatedHidBus : nodeHidBinding, logger }), logger, { mode, salt },
+    ),
+    plugInto: async (bus, { hid, mode, simulator }, logger) => {
+      const reader = BadgeReaderSimulator.plug(bus, hid, mode);
+      try {
+        reader.checkBadge(simulator.badge);
+      } catch (error) {
+        reader.close();
+        return fail(`simulator: ${(error as Error).message}`);
+      }
+      reader.startPeriodic(simulator.everySeconds, simulator.badge);
+      logger.info({ device: 'badgeReader', address: describeHidAddress(hid) }, 'simulator started');
+      return ok([() => reader.close()]);
     },
   },
 };

@@ -4,6 +4,7 @@ import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config
 import type { CardKind } from '../common/cards';
 import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, isReaderKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
+import type { BadgeScan } from '../common/badge';
 import type { Measurement } from '../common/measurements';
 import type { PrintJob } from '../common/print-job';
 import { fail, ok, type Result } from '../common/result';
@@ -103,19 +104,21 @@ async function read(target: string | undefined, context: TechnicianContext, json
   const answer = await fromHostOrLocally(context, { op: 'read', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
     (manager) => manager.read(kind.value, READ_TIMEOUT_SECONDS * 1000));
   if (!answer.ok) return answer;
-  context.out(json ? JSON.stringify(answer.value.value, null, 2) : describeMeasurement(answer.value.value));
+  const reading = answer.value.value;
+  context.out(json ? JSON.stringify(reading, null, 2) : reading.kind === 'badgeReader' ? describeBadge(reading) : describeMeasurement(reading));
   return ok(undefined);
 }
 
 async function simulateOn(target: string | undefined, port: string | undefined, context: TechnicianContext): Promise<Result<void>> {
   const kind = DeviceKindSchema.safeParse(target);
   if (!kind.success) return fail(`say which kind of device to play: ${DEVICE_KINDS.join(', ')}`);
+  const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
+  if (entry.plugInto) return simulateOnHidBus(kind.data, port, context);
   if (!port) return fail('say where with --port <path>, for example --port /tmp/borne-thermometer');
+  if (entry.playVirtual) return playVirtual(kind.data, port, context);
   const logger = context.logger ?? silentLogger;
   // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
   const declared = context.devices[kind.data];
-  const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
-  if (entry.playVirtual) return playVirtual(kind.data, port, context);
   const where = lineAt(port);
   if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
   const line = 'uri' in (declared ?? {}) || kind.data === 'documentPrinter'
@@ -126,7 +129,9 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   const config = parsed.data as SimulatedConfigOf<typeof kind.data>;
   // An existing line is played as is; a path that does not exist yet becomes the kiosk side of a new pty;
   // a TCP port is listened on.
-  const started = 'serial' in where && existsSync(port) ? await entry.play(port, config, logger) : await simulate(kind.data, config, logger);
+  const started = 'serial' in where && existsSync(port) && entry.play
+    ? await entry.play(port, config, logger)
+    : await simulate(kind.data, config, logger);
   if (!started.ok) return started;
   const running = new DisposableStore();
   for (const stop of started.value) running.add(stop);
@@ -172,6 +177,31 @@ async function playVirtual(kind: DeviceKind, port: string, context: TechnicianCo
   return ok(undefined);
 }
 
+/**
+ * A HID device is simulated on a bus inside one process (devices/simulators/simulated-hid-bus.ts), which no
+ * other process can open: this plays the profile's device with its simulator and reads it with its own
+ * driver, printing what the kiosk would receive, until Ctrl+C.
+ */
+async function simulateOnHidBus(kind: DeviceKind, port: string | undefined, context: TechnicianContext): Promise<Result<void>> {
+  if (port) return fail(`a ${kind} is simulated on USB HID inside this command: leave out --port`);
+  const declared = context.devices[kind];
+  if (!declared) return fail(`declare the ${kind} in the profile first (its HID address and salt): nothing to play`);
+  const parsed = DevicesConfigSchema.safeParse({ [kind]: { ...declared, simulator: declared.simulator ?? {} } });
+  if (!parsed.success) return fail(`${kind}: ${parsed.error.issues[0]!.message}`);
+  const manager = new DeviceManager(parsed.data, context.logger ?? silentLogger);
+  manager.on('badge', (scan) => context.out(describeBadge(scan)));
+  try {
+    await manager.start();
+    const status = manager.statuses()[kind];
+    if (status?.state === 'offline') return fail(`the simulated ${kind} did not start: ${status.reason}`);
+    context.out(`playing a ${kind} on the simulated HID bus of this command, read by its driver; Ctrl+C stops it`);
+    await context.interrupted;
+    return ok(undefined);
+  } finally {
+    await manager.stop();
+  }
+}
+
 async function printTest(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
   const kind = knownDevice(target, context.devices);
   if (!kind.ok) return kind;
@@ -201,7 +231,7 @@ function knownDevice(target: string | undefined, devices: DevicesConfig): Result
 type Answer<T> = { value: T; source: string };
 
 /** Asks the running host; with none, opens the profile's devices for the time of `locally`. */
-async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'>(
+async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | BadgeScan | PrintJob | CardKind | 'unknown'>(
   context: TechnicianContext,
   request: ControlRequest,
   locally: (manager: DeviceManager) => Promise<Result<T>>,
@@ -222,17 +252,24 @@ async function fromHostOrLocally<T extends DeviceHealth[] | Measurement | PrintJ
   }
 }
 
-function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | PrintJob | CardKind | 'unknown'> {
+function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement | BadgeScan | PrintJob | CardKind | 'unknown'> {
   if (!response.ok) return fail(response.error);
   if ('devices' in response) return ok(response.devices);
   if ('card' in response) return ok(response.card);
+  if ('badge' in response) return ok(response.badge);
   return ok('measurement' in response ? response.measurement : response.job);
 }
+
+/** The id is what a profile enrols for an agent; the badge's number never reaches this process. */
+const describeBadge = (scan: BadgeScan): string => `badge reader: badge ${scan.id} (${scan.via}, ${scan.at})`;
 
 function describeMeasurement(measurement: Measurement): string {
   switch (measurement.kind) {
     case 'thermometer': return `thermometer: ${measurement.celsius.toFixed(1)} °C${measurement.site ? ` (${measurement.site})` : ''}`;
-    case 'pulseOximeter': return `pulse oximeter: SpO2 ${measurement.spo2Percent} %, pulse ${measurement.pulsePerMinute}/min`;
+    case 'pulseOximeter': {
+      const { spo2Percent, pulsePerMinute, flags = [] } = measurement;
+      return `pulse oximeter: SpO2 ${spo2Percent} %, pulse ${pulsePerMinute}/min${flags.length > 0 ? `; noticed: ${flags.join(', ')}` : ''}`;
+    }
     case 'bloodPressureMonitor': {
       const { systolicMmHg, diastolicMmHg, meanArterialMmHg, pulsePerMinute, sentIn, flags } = measurement;
       return `blood pressure monitor: ${Math.round(systolicMmHg)}/${Math.round(diastolicMmHg)} mmHg, mean ${Math.round(meanArterialMmHg)} mmHg`

@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { CardPresence } from '../../common/cards';
+import type { BadgeScan } from '../../common/badge';
 import type { DeviceCommand, DeviceStatus, PrinterCondition } from '../../common/devices';
 import type { PrintJob, Receipt } from '../../common/print-job';
 import type { Result } from '../../common/result';
@@ -19,6 +20,8 @@ export interface DriverEvents<M> {
   card: [presence: CardPresence];
   /** A fault on the wire that loses nothing but should show in the device's health (a card pulled mid-exchange). */
   fault: [reason: string];
+  /** Badge readers: a badge was read; it carries an opaque id, never the badge's number (common/badge.ts). */
+  badge: [scan: BadgeScan];
 }
 
 /**

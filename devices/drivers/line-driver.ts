@@ -2,23 +2,17 @@ import type { DeviceCommand } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
 import { fail, ok, type Result } from '../../common/result';
 import type { ByteTransport } from '../transports/byte-transport';
-import type { DeviceDriver } from './driver';
 import { TransportDriver } from './transport-driver';
 
 /**
- * What every driver on a byte line shares: it owns its transport, forwards its status, forgets the
- * half frame of a connection that went away, and arms only when the line is up. A subclass decodes
- * its device's bytes (`receive`) and says what else its device needs when armed (`armed`).
+ * What every driver on a byte line shares besides its transport (transport-driver.ts): it arms only when the
+ * line is up. A subclass decodes its device's bytes (`receive`) and says what else its device needs when
+ * armed (`armed`).
  */
-export abstract class LineDriver<M extends Measurement> extends TransportDriver<M, ByteTransport> implements DeviceDriver<M> {
+export abstract class LineDriver<M extends Measurement> extends TransportDriver<M, ByteTransport> {
   constructor(transport: ByteTransport, private readonly deviceName: string) {
     super(transport);
     transport.on('data', (chunk) => this.receive(chunk));
-    transport.on('status', (status) => {
-      // Half a frame from a previous connection is garbage on the next one.
-      if (status.state !== 'ready') this.forgetPartialInput();
-      this.emit('status', status);
-    });
   }
 
   async command(command: DeviceCommand): Promise<Result<void>> {
@@ -33,8 +27,6 @@ export abstract class LineDriver<M extends Measurement> extends TransportDriver<
 
   /** Bytes in arrival order; a frame may span chunks. */
   protected abstract receive(chunk: Uint8Array): void;
-  /** Drops what was half decoded when the line went away. */
-  protected abstract forgetPartialInput(): void;
   /** A step is about to measure; by default nothing more than a line that is up is needed. */
   protected armed(): void {}
 }

@@ -23,7 +23,6 @@ export class SmartCardReaderDriver extends TransportDriver<never, SmartCardTrans
   constructor(transport: SmartCardTransport, private readonly logger: DeviceLogger, rules: readonly CardRule[], private readonly reader: string) {
     super(transport);
     this.rules = compileRules(rules);
-    transport.on('status', (status) => this.emit('status', status));
     transport.on('cardInserted', (atr) => void this.recognise(atr));
     transport.on('cardRemoved', () => {
       this.cardNumber += 1;
@@ -31,6 +30,12 @@ export class SmartCardReaderDriver extends TransportDriver<never, SmartCardTrans
       this.logger.info({ device: 'smartCardReader', reader: this.reader }, 'card removed');
       this.emit('card', { type: 'removed' });
     });
+  }
+
+  /** The reader went (pcscd or the reader lost): the card in it is no longer known. */
+  protected forgetPartialInput(): void {
+    this.cardNumber += 1;
+    this.cardInReader = null;
   }
 
   /** A reader takes no measurement command: cards come when people insert them. */

@@ -33,8 +33,13 @@ export interface ByteTransport extends EventEmitter<ByteTransportEvents> {
 /** The status of a transport that is not open, before `open()` and after `close()`. */
 export const CLOSED: DeviceStatus = { state: 'offline', reason: 'closed' };
 
+/** What every transport emits besides its data: byte lines (here) and HID report streams (hid-transport.ts). */
+export interface StatusEvents {
+  status: [status: DeviceStatus];
+}
+
 /** Holds the status and emits it only on change, the one place the transports implement that promise. */
-export abstract class StatusHolder<E extends Record<keyof E, unknown[]> & { status: [status: DeviceStatus] } = ByteTransportEvents> extends EventEmitter<E> {
+export abstract class StatusHolder<E extends StatusEvents & Record<keyof E, unknown[]> = ByteTransportEvents> extends EventEmitter<E> {
   private current: DeviceStatus = CLOSED;
 
   get status(): DeviceStatus {
@@ -45,6 +50,7 @@ export abstract class StatusHolder<E extends Record<keyof E, unknown[]> & { stat
     const reasonOf = (s: DeviceStatus): string | undefined => (s.state === 'offline' ? `${s.reason}${s.absent ? ' (absent)' : ''}` : undefined);
     if (next.state === this.current.state && reasonOf(next) === reasonOf(this.current)) return;
     this.current = next;
-    (this as EventEmitter<{ status: [status: DeviceStatus] }>).emit('status', next);
+    // EventEmitter<E> cannot see that every E has `status`; the constraint on E guarantees it.
+    (this as EventEmitter<StatusEvents>).emit('status', next);
   }
 }

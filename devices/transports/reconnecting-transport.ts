@@ -1,17 +1,14 @@
 import { backoffDelayMs, type BackoffDelays } from '../../common/backoff';
-import type { DeviceStatus } from '../../common/devices';
-import { CLOSED, StatusHolder, type ByteTransportEvents } from './byte-transport';
+import { CLOSED, StatusHolder, type ByteTransportEvents, type StatusEvents } from './byte-transport';
 
 /**
- * What the transports that keep a line up share (serial, TCP, PC/SC): `open()` makes the first attempt, and
+ * What the transports that keep a line up share (serial, TCP, HID): `open()` makes the first attempt, and
  * a line that cannot be opened or goes away is tried again with capped exponential backoff until
  * `close()`. While retrying the status stays offline (no `connecting` blink every few seconds); only
  * the reason may change. A subclass makes one attempt (`tryOpen`, ending in `connected()` or `lost()`)
  * and lets go of its line (`release`).
  */
-export abstract class ReconnectingTransport<
-  E extends Record<keyof E, unknown[]> & { status: [status: DeviceStatus] } = ByteTransportEvents,
-> extends StatusHolder<E> {
+export abstract class ReconnectingTransport<E extends StatusEvents & Record<keyof E, unknown[]> = ByteTransportEvents> extends StatusHolder<E> {
   /** Between open() and close(): an attempt that ends after close() lets go of what it opened. */
   protected wanted = false;
   private attempt: Promise<void> | undefined;

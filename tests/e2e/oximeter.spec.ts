@@ -5,7 +5,7 @@ import { acceptNotice, expect, onScreen } from './fixtures';
 // The second device kind, end to end through the registry: the kiosk opens one end of a real pty
 // pair as a CMS50D+ pulse oximeter, and the test plays the device on the other end, streaming its
 // live frames as the real one does (about 60 a second).
-const test = testWithDeviceOnPty('pulseOximeter', (path) => ({ serial: { path, baudRate: 19200 } }), (path) => OximeterSimulator.open(path));
+const test = testWithDeviceOnPty('pulseOximeter', (path) => ({ model: 'cms50d', serial: { path, baudRate: 19200 } }), (path) => OximeterSimulator.open(path));
 
 test('a pulse oximeter reading is taken in its step, shown with the pulse, kept for the visit and wiped after it', async ({ kioskPage, kiosk, device: oximeter }) => {
   await onScreen(kioskPage, 'attract').click();

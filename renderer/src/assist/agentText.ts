@@ -52,7 +52,7 @@ const fr = {
   } satisfies Record<Screen, string>,
   devices: {
     title: 'Appareils de la cabine',
-    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls', bloodPressureMonitor: 'Tensiomètre', scale: 'Balance', receiptPrinter: 'Imprimante de tickets', documentPrinter: 'Imprimante de documents', smartCardReader: 'Lecteur de carte à puce' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
+    names: { thermometer: 'Thermomètre', pulseOximeter: 'Oxymètre de pouls', bloodPressureMonitor: 'Tensiomètre', scale: 'Balance', receiptPrinter: 'Imprimante de tickets', documentPrinter: 'Imprimante de documents', smartCardReader: 'Lecteur de carte à puce', badgeReader: 'Lecteur de badges' } satisfies Record<DeviceKind, string> as Record<DeviceKind, string>,
     state: { ok: 'en service', degraded: 'perturbé', absent: 'absent', error: 'en panne' } satisfies Record<DeviceHealthState, string>,
     lastError: (time: string, message: string) => `Dernier incident à ${time} : ${message}`,
     counts: (malformed: number, refused: number) => `Trames illisibles : ${malformed} · valeurs rejetées : ${refused}`,
@@ -115,7 +115,7 @@ const en: AgentText = {
   },
   devices: {
     title: 'Cabin devices',
-    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter', bloodPressureMonitor: 'Blood pressure monitor', scale: 'Scale', receiptPrinter: 'Receipt printer', documentPrinter: 'Document printer', smartCardReader: 'Smart-card reader' },
+    names: { thermometer: 'Thermometer', pulseOximeter: 'Pulse oximeter', bloodPressureMonitor: 'Blood pressure monitor', scale: 'Scale', receiptPrinter: 'Receipt printer', documentPrinter: 'Document printer', smartCardReader: 'Smart-card reader', badgeReader: 'Badge reader' },
     state: { ok: 'working', degraded: 'degraded', absent: 'absent', error: 'failing' },
     lastError: (time, message) => `Last fault at ${time}: ${message}`,
     counts: (malformed, refused) => `Unreadable frames: ${malformed} · refused values: ${refused}`,

@@ -36,9 +36,14 @@ export const DEVICE_VIEWS: { readonly [K in MeasuringKind]: DeviceView<K> } = {
   pulseOximeter: {
     pictogram: (className) => <HeartPictogram className={className} />,
     instructions: (t) => [t('pulseOximeter.waiting')],
-    reading: ({ spo2Percent, pulsePerMinute }, language, t) => {
+    reading: ({ spo2Percent, pulsePerMinute, flags = [] }, language, t) => {
       const text = formatOximetry(spo2Percent, pulsePerMinute, language);
-      return text === null ? null : { value: text.spo2, detail: t('pulseOximeter.pulse', { pulse: text.pulse }) };
+      if (text === null) return null;
+      return {
+        value: text.spo2,
+        detail: t('pulseOximeter.pulse', { pulse: text.pulse }),
+        notes: flags.map((flag) => t(`pulseOximeter.noticed.${flag}`)),
+      };
     },
   },
   bloodPressureMonitor: {

@@ -138,6 +138,12 @@ export const ar: WithArabicPlurals<Messages> = {
     noReading: 'لم يصل أي قياس من مقياس الأكسجين.',
     noReadingHelp: 'تأكد من أنه مُشغَّل، ثم حاول مرة أخرى.',
     pulse: 'النبض: {{pulse}} نبضة في الدقيقة',
+    noticed: {
+      questionableMeasurement: 'أشار مقياس الأكسجين إلى أن هذا القياس مشكوك فيه.',
+      lowPerfusion: 'لاحظ مقياس الأكسجين أن إشارة الإصبع ضعيفة.',
+      weakSignal: 'لاحظ مقياس الأكسجين أن الإشارة ضعيفة.',
+      sensorDisplaced: 'لاحظ مقياس الأكسجين أن الملقط لم يكن في مكانه الصحيح.',
+    },
   },
   bloodPressureMonitor: {
     title: 'جهاز قياس ضغط الدم',
@@ -177,6 +183,9 @@ export const ar: WithArabicPlurals<Messages> = {
   },
   smartCardReader: {
     title: 'قارئ البطاقات الذكية',
+  },
+  badgeReader: {
+    title: 'قارئ الشارات',
   },
   bodySite: {
     armpit: 'تحت الإبط',

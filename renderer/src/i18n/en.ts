@@ -118,6 +118,12 @@ export const en: Messages = {
     noReading: 'No reading came from the pulse oximeter.',
     noReadingHelp: 'Check it is switched on and try again.',
     pulse: 'Pulse: {{pulse}} beats a minute',
+    noticed: {
+      questionableMeasurement: 'The pulse oximeter marked this reading as doubtful.',
+      lowPerfusion: 'The pulse oximeter noticed a weak signal from the finger.',
+      weakSignal: 'The pulse oximeter noticed that the signal was weak.',
+      sensorDisplaced: 'The pulse oximeter noticed that the clip was not in the right place.',
+    },
   },
   bloodPressureMonitor: {
     title: 'Blood pressure monitor',
@@ -157,6 +163,9 @@ export const en: Messages = {
   },
   smartCardReader: {
     title: 'Smart-card reader',
+  },
+  badgeReader: {
+    title: 'Badge reader',
   },
   bodySite: {
     armpit: 'Taken under the arm',

@@ -134,6 +134,13 @@ export const fr = {
     noReading: "L'oxymètre n'a pas donné de mesure.",
     noReadingHelp: "Vérifiez qu'il est allumé, puis réessayez.",
     pulse: 'Pouls : {{pulse}} battements par minute',
+    /** What the oximeter noticed (OXIMETRY_FLAGS in common/measurements.ts): said as its observation, never a diagnosis. */
+    noticed: {
+      questionableMeasurement: "L'oxymètre a signalé une mesure douteuse.",
+      lowPerfusion: "L'oxymètre a remarqué que le signal du doigt était faible.",
+      weakSignal: "L'oxymètre a remarqué que le signal était faible.",
+      sensorDisplaced: "L'oxymètre a remarqué que la pince était mal placée.",
+    },
   },
   bloodPressureMonitor: {
     title: 'Tensiomètre',
@@ -175,6 +182,9 @@ export const fr = {
   },
   smartCardReader: {
     title: 'Lecteur de carte à puce',
+  },
+  badgeReader: {
+    title: 'Lecteur de badges',
   },
   /** Where the temperature was taken (see BODY_SITES in common/measurements.ts). */
   bodySite: {

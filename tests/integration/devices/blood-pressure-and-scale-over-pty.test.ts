@@ -1,54 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../common/devices';
 import type { Measurement } from '../../../common/measurements';
-import type { Result } from '../../../common/result';
 import { BloodPressureMonitorDriver } from '../../../devices/drivers/blood-pressure-monitor';
-import type { DeviceDriver } from '../../../devices/drivers/driver';
 import { ScaleDriver } from '../../../devices/drivers/scale';
 import type { DeviceLogger } from '../../../devices/logger';
 import { ReadingGate } from '../../../devices/reading-gate';
 import { BloodPressureSimulator } from '../../../devices/simulators/blood-pressure-simulator';
-import { openPtyPair, type PtyPair } from '../../../devices/simulators/pty-pair';
 import { ScaleSimulator } from '../../../devices/simulators/scale-simulator';
-import { SerialTransport } from '../../../devices/transports/serial-transport';
 import { recordingLogger } from '../../unit/devices/recording-logger';
 import { refusals } from '../../support/refusals';
-import { folderPerTest, nextEvent } from './support';
-
-type Driver = DeviceDriver<Measurement>;
-
-/**
- * Real socat ptys, real serialport, real SLIP frames of 0x2A35 and 0x2A9D values: the path a reading takes on a
- * demo kiosk. Each test gets a folder for the pty links; everything it opens is closed after it, newest first.
- */
-function onPty(name: string) {
-  const folder = folderPerTest();
-  const kioskPath = () => folder.path(name);
-  return {
-    kioskPath,
-    async pair(): Promise<PtyPair> {
-      const pair = await openPtyPair({ kioskPath: kioskPath(), devicePath: `${kioskPath()}.sim` });
-      if (!pair.ok) throw new Error(pair.error);
-      folder.defer(() => pair.value.stop());
-      return pair.value;
-    },
-    async simulator<S extends { close(): Promise<void> }>(open: (path: string) => Promise<Result<S>>): Promise<S> {
-      const simulator = await open(`${kioskPath()}.sim`);
-      if (!simulator.ok) throw new Error(simulator.error);
-      folder.defer(() => simulator.value.close());
-      return simulator.value;
-    },
-    async driver<D extends Driver>(create: (transport: SerialTransport) => D): Promise<D> {
-      const driver = create(new SerialTransport({ path: kioskPath(), baudRate: 9600, retry: { firstMs: 20, maxMs: 100 }, livenessMs: 50 }));
-      folder.defer(() => driver.stop());
-      await driver.start();
-      return driver;
-    },
-  };
-}
-
-const nextMeasurement = (driver: Driver) => nextEvent<[Measurement]>(driver, 'measurement').then(([m]) => m);
-const nextStatus = (driver: Driver, state: DeviceStatus['state']) => nextEvent<[DeviceStatus]>(driver, 'status', (s) => s.state === state);
+import { nextMeasurement, nextStatus, onPty } from './gatt-on-pty';
 
 describe('blood-pressure monitor over a real pty', () => {
   const line = onPty('blood-pressure');

@@ -143,7 +143,7 @@ describe('DeviceManager', () => {
   it('runs every kind of the registry side by side, each from its own profile entry', async () => {
     manager = new DeviceManager({
       thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37 } },
-      pulseOximeter: { serial: { path: folder.path('oximeter'), baudRate: 19200 }, simulator: { spo2: 96, pulse: 70 } },
+      pulseOximeter: { model: 'cms50d', serial: { path: folder.path('oximeter'), baudRate: 19200 }, simulator: { spo2: 96, pulse: 70, everySeconds: 6 } },
       bloodPressureMonitor: {
         serial: { path: folder.path('blood-pressure'), baudRate: 9600 },
         simulator: { everySeconds: 0.2, systolic: 131, diastolic: 84, pulse: 66, irregularPulse: true },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DevicesConfigSchema, type DevicesConfig } from '../../../common/device-config';
 import { ok } from '../../../common/result';
+import { badgeToken } from '../../../devices/codecs/badge-token';
 import { ControlServer } from '../../../devices/control-server';
 import { silentLogger } from '../../../devices/logger';
 import { DeviceManager } from '../../../devices/manager';
@@ -27,7 +28,7 @@ describe('the technician CLI', () => {
     printed = [];
     devices = {
       thermometer: { serial: { path: folder.path('thermometer'), baudRate: 9600 }, simulator: { everySeconds: 0.2, celsius: 37.4 } },
-      pulseOximeter: { serial: { path: folder.path('ttyUSB7'), baudRate: 19200 } },
+      pulseOximeter: { model: 'cms50d', serial: { path: folder.path('ttyUSB7'), baudRate: 19200 } },
     };
   });
 
@@ -142,6 +143,46 @@ describe('the technician CLI', () => {
     interrupt();
     expect(await playing).toEqual(ok(undefined));
     expect(await processesMentioning(port)).toEqual([]);
+  });
+
+  // A badge reader is simulated on the HID bus inside the process that plays it (there is no hidraw here).
+  describe('with a badge reader', () => {
+    const SALT = 'technician-test-salt-01';
+    beforeEach(() => {
+      devices = DevicesConfigSchema.parse({
+        badgeReader: {
+          hid: { vendorId: 3111, productId: 15354 }, salt: SALT,
+          mode: { type: 'keyboard-wedge', maxGapMs: 200 }, simulator: { badge: '04A1B2C3D4', everySeconds: 0.3 },
+        },
+      });
+    });
+
+    it('lists it on USB HID, gives its health, and reads a badge as its opaque id, never the number', async () => {
+      expect(await run('list')).toEqual(ok(undefined));
+      expect(printed.join('\n')).toMatch(/^ID +KIND +TRANSPORT +PATH +SIMULATED\nbadgeReader +badgeReader +hid +usb 0c27:3bfa +yes$/);
+      printed = [];
+      expect(await run('status', '--json')).toEqual(ok(undefined));
+      expect(json()).toEqual([expect.objectContaining({ id: 'badgeReader', kind: 'badgeReader', state: 'ok', lastError: null })]);
+      printed = [];
+      await runningHost();
+      expect(await run('read', 'badgeReader')).toEqual(ok(undefined));
+      expect(printed).toEqual([expect.stringMatching(new RegExp(`^badge reader: badge ${badgeToken('04A1B2C3D4', SALT)} \\(keyboard-wedge, \\S+\\)$`))]);
+      expect(printed.join('\n')).not.toContain('04A1B2C3D4');
+    });
+
+    it('plays the reader with its driver until interrupted, printing each badge as the kiosk receives it', async () => {
+      let interrupt!: () => void;
+      const playing = runTechnician(['simulate', 'badgeReader'], {
+        devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
+        interrupted: new Promise((resolve) => (interrupt = resolve)),
+      });
+      await expect.poll(() => printed.length).toBeGreaterThanOrEqual(2);
+      expect(printed[0]).toBe('playing a badgeReader on the simulated HID bus of this command, read by its driver; Ctrl+C stops it');
+      expect(printed[1]).toContain(`badge reader: badge ${badgeToken('04A1B2C3D4', SALT)} (keyboard-wedge`);
+      interrupt();
+      expect(await playing).toEqual(ok(undefined));
+      expect(await run('simulate', 'badgeReader', '--port', '/tmp/x')).toEqual({ ok: false, error: 'a badgeReader is simulated on USB HID inside this command: leave out --port' });
+    });
   });
 
   // A network receipt printer: the simulator, started by the test, stands in for the printer on its TCP

@@ -159,6 +159,34 @@ describe('devices.bloodPressureMonitor and devices.scale', () => {
   });
 });
 
+describe('devices.badgeReader and the oximeter model', () => {
+  const withReader = (badgeReader: unknown) => ({ ...minimal, devices: { badgeReader } });
+  const SALT = '0123456789abcdef';
+
+  it('takes a reader by USB ids in keyboard-wedge mode by default, or by hidraw path in data mode', () => {
+    expect(ProfileSchema.parse(withReader({ hid: { vendorId: 3111, productId: 15354 }, salt: SALT })).devices.badgeReader).toEqual({
+      hid: { vendorId: 3111, productId: 15354 }, salt: SALT, mode: { type: 'keyboard-wedge', minLength: 6, maxLength: 64, maxGapMs: 40 },
+    });
+    expect(problems(withReader({ hid: { path: '/dev/hidraw2' }, salt: SALT, mode: { type: 'data', reportId: 2, offset: 1, length: 4 } }))).toEqual([]);
+  });
+
+  it('refuses a short salt, a missing address and a wedge whose minLength exceeds its maxLength, saying how to mend each', () => {
+    expect(problems(withReader({ hid: { vendorId: 1, productId: 2 }, salt: 'short' }))).toEqual([
+      'p.json: devices.badgeReader.salt: the badge salt is a secret of at least 16 characters, for example from `openssl rand -hex 16`',
+    ]);
+    expect(problems(withReader({ hid: { vendorId: 1 }, salt: SALT }))[0]).toMatch(/devices\.badgeReader\.hid: give the HID device as/);
+    expect(problems(withReader({ hid: { path: '/dev/hidraw0' }, salt: SALT, mode: { type: 'keyboard-wedge', minLength: 9, maxLength: 8 } })))
+      .toEqual(['p.json: devices.badgeReader.mode.minLength: minLength must not exceed maxLength']);
+  });
+
+  it('reads a pulse oximeter as a CMS50D+ unless its model says plx', () => {
+    const oximeter = (entry: object) => ProfileSchema.parse({ ...minimal, devices: { pulseOximeter: { serial: { path: '/dev/ttyUSB0' }, ...entry } } }).devices.pulseOximeter?.model;
+    expect(oximeter({})).toBe('cms50d');
+    expect(oximeter({ model: 'plx' })).toBe('plx');
+    expect(problems({ ...minimal, devices: { pulseOximeter: { model: 'nonin', serial: { path: '/dev/ttyUSB0' } } } })[0]).toMatch(/devices\.pulseOximeter\.model/);
+  });
+});
+
 describe('devices.receiptPrinter', () => {
   const withPrinter = (receiptPrinter: unknown) => ({ ...minimal, devices: { receiptPrinter } });
 

@@ -65,6 +65,17 @@ describe('AgentMirror', () => {
     ]);
   });
 
+  it('names an absent badge reader, with its fault, for the agent', () => {
+    const reader = {
+      id: 'badgeReader', kind: 'badgeReader', state: 'absent', malformedFrames: 0, refusedReadings: 0,
+      lastError: { message: 'cannot open usb 0c27:3bfa: No HID devices with requested VID/PID found in the system.', at: '2026-11-25T13:32:00.000Z' },
+    } as const;
+    render(<AgentMirror text={fr} mirror={{ ...home, snapshot: { ...home.snapshot, deviceHealth: { badgeReader: reader } } }} rejected={null} send={vi.fn()} />);
+    const item = screen.getByRole('region', { name: 'Appareils de la cabine' }).querySelector('li')!;
+    expect(item.dataset.device).toBe('badgeReader');
+    expect(item).toHaveTextContent(/^Lecteur de badgesabsentDernier incident à .*cannot open usb 0c27:3bfa/);
+  });
+
   it('says a receipt printer\'s paper and cover, for the agent to change the roll before it runs out', () => {
     const printer = {
       id: 'receiptPrinter', kind: 'receiptPrinter', state: 'error', malformedFrames: 0, refusedReadings: 0,

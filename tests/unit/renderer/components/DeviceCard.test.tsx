@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../../common/devices';
 import type { Language } from '../../../../common/language';
@@ -147,6 +147,17 @@ describe('DeviceCard for a pulse oximeter', () => {
 
   it('shows the oxygen saturation and the pulse in English', () => {
     expect(show(reading, 'en')).toHaveTextContent('Oxygen in the blood97%Pulse: 72 beats a minute');
+  });
+
+  it('says what a PLX oximeter noticed as its observation, never a diagnosis, and nothing when it noticed nothing', () => {
+    const card = show({ ...reading, spo2Percent: 91, flags: ['lowPerfusion', 'sensorDisplaced'] }, 'en');
+    expect(Array.from(card.querySelectorAll('.reading__note'), (note) => note.textContent)).toEqual([
+      'The pulse oximeter noticed a weak signal from the finger.',
+      'The pulse oximeter noticed that the clip was not in the right place.',
+    ]);
+    expect(card).not.toHaveTextContent(/hypox|low oxygen|normal|danger/i);
+    cleanup();
+    expect(show({ ...reading, flags: [] }).querySelectorAll('.reading__note')).toHaveLength(0);
   });
 
   it('shows nothing of an implausible reading', () => {
