@@ -1,4 +1,4 @@
-import { isReaderKind } from '../common/devices';
+
 import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
@@ -134,7 +134,7 @@ export class ControlServer {
     const may = this.options.mayRead();
     if (!may.ok) return { ok: false, error: may.error };
     this.options.logger.info({ device: request.device }, 'technician reading');
-    if (isReaderKind(request.device)) {
+    if (request.device === 'smartCardReader') {
       const card = await manager.readCard(request.device, (request.timeoutSeconds ?? 60) * 1000);
       return card.ok ? { ok: true, card: card.value } : { ok: false, error: card.error };
     }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
 import type { CardKind } from '../common/cards';
-import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, isReaderKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
+import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { BadgeScan } from '../common/badge';
 import type { Measurement } from '../common/measurements';
@@ -100,7 +100,7 @@ async function status(context: TechnicianContext, json: boolean): Promise<Result
 async function read(target: string | undefined, context: TechnicianContext, json: boolean): Promise<Result<void>> {
   const kind = knownDevice(target, context.devices);
   if (!kind.ok) return kind;
-  if (isReaderKind(kind.value)) return readCard(kind.value, context, json);
+  if (kind.value === 'smartCardReader') return readCard(kind.value, context, json);
   const answer = await fromHostOrLocally(context, { op: 'read', device: kind.value, timeoutSeconds: READ_TIMEOUT_SECONDS },
     (manager) => manager.read(kind.value, READ_TIMEOUT_SECONDS * 1000));
   if (!answer.ok) return answer;
