@@ -235,7 +235,7 @@ export type BadgeReaderMode = z.infer<typeof BadgeReaderModeSchema>;
 /**
  * An agent badge reader on USB HID. `salt` keys the hash that replaces a badge's number before it leaves
  * the devices layer (devices/codecs/badge-token.ts): per kiosk, or per site when agents move between kiosks.
- * With `simulator`, a simulated reader on the host's simulated HID bus scans `badge` every `everySeconds`.
+ * With `simulator`, a simulated reader on the host's simulated HID bus, which scans `badge` every `everySeconds` if given.
  */
 export const BadgeReaderConfigSchema = z.object({
   hid: HidDeviceConfigSchema,
@@ -243,7 +243,8 @@ export const BadgeReaderConfigSchema = z.object({
   salt: z.string().min(16, 'the badge salt is a secret of at least 16 characters, for example from `openssl rand -hex 16`'),
   simulator: simulated({
     badge: z.string().regex(/^[0-9A-Za-z]{1,64}$/, 'a simulated badge number is letters and digits').default('04A1B2C3D4'),
-    everySeconds: z.number().positive().max(3600).default(30),
+    /** How often it scans by itself; without it, never (a demo kiosk with assisted mode would hand the screen to an agent every time). */
+    everySeconds: z.number().positive().max(3600).optional(),
   }),
 }).strict();
 

@@ -223,7 +223,7 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
         reader.close();
         return fail(`simulator: ${(error as Error).message}`);
       }
-      reader.startPeriodic(simulator.everySeconds, simulator.badge);
+      if (simulator.everySeconds !== undefined) reader.startPeriodic(simulator.everySeconds, simulator.badge);
       logger.info({ device: 'badgeReader', address: describeHidAddress(hid) }, 'simulator started');
       return ok([() => reader.close()]);
     },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DevicesConfigSchema, type DevicesConfig } from '../common/device-config';
 import type { CardKind } from '../common/cards';
+import { badgeHashOf } from './codecs/badge-token';
 import { DEVICE_KINDS, DeviceKindSchema, isPrinterKind, type DeviceHealth, type DeviceKind, type PrinterCondition } from '../common/devices';
 import { DisposableStore } from '../common/disposables';
 import type { BadgeScan } from '../common/badge';
@@ -260,8 +261,9 @@ function valueOf(response: ControlResponse): Result<DeviceHealth[] | Measurement
   return ok('measurement' in response ? response.measurement : response.job);
 }
 
-/** The id is what a profile enrols for an agent; the badge's number never reaches this process. */
-const describeBadge = (scan: BadgeScan): string => `badge reader: badge ${scan.id} (${scan.via}, ${scan.at})`;
+/** With the line that enrols it for an agent in the profile; the badge's number never reaches this process. */
+const describeBadge = (scan: BadgeScan): string =>
+  `badge reader: badge ${scan.id} (${scan.via}, ${scan.at}); to enrol it, give its agent "badgeHash": "${badgeHashOf(scan.id)}"`;
 
 function describeMeasurement(measurement: Measurement): string {
   switch (measurement.kind) {

@@ -1,3 +1,4 @@
+import { badgeToHand } from './assist/badge-hand';
 import { sendCardsToSession } from './session/card-reading';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -193,6 +194,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   devices.on('health', (health) => session.send({ type: 'DEVICE.HEALTH_CHANGED', health }));
   devices.on('measurement', (measurement) => session.send({ type: 'DEVICE.MEASURED', measurement }));
   running.add(sendCardsToSession(devices, (event) => session.send(event)));
+  devices.on('badge', (scan) => void badgeToHand(assist, scan.id, log));
   running.add(() => devices.stop());
   await devices.start();
   running.add(await openDeviceControl(devices, () => session.getSnapshot().matches('visit'), log.child({ layer: 'device-control' })));

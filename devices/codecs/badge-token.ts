@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * The opaque id a badge becomes before it leaves devices/: HMAC-SHA-256 of its number under the kiosk's
@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
  * without the number. Why keyed, with a salt per kiosk (or per site, as the administrator chooses): badge
  * numbers are short and sequential, so a plain hash is reversed by trying them all; without the salt a
  * leaked id cannot be tested, and ids from kiosks with different salts cannot be linked. The cost: an agent
- * is enrolled per salt (`npm run devices -- read badgeReader` prints the id to put in that profile).
+ * is enrolled per salt (`npm run devices -- read badgeReader` prints the line to put in that profile).
  */
 export function badgeToken(number: string, salt: string): string {
   return createHmac('sha256', salt).update(number, 'utf8').digest('hex').slice(0, 32);
@@ -21,3 +21,9 @@ export function badgeToken(number: string, salt: string): string {
  */
 export const badgeNumberOfBytes = (bytes: Uint8Array): string =>
   [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+
+/**
+ * What an agent's profile entry keeps of their badge (`assist.agents[].badgeHash`): `sha256$` and the base64
+ * of the SHA-256 of the badge's id, so that the profile does not hold the id a reader announces either.
+ */
+export const badgeHashOf = (badgeId: string): string => `sha256$${createHash('sha256').update(badgeId, 'utf8').digest('base64')}`;

@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { badgeHashOf } from '../../devices/codecs/badge-token';
 import type { AssistConfig } from '../../kiosk-config/assist-schema';
 import { appendOrLog, type AuditJournal, type JournalEntry } from '../admin/audit-journal';
 import { afterAttempt, lockoutAt, minutesLeft, UNLOCKED, type LockoutState } from '../admin/lockout';
@@ -19,8 +20,6 @@ export type AgentVerdict =
 
 const isAttempt = (entry: JournalEntry<AssistEvent>): entry is JournalEntry<AssistAttempt> => 'failures' in entry;
 
-/** `sha256$<base64>` of a badge id, as the profile keeps it. */
-export const badgeHashOf = (badgeId: string) => `sha256$${createHash('sha256').update(badgeId, 'utf8').digest('base64')}`;
 
 /**
  * Checks agents' PINs (and badges) against the profile's hashes, with one lock for the whole login:

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AgentMessage } from '../../../common/assist';
 import { AssistConfigSchema } from '../../../kiosk-config/assist-schema';
-import { badgeHashOf } from '../../../main/assist/agent-gate';
+import { badgeHashOf } from '../../../devices/codecs/badge-token';
 import { startAssistedMode, type AssistedMode } from '../../../main/assist/assisted-mode';
 import { sessionMachine } from '../../../main/session/machine';
 import { TEST_AGENTS, TEST_ASSIST } from '../../support/assist-profile';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DevicesConfigSchema, type DevicesConfig } from '../../../common/device-config';
 import { ok } from '../../../common/result';
-import { badgeToken } from '../../../devices/codecs/badge-token';
+import { badgeHashOf, badgeToken } from '../../../devices/codecs/badge-token';
 import { ControlServer } from '../../../devices/control-server';
 import { silentLogger } from '../../../devices/logger';
 import { DeviceManager } from '../../../devices/manager';
@@ -166,7 +166,9 @@ describe('the technician CLI', () => {
       printed = [];
       await runningHost();
       expect(await run('read', 'badgeReader')).toEqual(ok(undefined));
-      expect(printed).toEqual([expect.stringMatching(new RegExp(`^badge reader: badge ${badgeToken('04A1B2C3D4', SALT)} \\(keyboard-wedge, \\S+\\)$`))]);
+      const id = badgeToken('04A1B2C3D4', SALT);
+      // With the profile line that enrols it for an agent: the hash of the id, never the number.
+      expect(printed).toEqual([`badge reader: badge ${id} (keyboard-wedge, ${printed[0]!.match(/\(keyboard-wedge, (\S+)\)/)?.[1]}); to enrol it, give its agent "badgeHash": "${badgeHashOf(id)}"`]);
       expect(printed.join('\n')).not.toContain('04A1B2C3D4');
     });
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AssistConfigSchema } from '../../../../kiosk-config/assist-schema';
 import { hashPin } from '../../../../kiosk-config/secret-hash';
-import { AgentGate, badgeHashOf } from '../../../../main/assist/agent-gate';
+import { badgeHashOf } from '../../../../devices/codecs/badge-token';
+import { AgentGate } from '../../../../main/assist/agent-gate';
 import { openAssistJournal } from '../../../../main/assist/assist-journal';
 import { captureLog } from '../../../support/capture-log';
 
