@@ -1,11 +1,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../common/result';
+import { freeLoopbackPort } from './free-port';
 
 /** The cups-pdf driver Debian ships (printer-driver-cups-pdf); docs/devices.md says why this one. */
 const CUPS_PDF_PPD = '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd';
@@ -57,7 +58,7 @@ export class CupsSimulator {
     if (process.getuid?.() !== 0) return fail('the CUPS simulator runs cupsd and cups-pdf as root: run it as root');
     const queue = options.queue ?? 'KioskPDF';
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue)) return fail('a queue name has only letters, digits, _ and -');
-    const port = options.port ?? await freePort();
+    const port = options.port ?? await freeLoopbackPort();
     const folder = await mkdtemp(join(tmpdir(), 'borne-cups-'));
     const tag = `borne-${randomBytes(6).toString('hex')}`;
     const cupsPdfConfig = join(CUPS_PDF_CONFIG_FOLDER, `cups-pdf-${tag}.conf`);
@@ -162,17 +163,6 @@ async function writeConfiguration(folder: string, port: number, cupsPdfConfig: s
   ].join('\n'));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freeLoopbackPort } from '../../devices/simulators/free-port';
 
 const run = promisify(execFile);
 
@@ -29,7 +29,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const as = (command: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', 'nobody', '--', path.join(bin, command), ...args]) : run(path.join(bin, command), args);
   const data = path.join(dir, 'data');
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   try {
     await as('initdb', ['-D', data, '-U', 'borne', '--auth=trust', '--no-sync', '-E', 'UTF8']);
     // The socket goes into our temp folder: /run/postgresql may not exist or be writable here.
@@ -71,13 +71,3 @@ function postgresBin(): string {
   return path.join(root, newest, 'bin');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
