@@ -78,6 +78,11 @@ export class AuditJournal<E extends { event: string } = AuditEvent> {
     return written.then(() => entry);
   }
 
+  /** Resolves once every entry appended so far is written (or failed to be). */
+  async settled(): Promise<void> {
+    await this.writing;
+  }
+
   /** Entries after `seq` still in memory, oldest first: what the fleet agent has not sent yet. */
   since(seq: number): JournalEntry<E>[] {
     return this.ring.filter((entry) => entry.seq > seq);

@@ -12,7 +12,12 @@ import { startSimulatedKiosk } from '../session/simulated-kiosk';
 
 const SITE = 'https://www.service-public.fr/';
 const folders: string[] = [];
-afterEach(() => { for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true }); });
+const journals: Array<{ settled(): Promise<void> }> = [];
+afterEach(async () => {
+  // A hand move journaled at the test's end is still being written: removed before, its folder would come back.
+  await Promise.all(journals.splice(0).map((journal) => journal.settled()));
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 /** A desk on the real machine (assisted, one site tile), with Marie logged in on one page. */
 async function deskWithMarie() {
@@ -20,6 +25,7 @@ async function deskWithMarie() {
   const kiosk = startSimulatedKiosk(sessionMachine, { assisted: true, siteTiles: [{ label: { fr: 'SP', en: 'SP' }, url: SITE, call: null }] });
   const { log } = captureLog();
   const journal = await openAssistJournal(dir, log);
+  journals.push(journal);
   const clock = { now: 0 };
   const sessions = new AgentSessions(60, () => clock.now);
   const desk = new AgentDesk(kiosk.actor, sessions, journal, (url) => (url === SITE ? { allow: true } : { allow: false, reason: 'not on the list' }), log);
