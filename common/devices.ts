@@ -16,7 +16,7 @@ export const READER_KINDS = ['smartCardReader', 'badgeReader'] as const satisfie
 export type ReaderKind = (typeof READER_KINDS)[number];
 export type MeasuringKind = Exclude<DeviceKind, PrinterKind | ReaderKind>;
 export const isPrinterKind = (kind: DeviceKind): kind is PrinterKind => (PRINTER_KINDS as readonly DeviceKind[]).includes(kind);
-export const isReaderKind = (kind: DeviceKind): kind is ReaderKind => (READER_KINDS as readonly DeviceKind[]).includes(kind);
+const isReaderKind = (kind: DeviceKind): kind is ReaderKind => (READER_KINDS as readonly DeviceKind[]).includes(kind);
 export const MEASURING_KINDS: readonly MeasuringKind[] = DEVICE_KINDS.filter((kind): kind is MeasuringKind => !isPrinterKind(kind) && !isReaderKind(kind));
 export const MeasuringKindSchema = DeviceKindSchema.exclude([...PRINTER_KINDS, ...READER_KINDS]);
 

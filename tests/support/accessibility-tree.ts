@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 /**
  * Borne's bar and keyboard on a site live in closed shadow roots that neither the site's scripts nor
@@ -31,12 +31,17 @@ export async function boxOf(page: Page, role: string, name: string): Promise<{ x
   if (!node) return null;
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { border: number[] } };
-    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
-    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+    return await borderBox(cdp, { backendNodeId: node.backendDOMNodeId });
   } finally {
     await cdp.detach();
   }
+}
+
+/** Where a DOM node (by CDP id) is drawn, its border box in the page's CSS pixels. */
+async function borderBox(cdp: CDPSession, node: { backendNodeId?: number; nodeId?: number }) {
+  const { model } = (await cdp.send('DOM.getBoxModel', node)) as { model: { border: number[] } };
+  const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+  return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
 }
 
 /** A finger on the middle of the node with `role` and `name`. */
@@ -68,9 +73,8 @@ export async function touchDrawnButton(page: Page, text: string): Promise<void> 
       node.nodeName === 'BUTTON' && textOf(node).trim() === text ? node : kids(node).map(find).find(Boolean);
     const button = find(root);
     if (!button) throw new Error(`no button "${text}" drawn on the page`);
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { border: number[] } };
-    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    const box = await borderBox(cdp, { nodeId: button.nodeId });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   } finally {
     await cdp.detach();
   }
