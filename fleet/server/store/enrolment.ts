@@ -24,8 +24,8 @@ export function enrolmentQueries(db: Kysely<FleetDatabase>) {
      * Spends the token and creates the pending kiosk in one transaction. The token is claimed by a
      * conditional update, so two kiosks racing with one token cannot both win, on either engine.
      */
-    async enrol(input: { tokenHash: string; kiosk: Omit<Kiosk, 'state' | 'last_seen_at'>; at: string }): Promise<{ ok: true; kiosk: Kiosk } | { ok: false; error: EnrolmentRefusal }> {
-      const kiosk: Kiosk = { ...input.kiosk, state: 'pending', last_seen_at: null };
+    async enrol(input: { tokenHash: string; kiosk: Pick<Kiosk, 'id' | 'name' | 'credential_hash' | 'created_at'>; at: string }): Promise<{ ok: true; kiosk: Kiosk } | { ok: false; error: EnrolmentRefusal }> {
+      const kiosk: Kiosk = { ...input.kiosk, state: 'pending', last_seen_at: null, config_reported_version: null, config_error: null, group_name: null };
       const claimed = await db.transaction().execute(async (trx) => {
         await trx.insertInto('kiosks').values(kiosk).execute();
         const result = await trx

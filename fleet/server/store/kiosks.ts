@@ -3,7 +3,7 @@ import type { FleetDatabase, Kiosk, KioskState } from './schema';
 
 /** A kiosk as the console sees it: everything but its credential's hash. */
 export type KioskView = Omit<Kiosk, 'credential_hash'>;
-const VIEW = ['id', 'name', 'state', 'created_at', 'last_seen_at'] as const;
+const VIEW = ['id', 'name', 'state', 'created_at', 'last_seen_at', 'config_reported_version', 'config_error', 'group_name'] as const;
 
 export function kioskQueries(db: Kysely<FleetDatabase>) {
   return {

@@ -11,6 +11,14 @@ export interface FleetDatabase {
   enrolment_tokens: EnrolmentTokensTable;
   kiosks: KiosksTable;
   audit: AuditTable;
+  kiosk_status: KioskStatusTable;
+  status_history: StatusHistoryTable;
+  received_keys: ReceivedKeysTable;
+  usage_events: UsageEventsTable;
+  kiosk_configs: KioskConfigsTable;
+  commands: CommandsTable;
+  alerts: AlertsTable;
+  settings: SettingsTable;
 }
 
 export const ROLES = ['administrator', 'operator', 'viewer'] as const;
@@ -58,6 +66,12 @@ export interface KiosksTable {
   credential_hash: string;
   created_at: string;
   last_seen_at: string | null;
+  /** The configuration version the kiosk says it runs (0: its installed profile); null until it reports. */
+  config_reported_version: number | null;
+  /** Why the kiosk refused the latest desired configuration, if it did. */
+  config_error: string | null;
+  /** A rollout and filter group chosen by administrators ("mairies", "bus"); null for none. */
+  group_name: string | null;
 }
 
 /** Append-only: the store has no update or delete for it. */
@@ -72,6 +86,100 @@ export interface AuditTable {
   result: string;
   /** Short non-personal details (a kiosk's name, a role); never a password, token or credential. */
   detail: string | null;
+}
+
+/** The latest status a kiosk sent (common/fleet-messages KioskStatus, as JSON). "Online" is `heard_at` within the window. */
+export interface KioskStatusTable {
+  kiosk_id: string;
+  heard_at: string;
+  status: string;
+}
+
+/** Statuses kept for the configured time (the console's history); pruned by `at`. */
+export interface StatusHistoryTable {
+  id: Generated<number>;
+  kiosk_id: string;
+  at: string;
+  status: string;
+}
+
+/** Every outbox key the server has stored (audit lines, command results): a resent entry is a no-op. */
+export interface ReceivedKeysTable {
+  key: string;
+  kiosk_id: string;
+  kind: string;
+  received_at: string;
+}
+
+/** One anonymous usage event per row, its fields spread into columns so statistics are one GROUP BY. */
+export interface UsageEventsTable {
+  /** The kiosk's idempotency key (the record's id). */
+  key: string;
+  kiosk_id: string;
+  day: string;
+  type: string;
+  procedure: string | null;
+  language: string | null;
+  /** A site's origin. */
+  site: string | null;
+  device_kind: string | null;
+  outcome: string | null;
+  duration_seconds: number | null;
+  rating: string | null;
+  /** `usage-dropped`: how many events the kiosk lost. */
+  dropped: number | null;
+  received_at: string;
+}
+
+/** Every configuration pushed to a kiosk, by version; the highest is the desired one. */
+export interface KioskConfigsTable {
+  kiosk_id: string;
+  version: number;
+  /** A whole kiosk profile, as JSON, valid against kiosk-config's schema when stored. */
+  config: string;
+  created_by: string;
+  created_at: string;
+}
+
+export const COMMAND_DELIVERIES = ['online-only', 'queued'] as const;
+export type CommandDelivery = (typeof COMMAND_DELIVERIES)[number];
+export const COMMAND_STATES = ['queued', 'sent', 'succeeded', 'failed', 'expired', 'refused'] as const;
+export type CommandState = (typeof COMMAND_STATES)[number];
+
+export interface CommandsTable {
+  id: string;
+  kiosk_id: string;
+  /** common/fleet-messages COMMAND_NAMES. */
+  name: string;
+  delivery: CommandDelivery;
+  state: CommandState;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  sent_at: string | null;
+  result_at: string | null;
+  error: string | null;
+  /** What the kiosk uploaded with its result (a screenshot or a log bundle), by file name in the state folder. */
+  attachment: string | null;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  /** Null for a fleet-wide alert. */
+  kiosk_id: string | null;
+  rule: string;
+  detail: string | null;
+  raised_at: string;
+  /** Set when the condition is over; an open alert has none. */
+  cleared_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
+/** Server settings changed from the console (alert rules, webhook, SMTP), one JSON value per name. */
+export interface SettingsTable {
+  name: string;
+  value: string;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -67,7 +67,7 @@ describe.each(FLEET_ENGINES)('fleet store on %s', (engine) => {
     expect(await store.kiosks.move('k1', ['pending'], 'approved')).toBe(false);
     expect(await store.kiosks.move('absent', ['pending'], 'approved')).toBe(false);
     await store.kiosks.seen('k1', LATER);
-    expect(await store.kiosks.byCredentialHash('cred')).toEqual({ id: 'k1', name: 'hall', state: 'approved', created_at: T0, last_seen_at: LATER });
+    expect(await store.kiosks.byCredentialHash('cred')).toEqual({ id: 'k1', name: 'hall', state: 'approved', created_at: T0, last_seen_at: LATER, config_reported_version: null, config_error: null, group_name: null });
     // The credential's hash never leaves the store through the kiosk view.
     expect(await store.kiosks.byId('k1')).not.toHaveProperty('credential_hash');
   });
