@@ -35,6 +35,10 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=("postgresq
 # the simulator plays over TCP. Each is checked by a file it ships: pcscd lives in /usr/sbin, outside a user's PATH.
 [ -e /usr/sbin/pcscd ] || missing+=("pcscd")
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=("vsmartcard-vpcd")
+# The fleet's tests run a real Mosquitto (with its dynamic-security plugin) beside the embedded broker, and
+# the ACL tests try another kiosk's topics with mosquitto_pub and mosquitto_sub.
+[ -e /usr/sbin/mosquitto ] || missing+=("mosquitto")
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=("mosquitto-clients")
 # The PC/SC binding (npm pcsclite) compiles against these headers.
 [ -e /usr/include/PCSC/winscard.h ] || missing+=("libpcsclite-dev")
 
