@@ -4,6 +4,8 @@ import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
 import { sessionQueries } from './sessions';
+import { statusQueries } from './status';
+import { usageQueries } from './usage';
 
 /** Every query the fleet server makes, grouped by table; the same code runs on SQLite and PostgreSQL. */
 export interface FleetStore {
@@ -13,6 +15,8 @@ export interface FleetStore {
   enrolment: ReturnType<typeof enrolmentQueries>;
   kiosks: ReturnType<typeof kioskQueries>;
   audit: ReturnType<typeof auditQueries>;
+  status: ReturnType<typeof statusQueries>;
+  usage: ReturnType<typeof usageQueries>;
   close(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     enrolment: enrolmentQueries(db),
     kiosks: kioskQueries(db),
     audit: auditQueries(db),
+    status: statusQueries(db),
+    usage: usageQueries(db),
     close: () => db.destroy(),
   };
 }
