@@ -11,12 +11,14 @@ import { auditRoutes } from './routes/audit';
 import { enrolmentRoutes } from './routes/enrolment';
 import { kioskRoutes } from './routes/kiosks';
 import { sessionRoutes } from './routes/session';
+import { updateRoutes } from './routes/updates';
 
 export interface FleetApiOptions {
   store: FleetStore;
   now?: () => Date;
   loginLimits?: LoginThrottleLimits;
   sessionHours?: number;
+  onlineWindowSeconds?: number;
   /** Trust X-Forwarded-For and -Proto from a reverse proxy in front (the rate limit counts its clients, cookies go Secure behind TLS). */
   trustProxy?: boolean;
   /** Fastify's logger (pino); the CLI keeps warnings and errors only: request lines would hold client addresses. */
@@ -35,6 +37,7 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     throttle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     enrolThrottle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     sessionHours: options.sessionHours ?? 12,
+    onlineWindowSeconds: options.onlineWindowSeconds ?? 90,
   };
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, logger: options.logger ?? false });
   const routes: RouteDefinition[] = [
@@ -43,6 +46,7 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     ...enrolmentRoutes(deps),
     ...kioskRoutes(deps),
     ...auditRoutes(deps),
+    ...updateRoutes(deps),
   ];
   for (const route of routes) registerRoute(app, deps, route);
 

@@ -9,4 +9,6 @@ export interface ApiDeps {
   /** Enrolment attempts per address: a refused enrolment writes an audit line, so it must not be free. */
   enrolThrottle: LoginThrottle;
   sessionHours: number;
+  /** A kiosk is online when heard from within this many seconds: never "its socket is open". */
+  onlineWindowSeconds: number;
 }

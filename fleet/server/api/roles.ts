@@ -12,4 +12,6 @@ export const MAY = {
   revokeKiosk: ['administrator', 'operator'],
   readAudit: ['administrator', 'operator'],
   manageAccounts: ['administrator'],
+  /** A release reaches every kiosk: as much a trust decision as enrolling one. */
+  manageReleases: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

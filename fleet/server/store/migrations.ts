@@ -10,6 +10,7 @@ export function fleetMigrations(engine: StoreEngine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-accounts-kiosks-audit': { up: (db) => createFirstTables(db, engine) },
     '0002-fleet-state': { up: (db) => createFleetStateTables(db, engine) },
+    '0004-releases': { up: (db) => createReleaseTables(db) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -166,5 +167,33 @@ async function createFleetStateTables(db: Kysely<any>, engine: StoreEngine): Pro
     .createTable('settings')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+}
+
+/** Software releases and their staged rollouts (fleet/server/updates/). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createReleaseTables(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('releases')
+    .addColumn('version', 'text', (c) => c.primaryKey())
+    .addColumn('files', 'text', (c) => c.notNull())
+    .addColumn('release_notes', 'text')
+    .addColumn('release_date', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('rollouts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('generation', 'integer', (c) => c.notNull().unique())
+    .addColumn('version', 'text', (c) => c.notNull().references('releases.version'))
+    .addColumn('from_version', 'text', (c) => c.references('releases.version'))
+    .addColumn('stages', 'text', (c) => c.notNull())
+    .addColumn('stage', 'integer', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('running', 'paused', 'complete', 'rolled-back')`))
+    .addColumn('health_minutes', 'integer', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 }

@@ -19,6 +19,8 @@ export interface FleetDatabase {
   commands: CommandsTable;
   alerts: AlertsTable;
   settings: SettingsTable;
+  releases: ReleasesTable;
+  rollouts: RolloutsTable;
 }
 
 export const ROLES = ['administrator', 'operator', 'viewer'] as const;
@@ -180,6 +182,40 @@ export interface AlertsTable {
 export interface SettingsTable {
   name: string;
   value: string;
+}
+
+/** A software release kiosks may update to; its files are served elsewhere (a release server, a CDN). */
+export interface ReleasesTable {
+  version: string;
+  /** JSON: [{url, sha512, size}], as electron-updater's feed lists them. */
+  files: string;
+  release_notes: string | null;
+  release_date: string;
+  created_by: string;
+  created_at: string;
+}
+
+export const ROLLOUT_STATES = ['running', 'paused', 'complete', 'rolled-back'] as const;
+export type RolloutState = (typeof ROLLOUT_STATES)[number];
+
+/** A staged rollout of one release; the newest rollout decides what every kiosk's feed offers. */
+export interface RolloutsTable {
+  id: string;
+  /** 1, 2, 3…: the newest rollout is the highest, whatever the clocks said; unique, so two racing starts cannot both be newest. */
+  generation: number;
+  version: string;
+  /** The release kiosks outside the stages run (the last completed rollout's), or null when there is none. */
+  from_version: string | null;
+  /** JSON: [{percent, groups?}], widening stage after stage. */
+  stages: string;
+  /** Index of the stage reached so far. */
+  stage: number;
+  state: RolloutState;
+  /** Minutes a kiosk must run the new release, online and without a restart or failed wipe, to count as healthy. */
+  health_minutes: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -3,6 +3,7 @@ import { auditQueries } from './audit';
 import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
+import { releaseQueries } from './releases';
 import { sessionQueries } from './sessions';
 import { statusQueries } from './status';
 import { usageQueries } from './usage';
@@ -17,6 +18,7 @@ export interface FleetStore {
   audit: ReturnType<typeof auditQueries>;
   status: ReturnType<typeof statusQueries>;
   usage: ReturnType<typeof usageQueries>;
+  releases: ReturnType<typeof releaseQueries>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     audit: auditQueries(db),
     status: statusQueries(db),
     usage: usageQueries(db),
+    releases: releaseQueries(db),
     close: () => db.destroy(),
   };
 }
