@@ -3,7 +3,9 @@ import {
   BLOOD_PRESSURE_MEASUREMENT_UUID, encodeBloodPressureMeasurement, type BloodPressureReading,
 } from '../codecs/blood-pressure-measurement';
 import { dateTimeOf } from '../codecs/gatt-date-time';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 /** A reading as a test or the demo gives it: the codec's fields, with the device clock as a Date. */
 export type SimulatedBloodPressure = Omit<BloodPressureReading, 'takenAt'> & { takenAt?: Date };
@@ -33,6 +35,11 @@ export class BloodPressureSimulator {
     return bridge.ok ? ok(new BloodPressureSimulator(bridge.value)) : bridge;
   }
 
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): BloodPressureSimulator {
+    return new BloodPressureSimulator(GattBridge.plug(bus, address));
+  }
+
   /** Sends one reading; resolves once the frame is handed to the pty. Throws a RangeError on a value the wire cannot carry. */
   sendReading({ takenAt, ...reading }: SimulatedBloodPressure): Promise<Result<void>> {
     const value = encodeBloodPressureMeasurement({ ...reading, takenAt: takenAt ? dateTimeOf(takenAt) : undefined });
@@ -59,7 +66,7 @@ export class BloodPressureSimulator {
     });
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

@@ -1,7 +1,9 @@
 import { ok, type Result } from '../../common/result';
 import { dateTimeOf } from '../codecs/gatt-date-time';
 import { encodeWeightMeasurement, WEIGHT_MEASUREMENT_UUID, type WeightReading } from '../codecs/weight-measurement';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 /** A reading as a test gives it: the codec's fields, with the device clock as a Date. */
 export type SimulatedWeight = Omit<WeightReading, 'takenAt'> & { takenAt?: Date };
@@ -17,6 +19,11 @@ export class ScaleSimulator {
   static async open(path: string, baudRate = 9600): Promise<Result<ScaleSimulator>> {
     const bridge = await GattBridge.open(path, baudRate, 'scale');
     return bridge.ok ? ok(new ScaleSimulator(bridge.value)) : bridge;
+  }
+
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): ScaleSimulator {
+    return new ScaleSimulator(GattBridge.plug(bus, address));
   }
 
   /** Sends one reading; resolves once the frame is handed to the pty. Throws a RangeError on a value the wire cannot carry. */
@@ -39,7 +46,7 @@ export class ScaleSimulator {
       () => encodeWeightMeasurement({ kilograms: around(kilograms, 0.3, 1), takenAt: dateTimeOf(new Date()) }));
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

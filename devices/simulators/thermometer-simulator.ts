@@ -2,7 +2,9 @@ import type { BodySite } from '../../common/measurements';
 import { ok, type Result } from '../../common/result';
 import { dateTimeOf } from '../codecs/gatt-date-time';
 import { encodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../codecs/temperature-measurement';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 export interface ReadingOptions {
   /** Put the value on the wire in Fahrenheit, as some consumer thermometers do. */
@@ -38,6 +40,11 @@ export class ThermometerSimulator {
     return bridge.ok ? ok(new ThermometerSimulator(bridge.value)) : bridge;
   }
 
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): ThermometerSimulator {
+    return new ThermometerSimulator(GattBridge.plug(bus, address));
+  }
+
   /** Sends one reading; resolves once the frame is handed to the pty. */
   sendReading(celsius: number, options: ReadingOptions = {}): Promise<Result<void>> {
     return this.bridge.notify(TEMPERATURE_MEASUREMENT_UUID, temperatureValue(celsius, options));
@@ -56,7 +63,7 @@ export class ThermometerSimulator {
     this.bridge.stopPeriodic();
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }
