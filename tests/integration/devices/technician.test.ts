@@ -187,6 +187,39 @@ describe('the technician CLI', () => {
     });
   });
 
+  // Measuring devices may be on USB HID too (GATT record reports), simulated like the badge reader.
+  describe('with measuring devices on USB HID', () => {
+    beforeEach(() => {
+      devices = DevicesConfigSchema.parse({
+        bloodPressureMonitor: { hid: { vendorId: 6790, productId: 57346 }, simulator: { everySeconds: 0.2, systolic: 131, diastolic: 84 } },
+        pulseOximeter: { model: 'plx', hid: { path: '/dev/hidraw5' }, simulator: { everySeconds: 0.2, spo2: 96, pulse: 64 } },
+      });
+    });
+
+    it('lists them on USB HID and reads one, with the devices opened by the command itself', async () => {
+      expect(await run('list')).toEqual(ok(undefined));
+      expect(printed.join('\n')).toMatch(
+        /^ID +KIND +TRANSPORT +PATH +SIMULATED\npulseOximeter +pulseOximeter +hid +\/dev\/hidraw5 +yes\nbloodPressureMonitor +bloodPressureMonitor +hid +usb 1a86:e002 +yes$/,
+      );
+      printed = [];
+      expect(await run('read', 'bloodPressureMonitor')).toEqual(ok(undefined));
+      expect(printed).toEqual([expect.stringMatching(/^blood pressure monitor: 1[23]\d\/[78]\d mmHg, mean \d+ mmHg, pulse [67]\d\/min$/)]);
+    });
+
+    it('plays a HID oximeter with its driver until interrupted, printing each reading as the kiosk receives it', async () => {
+      let interrupt!: () => void;
+      const playing = runTechnician(['simulate', 'pulseOximeter'], {
+        devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
+        interrupted: new Promise((resolve) => (interrupt = resolve)),
+      });
+      await expect.poll(() => printed.length).toBeGreaterThanOrEqual(2);
+      expect(printed[0]).toBe('playing a pulseOximeter on the simulated HID bus of this command, read by its driver; Ctrl+C stops it');
+      expect(printed[1]).toMatch(/^pulse oximeter: SpO2 9[5-7] %, pulse 6[1-7]\/min$/);
+      interrupt();
+      expect(await playing).toEqual(ok(undefined));
+    });
+  });
+
   // A network receipt printer: the simulator, started by the test, stands in for the printer on its TCP
   // port, so that the test reads what the technician's command printed.
   describe('with a receipt printer', () => {
