@@ -206,8 +206,9 @@ describe('measuring devices on serial or on USB HID', () => {
 
   it('needs one line, not none and not both, and says so', () => {
     for (const kind of ['thermometer', 'bloodPressureMonitor', 'scale', 'pulseOximeter']) {
-      expect(problems(withDevices({ [kind]: kind === 'pulseOximeter' ? { model: 'plx' } : {} }))).toEqual([oneLine(kind)]);
-      expect(problems(withDevices({ [kind]: { serial: { path: '/dev/ttyUSB0' }, hid: { path: '/dev/hidraw0' } } }))).toEqual([oneLine(kind)]);
+      const model = kind === 'pulseOximeter' ? { model: 'plx' } : {};
+      expect(problems(withDevices({ [kind]: model }))).toEqual([oneLine(kind)]);
+      expect(problems(withDevices({ [kind]: { ...model, serial: { path: '/dev/ttyUSB0' }, hid: { path: '/dev/hidraw0' } } }))).toEqual([oneLine(kind)]);
     }
   });
 
