@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DevicesConfig } from '../../../common/device-config';
+import type { z } from 'zod';
+import { DevicesConfigSchema } from '../../../common/device-config';
 import type { DeviceKind, DeviceStatus } from '../../../common/devices';
 import type { Measurement } from '../../../common/measurements';
 import { DeviceManager } from '../../../devices/manager';
@@ -33,8 +34,9 @@ describe('GATT devices on USB HID, through the device manager', () => {
     for (const device of plugged.splice(0)) await device.close();
   });
 
-  const started = async (devices: DevicesConfig, logger = recordingLogger()) => {
-    manager = new DeviceManager(devices, logger);
+  /** The devices as a profile gives them, the schema filling in the simulators' defaults. */
+  const started = async (devices: z.input<typeof DevicesConfigSchema>, logger = recordingLogger()) => {
+    manager = new DeviceManager(DevicesConfigSchema.parse(devices), logger);
     await manager.start();
     return manager;
   };
