@@ -25,6 +25,7 @@ const meanOf = (systolic: number, diastolic: number): number => Math.round(diast
  * A blood-pressure monitor behind a BLE-to-serial bridge, played from the device side of a pty: every
  * reading is a real SLIP frame carrying a 0x2A35 Blood Pressure Measurement, so the driver cannot tell
  * it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class BloodPressureSimulator {
   private constructor(private readonly bridge: GattBridge) {}

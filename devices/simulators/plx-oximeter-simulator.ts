@@ -12,6 +12,7 @@ export type SimulatedSpotCheck = Omit<PlxSpotCheckReading, 'takenAt'> & { takenA
  * A spot-check pulse oximeter behind a BLE-to-serial bridge, played from the device side of a pty: every
  * record is a real SLIP frame carrying a 0x2A5E PLX Spot-check Measurement, so the driver cannot tell it
  * from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class PlxOximeterSimulator {
   private constructor(private readonly bridge: GattBridge) {}

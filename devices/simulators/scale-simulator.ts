@@ -11,6 +11,7 @@ export type SimulatedWeight = Omit<WeightReading, 'takenAt'> & { takenAt?: Date 
 /**
  * A bathroom scale behind a BLE-to-serial bridge, played from the device side of a pty: every reading is a
  * real SLIP frame carrying a 0x2A9D Weight Measurement, so the driver cannot tell it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class ScaleSimulator {
   private constructor(private readonly bridge: GattBridge) {}

@@ -30,6 +30,7 @@ const temperatureValue = (celsius: number, options: ReadingOptions): Uint8Array 
 /**
  * A BLE-to-serial thermometer bridge, played from the device side of a pty: every reading is a real
  * SLIP frame carrying a 0x2A1C Temperature Measurement, so the driver cannot tell it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class ThermometerSimulator {
   private constructor(private readonly bridge: GattBridge) {}
