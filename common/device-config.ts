@@ -25,9 +25,31 @@ export const SerialPortConfigSchema = z.object({
 }).strict();
 export type SerialPortConfig = z.infer<typeof SerialPortConfigSchema>;
 
+/** A USB HID device: by vendor and product id (decimal in JSON: 0x0c27 is 3111), or by its hidraw path. */
+export const HidDeviceConfigSchema = z.union([
+  z.object({ vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }).strict(),
+  z.object({ path: z.string().min(1, 'give the hidraw path, for example /dev/hidraw0').max(DEVICE_PATH_MAX) }).strict(),
+], { error: 'give the HID device as { "vendorId": …, "productId": … } (decimal numbers) or { "path": "/dev/hidraw0" }' });
+export type HidDeviceConfig = z.infer<typeof HidDeviceConfigSchema>;
+
+/**
+ * A measuring device's line, one of the two: `serial`, a BLE-to-serial bridge sending SLIP frames of GATT
+ * records; or `hid`, a USB HID device sending one GATT record per input report (devices/codecs/gatt-report.ts).
+ */
+const MeasuringLineSchema = {
+  serial: SerialPortConfigSchema.optional(),
+  hid: HidDeviceConfigSchema.optional(),
+};
+const onOneLine = (config: { serial?: unknown; hid?: unknown }): boolean => (config.serial === undefined) !== (config.hid === undefined);
+const ONE_LINE = {
+  error: 'give the device either "serial" (a serial line: { "path": "/dev/ttyUSB0" }) or "hid" (a USB HID device: '
+    + '{ "vendorId": …, "productId": … } or { "path": "/dev/hidraw0" }), one of the two',
+};
+
 /**
  * Demo and test kiosks: the host opens a pty pair with socat, the kiosk side at `serial.path`, and a
- * simulator writes the device's real frames into the other side.
+ * simulator writes the device's real frames into the other side (a device on `hid` is plugged into the
+ * host's simulated HID bus instead).
  */
 const simulated = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().optional();
 
@@ -48,25 +70,26 @@ const ReadingTimeoutSecondsSchema = z.number()
   .optional();
 
 export const ThermometerConfigSchema = z.object({
-  serial: SerialPortConfigSchema,
+  ...MeasuringLineSchema,
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     everySeconds: z.number().positive().max(3600).default(4),
     celsius: z.number().min(30).max(45).default(36.8),
   }),
-}).strict();
+}).strict().refine(onOneLine, ONE_LINE);
 
 /**
  * Which pulse oximeter: `cms50d`, a Contec CMS50D+ streaming its own frames (19200 baud, odd parity); `plx`,
- * one behind a BLE-to-serial bridge like the blood-pressure monitor's, sending PLX Spot-check (0x2A5E)
- * records in SLIP frames (no parity; give the bridge's baud rate).
+ * one sending PLX Spot-check (0x2A5E) records, behind a BLE-to-serial bridge like the blood-pressure
+ * monitor's (SLIP frames, no parity; give the bridge's baud rate) or on USB HID (`hid`).
  */
 export const PULSE_OXIMETER_MODELS = ['cms50d', 'plx'] as const;
 
 export const PulseOximeterConfigSchema = z.object({
   model: z.enum(PULSE_OXIMETER_MODELS).default('cms50d'),
   /** The CMS50D+ talks at 19200 baud, odd parity. */
-  serial: SerialPortConfigSchema.extend({ baudRate: z.number().int().positive().default(19200) }),
+  serial: SerialPortConfigSchema.extend({ baudRate: z.number().int().positive().default(19200) }).optional(),
+  hid: HidDeviceConfigSchema.optional(),
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     spo2: z.number().int().min(50).max(100).default(97),
@@ -74,11 +97,14 @@ export const PulseOximeterConfigSchema = z.object({
     /** `plx` only: a spot-check oximeter sends one record per measurement; the CMS50D+ streams. */
     everySeconds: z.number().positive().max(3600).default(6),
   }),
-}).strict();
+}).strict().refine(onOneLine, ONE_LINE).refine((config) => config.model === 'plx' || config.hid === undefined, {
+  error: 'a CMS50D+ oximeter is on a serial line: give "serial", or "model": "plx" for one sending GATT records over USB HID',
+  path: ['hid'],
+});
 
-/** A blood-pressure monitor behind a BLE-to-serial bridge, like the thermometer: SLIP frames of 0x2A35 values. */
+/** A blood-pressure monitor sending 0x2A35 values, like the thermometer: behind a BLE-to-serial bridge, or on USB HID. */
 export const BloodPressureMonitorConfigSchema = z.object({
-  serial: SerialPortConfigSchema,
+  ...MeasuringLineSchema,
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: z.object({
     /** A real monitor takes about a minute per reading; a demo does not make people wait that long. */
@@ -91,17 +117,17 @@ export const BloodPressureMonitorConfigSchema = z.object({
   }).strict().refine((simulator) => simulator.diastolic < simulator.systolic, {
     message: 'the simulated diastolic pressure must be below the systolic', path: ['diastolic'],
   }).optional(),
-}).strict();
+}).strict().refine(onOneLine, ONE_LINE);
 
-/** A bathroom scale behind a BLE-to-serial bridge: SLIP frames of 0x2A9D values. */
+/** A bathroom scale sending 0x2A9D values: behind a BLE-to-serial bridge, or on USB HID. */
 export const ScaleConfigSchema = z.object({
-  serial: SerialPortConfigSchema,
+  ...MeasuringLineSchema,
   readingTimeoutSeconds: ReadingTimeoutSecondsSchema,
   simulator: simulated({
     everySeconds: z.number().positive().max(3600).default(6),
     kilograms: z.number().min(10).max(300).default(72.4),
   }),
-}).strict();
+}).strict().refine(onOneLine, ONE_LINE);
 /** A device on the network: its host name or address, and its TCP port. */
 export const TcpEndpointSchema = z.object({
   host: z.string().min(1, 'give the device address, for example 192.168.1.50').max(253, 'a host name is at most 253 characters'),
@@ -203,13 +229,6 @@ export const SmartCardReaderConfigSchema = z.object({
     vpcdPort: z.number().int().min(1).max(65535).default(VPCD_DEFAULT_PORT),
   }),
 }).strict();
-
-/** A USB HID device: by vendor and product id (decimal in JSON: 0x0c27 is 3111), or by its hidraw path. */
-export const HidDeviceConfigSchema = z.union([
-  z.object({ vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }).strict(),
-  z.object({ path: z.string().min(1, 'give the hidraw path, for example /dev/hidraw0').max(DEVICE_PATH_MAX) }).strict(),
-], { error: 'give the HID device as { "vendorId": …, "productId": … } (decimal numbers) or { "path": "/dev/hidraw0" }' });
-export type HidDeviceConfig = z.infer<typeof HidDeviceConfigSchema>;
 
 /**
  * How a badge reader sends a badge: typing it as a USB keyboard (`keyboard-wedge`, told from a person

@@ -1,18 +1,19 @@
-import type { DeviceConfigOf, TcpEndpoint } from '../common/device-config';
+import type { DeviceConfigOf, SerialPortConfig, TcpEndpoint } from '../common/device-config';
 import type { DeviceCommand, DeviceKind } from '../common/devices';
 import type { Disposer } from '../common/disposables';
 import type { MeasurementOf } from '../common/measurements';
 import { fail, ok, type Result } from '../common/result';
 import { deviceLine, transportOn } from './device-line';
 import { BadgeReaderDriver } from './drivers/badge-reader';
-import { BloodPressureMonitorDriver } from './drivers/blood-pressure-monitor';
+import { BLOOD_PRESSURE } from './drivers/blood-pressure-monitor';
 import { DocumentPrinterDriver } from './drivers/document-printer';
 import type { DeviceDriver } from './drivers/driver';
-import { PlxPulseOximeterDriver } from './drivers/plx-pulse-oximeter';
+import { PLX_SPOT_CHECK } from './drivers/plx-pulse-oximeter';
 import { PulseOximeterDriver } from './drivers/pulse-oximeter';
 import { ReceiptPrinterDriver } from './drivers/receipt-printer';
-import { ScaleDriver } from './drivers/scale';
-import { ThermometerDriver } from './drivers/thermometer';
+import { WEIGHT } from './drivers/scale';
+import { TEMPERATURE } from './drivers/thermometer';
+import { gattDriverFor, hidTransportFor, plugGattSimulator } from './gatt-device';
 import type { DeviceLogger } from './logger';
 import type { ReadingGate } from './reading-gate';
 import { BadgeReaderSimulator } from './simulators/badge-reader-simulator';
@@ -28,8 +29,7 @@ import { simulatedHidBus, type SimulatedHidBus } from './simulators/simulated-hi
 import { playPrinterOnSerial } from './simulators/serial-printer-simulator';
 import { ThermometerSimulator } from './simulators/thermometer-simulator';
 import { ippQueueOf, IppTransport } from './transports/ipp-transport';
-import { HidReportTransport, describeHidAddress } from './transports/hid-transport';
-import { nodeHidBinding } from './transports/node-hid-binding';
+import { describeHidAddress } from './transports/hid-transport';
 import { SerialTransport } from './transports/serial-transport';
 import { SmartCardReaderDriver } from './drivers/smart-card-reader';
 import { CARD_MODELS } from './simulators/card-models';
@@ -105,56 +105,77 @@ export function simulate<K extends DeviceKind>(kind: K, config: DeviceConfigOf<K
 export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> } = {
   thermometer: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ serial }, logger, gate) => new ThermometerDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    createDriver: (config, logger, gate) => gattDriverFor(config, TEMPERATURE, logger, gate),
     play: async (devicePath, { serial, simulator }, logger) => {
-      const device = await ThermometerSimulator.open(devicePath, serial.baudRate);
+      const device = await ThermometerSimulator.open(devicePath, serial?.baudRate);
       if (!device.ok) return device;
       device.value.startPeriodic(simulator.everySeconds, simulator.celsius);
       logger.info({ device: 'thermometer', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
+    plugInto: (bus, { hid, simulator }, logger) => plugGattSimulator('thermometer', hid, logger, (address) => {
+      const device = ThermometerSimulator.plug(bus, address);
+      device.startPeriodic(simulator.everySeconds, simulator.celsius);
+      return device;
+    }),
   },
   pulseOximeter: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ model, serial }, logger, gate) => (model === 'plx'
-      ? new PlxPulseOximeterDriver(new SerialTransport({ ...serial, logger }), logger, gate)
-      : new PulseOximeterDriver(new SerialTransport({ ...serial, parity: 'odd', logger }), logger, gate)),
+    createDriver: (config, logger, gate) => (config.model === 'plx'
+      ? gattDriverFor(config, PLX_SPOT_CHECK, logger, gate)
+      : new PulseOximeterDriver(new SerialTransport({ ...serialOf(config), parity: 'odd', logger }), logger, gate)),
     play: async (devicePath, { model, serial, simulator: { everySeconds, ...reading } }, logger) => {
       if (model === 'plx') {
-        const device = await PlxOximeterSimulator.open(devicePath, serial.baudRate);
+        const device = await PlxOximeterSimulator.open(devicePath, serial?.baudRate);
         if (!device.ok) return device;
         device.value.startPeriodic(everySeconds, reading);
         logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
         return ok([() => device.value.close()]);
       }
-      const device = await OximeterSimulator.open(devicePath, serial.baudRate);
+      const device = await OximeterSimulator.open(devicePath, serial?.baudRate);
       if (!device.ok) return device;
       device.value.startLive(reading);
       logger.info({ device: 'pulseOximeter', model, path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
+    // Only the PLX model is on HID (the schema refuses a CMS50D+ there).
+    plugInto: (bus, { hid, simulator: { everySeconds, ...reading } }, logger) => plugGattSimulator('pulseOximeter', hid, logger, (address) => {
+      const device = PlxOximeterSimulator.plug(bus, address);
+      device.startPeriodic(everySeconds, reading);
+      return device;
+    }),
   },
   bloodPressureMonitor: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ serial }, logger, gate) => new BloodPressureMonitorDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    createDriver: (config, logger, gate) => gattDriverFor(config, BLOOD_PRESSURE, logger, gate),
     play: async (devicePath, { serial, simulator: { everySeconds, ...reading } }, logger) => {
-      const device = await BloodPressureSimulator.open(devicePath, serial.baudRate);
+      const device = await BloodPressureSimulator.open(devicePath, serial?.baudRate);
       if (!device.ok) return device;
       device.value.startPeriodic(everySeconds, reading);
       logger.info({ device: 'bloodPressureMonitor', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
+    plugInto: (bus, { hid, simulator: { everySeconds, ...reading } }, logger) => plugGattSimulator('bloodPressureMonitor', hid, logger, (address) => {
+      const device = BloodPressureSimulator.plug(bus, address);
+      device.startPeriodic(everySeconds, reading);
+      return device;
+    }),
   },
   scale: {
     commands: ['arm', 'cancel'],
-    createDriver: ({ serial }, logger, gate) => new ScaleDriver(new SerialTransport({ ...serial, logger }), logger, gate),
+    createDriver: (config, logger, gate) => gattDriverFor(config, WEIGHT, logger, gate),
     play: async (devicePath, { serial, simulator }, logger) => {
-      const device = await ScaleSimulator.open(devicePath, serial.baudRate);
+      const device = await ScaleSimulator.open(devicePath, serial?.baudRate);
       if (!device.ok) return device;
       device.value.startPeriodic(simulator.everySeconds, simulator.kilograms);
       logger.info({ device: 'scale', path: devicePath }, 'simulator started');
       return ok([() => device.value.close()]);
     },
+    plugInto: (bus, { hid, simulator }, logger) => plugGattSimulator('scale', hid, logger, (address) => {
+      const device = ScaleSimulator.plug(bus, address);
+      device.startPeriodic(simulator.everySeconds, simulator.kilograms);
+      return device;
+    }),
   },
   receiptPrinter: {
     commands: [],
@@ -212,9 +233,7 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
   },
   badgeReader: {
     commands: [],
-    createDriver: ({ hid, mode, salt, simulator }, logger) => new BadgeReaderDriver(
-      new HidReportTransport({ address: hid, binding: simulator ? simulatedHidBus : nodeHidBinding, logger }), logger, { mode, salt },
-    ),
+    createDriver: ({ hid, mode, salt, simulator }, logger) => new BadgeReaderDriver(hidTransportFor(hid, simulator !== undefined, logger), logger, { mode, salt }),
     plugInto: async (bus, { hid, mode, simulator }, logger) => {
       const reader = BadgeReaderSimulator.plug(bus, hid, mode);
       try {
@@ -229,6 +248,12 @@ export const DEVICE_REGISTRY: { readonly [K in DeviceKind]: DeviceKindEntry<K> }
     },
   },
 };
+
+/** A CMS50D+ is on a serial line: the profile schema refuses it anywhere else. */
+function serialOf(config: { serial?: SerialPortConfig }): SerialPortConfig {
+  if (!config.serial) throw new Error('a CMS50D+ entry without serial: the profile schema should have refused it');
+  return config.serial;
+}
 
 /** A pty pair with the kiosk side at `kioskPath` and the device side at `kioskPath.sim`, for `play`. */
 async function withPtyPair(

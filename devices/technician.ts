@@ -114,12 +114,15 @@ async function simulateOn(target: string | undefined, port: string | undefined, 
   const kind = DeviceKindSchema.safeParse(target);
   if (!kind.success) return fail(`say which kind of device to play: ${DEVICE_KINDS.join(', ')}`);
   const entry = DEVICE_REGISTRY[kind.data] as DeviceKindEntry<typeof kind.data>;
-  if (entry.plugInto) return simulateOnHidBus(kind.data, port, context);
+  const declared = context.devices[kind.data];
+  // A kind that may be on either line is played on HID when its profile entry puts it there.
+  if (entry.plugInto && (!entry.play || (declared !== undefined && 'hid' in declared && declared.hid !== undefined))) {
+    return simulateOnHidBus(kind.data, port, context);
+  }
   if (!port) return fail('say where with --port <path>, for example --port /tmp/borne-thermometer');
   if (entry.playVirtual) return playVirtual(kind.data, port, context);
   const logger = context.logger ?? silentLogger;
   // The profile's settings for this kind when it has some, the simulator's defaults otherwise.
-  const declared = context.devices[kind.data];
   const where = lineAt(port);
   if ('tcp' in where && !entry.listen) return fail(`a ${kind.data} is played on a serial line: give --port a path, for example --port /tmp/borne-${kind.data}`);
   const line = 'uri' in (declared ?? {}) || kind.data === 'documentPrinter'
@@ -186,11 +189,12 @@ async function playVirtual(kind: DeviceKind, port: string, context: TechnicianCo
 async function simulateOnHidBus(kind: DeviceKind, port: string | undefined, context: TechnicianContext): Promise<Result<void>> {
   if (port) return fail(`a ${kind} is simulated on USB HID inside this command: leave out --port`);
   const declared = context.devices[kind];
-  if (!declared) return fail(`declare the ${kind} in the profile first (its HID address and salt): nothing to play`);
+  if (!declared) return fail(`declare the ${kind} in the profile first (its HID address): nothing to play`);
   const parsed = DevicesConfigSchema.safeParse({ [kind]: { ...declared, simulator: declared.simulator ?? {} } });
   if (!parsed.success) return fail(`${kind}: ${parsed.error.issues[0]!.message}`);
   const manager = new DeviceManager(parsed.data, context.logger ?? silentLogger);
   manager.on('badge', (scan) => context.out(describeBadge(scan)));
+  manager.on('measurement', (measurement) => context.out(describeMeasurement(measurement)));
   try {
     await manager.start();
     const status = manager.statuses()[kind];

@@ -6,7 +6,8 @@ import {
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import { GattLineDriver, type GattCharacteristic } from './gatt-line-driver';
+import type { GattCharacteristic } from './gatt-characteristic';
+import { GattLineDriver } from './gatt-line-driver';
 
 type BloodPressureReading = MeasurementOf<'bloodPressureMonitor'>;
 const KIND = 'bloodPressureMonitor';

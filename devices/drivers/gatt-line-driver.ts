@@ -1,28 +1,16 @@
 import type { Measurement } from '../../common/measurements';
-import { ok, type Result } from '../../common/result';
-import { decodeGattFrame, formatUuid } from '../codecs/gatt-frame';
+import type { Result } from '../../common/result';
+import { decodeGattFrame } from '../codecs/gatt-frame';
 import { SlipDecoder } from '../codecs/slip';
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
+import { readGattRecord, type GattCharacteristic } from './gatt-characteristic';
 import { LineDriver } from './line-driver';
 
 // The longest value read here (0x2A35 with every field) is 21 bytes with its UUID; 64 leaves room for
 // future fields while a line spewing garbage without END is cut short.
 const MAX_FRAME_BYTES = 64;
-
-/** The one characteristic a kind of device is read for, and how its value becomes a measurement. */
-export interface GattCharacteristic<M extends Measurement> {
-  kind: M['kind'];
-  /** Its name inside a sentence: "the thermometer is not ready". */
-  deviceName: string;
-  uuid: number;
-  /**
-   * The measurement a value carries once `gate` found it plausible; ok(null) when the gate refused it
-   * (the gate logs and counts that itself); an error when the value does not decode or makes no sense.
-   */
-  measure(value: Uint8Array, gate: ReadingGate): Result<M | null>;
-}
 
 /**
  * A device behind a BLE-to-serial bridge: SLIP frames, each a GATT characteristic UUID and value
@@ -62,14 +50,8 @@ export class GattLineDriver<M extends Measurement> extends LineDriver<M> {
   private handle(payload: Uint8Array): Result<unknown> {
     const frame = decodeGattFrame(payload);
     if (!frame.ok) return frame;
-    const { kind, uuid } = this.characteristic;
-    if (frame.value.uuid !== uuid) {
-      this.logger.debug({ device: kind, uuid: formatUuid(frame.value.uuid) }, 'characteristic ignored');
-      return ok(undefined);
-    }
-    const measurement = this.characteristic.measure(frame.value.value, this.gate);
-    if (!measurement.ok) return measurement;
-    if (measurement.value) this.emit('measurement', measurement.value);
-    return ok(undefined);
+    const measurement = readGattRecord(frame.value, this.characteristic, this.gate, this.logger);
+    if (measurement.ok && measurement.value) this.emit('measurement', measurement.value);
+    return measurement;
   }
 }

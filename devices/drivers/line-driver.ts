@@ -1,8 +1,8 @@
 import type { DeviceCommand } from '../../common/devices';
 import type { Measurement } from '../../common/measurements';
-import { fail, ok, type Result } from '../../common/result';
+import { ok, type Result } from '../../common/result';
 import type { ByteTransport } from '../transports/byte-transport';
-import { TransportDriver } from './transport-driver';
+import { readyToMeasure, TransportDriver } from './transport-driver';
 
 /**
  * What every driver on a byte line shares besides its transport (transport-driver.ts): it arms only when the
@@ -17,12 +17,9 @@ export abstract class LineDriver<M extends Measurement> extends TransportDriver<
 
   async command(command: DeviceCommand): Promise<Result<void>> {
     if (command !== 'arm') return ok(undefined);
-    const { status } = this.transport;
-    if (status.state !== 'ready') {
-      return fail(`the ${this.deviceName} is not ready: ${status.state === 'offline' ? status.reason : 'still connecting'}`);
-    }
-    this.armed();
-    return ok(undefined);
+    const ready = readyToMeasure(this.transport.status, this.deviceName);
+    if (ready.ok) this.armed();
+    return ready;
   }
 
   /** Bytes in arrival order; a frame may span chunks. */

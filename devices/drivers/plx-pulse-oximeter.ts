@@ -4,7 +4,8 @@ import { decodePlxSpotCheck, PLX_SPOT_CHECK_UUID, type PlxDeviceFlag, type PlxMe
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import { GattLineDriver, type GattCharacteristic } from './gatt-line-driver';
+import type { GattCharacteristic } from './gatt-characteristic';
+import { GattLineDriver } from './gatt-line-driver';
 
 type OximeterMeasurement = MeasurementOf<'pulseOximeter'>;
 const KIND = 'pulseOximeter';

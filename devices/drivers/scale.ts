@@ -4,7 +4,8 @@ import { decodeWeightMeasurement, WEIGHT_MEASUREMENT_UUID } from '../codecs/weig
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import { GattLineDriver, type GattCharacteristic } from './gatt-line-driver';
+import type { GattCharacteristic } from './gatt-characteristic';
+import { GattLineDriver } from './gatt-line-driver';
 
 type WeightReading = MeasurementOf<'scale'>;
 const KIND = 'scale';

@@ -4,7 +4,8 @@ import { decodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../c
 import type { DeviceLogger } from '../logger';
 import { ReadingGate } from '../reading-gate';
 import type { ByteTransport } from '../transports/byte-transport';
-import { GattLineDriver, type GattCharacteristic } from './gatt-line-driver';
+import type { GattCharacteristic } from './gatt-characteristic';
+import { GattLineDriver } from './gatt-line-driver';
 
 type TemperatureReading = MeasurementOf<'thermometer'>;
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceCommand, DeviceStatus } from '../../common/devices';
-import type { Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import type { DeviceDriver, DriverEvents } from './driver';
 
 /** What a driver needs of its transport, whatever moves on it (bytes on a line, HID reports). */
@@ -42,4 +42,10 @@ export abstract class TransportDriver<M, T extends StatusTransport> extends Even
   abstract command(command: DeviceCommand): Promise<Result<void>>;
   /** Drops what was half decoded when the link went away. */
   protected abstract forgetPartialInput(): void;
+}
+
+/** Whether a device that measures by itself can be armed: its link must be up, or the person is told why not. */
+export function readyToMeasure(status: DeviceStatus, deviceName: string): Result<void> {
+  if (status.state === 'ready') return ok(undefined);
+  return fail(`the ${deviceName} is not ready: ${status.state === 'offline' ? status.reason : 'still connecting'}`);
 }

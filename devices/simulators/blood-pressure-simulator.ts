@@ -3,7 +3,9 @@ import {
   BLOOD_PRESSURE_MEASUREMENT_UUID, encodeBloodPressureMeasurement, type BloodPressureReading,
 } from '../codecs/blood-pressure-measurement';
 import { dateTimeOf } from '../codecs/gatt-date-time';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 /** A reading as a test or the demo gives it: the codec's fields, with the device clock as a Date. */
 export type SimulatedBloodPressure = Omit<BloodPressureReading, 'takenAt'> & { takenAt?: Date };
@@ -23,6 +25,7 @@ const meanOf = (systolic: number, diastolic: number): number => Math.round(diast
  * A blood-pressure monitor behind a BLE-to-serial bridge, played from the device side of a pty: every
  * reading is a real SLIP frame carrying a 0x2A35 Blood Pressure Measurement, so the driver cannot tell
  * it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class BloodPressureSimulator {
   private constructor(private readonly bridge: GattBridge) {}
@@ -31,6 +34,11 @@ export class BloodPressureSimulator {
   static async open(path: string, baudRate = 9600): Promise<Result<BloodPressureSimulator>> {
     const bridge = await GattBridge.open(path, baudRate, 'blood pressure monitor');
     return bridge.ok ? ok(new BloodPressureSimulator(bridge.value)) : bridge;
+  }
+
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): BloodPressureSimulator {
+    return new BloodPressureSimulator(GattBridge.plug(bus, address));
   }
 
   /** Sends one reading; resolves once the frame is handed to the pty. Throws a RangeError on a value the wire cannot carry. */
@@ -59,7 +67,7 @@ export class BloodPressureSimulator {
     });
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

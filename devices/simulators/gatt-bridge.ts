@@ -1,33 +1,63 @@
-import { ok, type Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import { encodeGattFrame } from '../codecs/gatt-frame';
+import { encodeGattReport } from '../codecs/gatt-report';
 import { encodeSlip } from '../codecs/slip';
-import type { SerialTransport } from '../transports/serial-transport';
+import type { HidAddress } from '../transports/hid-transport';
 import { openDeviceLine } from './device-line';
+import type { SimulatedHidBus } from './simulated-hid-bus';
+
+/** Where a simulated GATT device puts its records: the wire it is on, with that wire's own framing. */
+interface GattWire {
+  /** One record, framed as this wire carries it. */
+  notify(uuid: number, value: Uint8Array): Promise<Result<void>>;
+  /** Raw bytes: line noise on a serial line, one whole report on HID. */
+  sendBytes(bytes: Uint8Array): Promise<Result<void>>;
+  close(): Promise<void>;
+}
 
 /**
- * The far end of a BLE-to-serial bridge, for the simulators of GATT devices (thermometer, blood-pressure
- * monitor, scale): every value goes out as a real SLIP frame carrying its characteristic's UUID, so a
- * driver cannot tell it from a bridge. Also sends raw bytes (line noise) and runs a periodic reading.
+ * The far end of a GATT device's wire, for the simulators of GATT devices (thermometer, blood-pressure
+ * monitor, scale, PLX oximeter): a BLE-to-serial bridge sending real SLIP frames of UUID and value, or a
+ * USB HID device on the simulated bus sending one GATT record report each (codecs/gatt-report.ts), so a
+ * driver cannot tell it from a device. Also sends raw bytes and runs a periodic reading.
  */
 export class GattBridge {
   private periodic: NodeJS.Timeout | undefined;
 
-  private constructor(private readonly line: SerialTransport) {}
+  private constructor(private readonly wire: GattWire) {}
 
-  /** Opens the device side of the line; `name` says whose simulator failed to. */
+  /** Opens the device side of a serial line; `name` says whose simulator failed to. */
   static async open(path: string, baudRate: number, name: string): Promise<Result<GattBridge>> {
     const line = await openDeviceLine({ path, baudRate }, name);
-    return line.ok ? ok(new GattBridge(line.value)) : line;
+    if (!line.ok) return line;
+    return ok(new GattBridge({
+      notify: (uuid, value) => line.value.write(encodeSlip(encodeGattFrame({ uuid, value }))),
+      sendBytes: (bytes) => line.value.write(bytes),
+      close: () => line.value.close(),
+    }));
   }
 
-  /** Sends one characteristic value; resolves once the frame is handed to the pty. */
+  /** Plugs a device into `bus` at `address`: what its driver opens there reads its reports. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): GattBridge {
+    const device = bus.plug(address);
+    // As with a real device, a report nobody reads (no handle open, unplugged) is lost.
+    const send = (report: Uint8Array): Promise<Result<void>> =>
+      Promise.resolve(device.sendReport(report) ? ok(undefined) : fail('nobody has the simulated HID device open'));
+    return new GattBridge({
+      notify: (uuid, value) => send(encodeGattReport({ uuid, value })),
+      sendBytes: send,
+      close: async () => device.unplug(),
+    });
+  }
+
+  /** Sends one characteristic value; resolves once the frame is handed to the pty, or the report to the bus. */
   notify(uuid: number, value: Uint8Array): Promise<Result<void>> {
-    return this.sendBytes(encodeSlip(encodeGattFrame({ uuid, value })));
+    return this.wire.notify(uuid, value);
   }
 
-  /** Raw bytes, for tests that put line noise or a cut frame on the wire. */
+  /** Raw bytes, for tests that put line noise, a cut frame or a bad report on the wire. */
   sendBytes(bytes: Uint8Array): Promise<Result<void>> {
-    return this.line.write(bytes);
+    return this.wire.sendBytes(bytes);
   }
 
   /**
@@ -44,10 +74,10 @@ export class GattBridge {
     this.periodic = undefined;
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty, or unplugs the HID device. Idempotent. */
   async close(): Promise<void> {
     this.stopPeriodic();
-    await this.line.close();
+    await this.wire.close();
   }
 }
 

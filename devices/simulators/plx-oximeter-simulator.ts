@@ -1,7 +1,9 @@
 import { ok, type Result } from '../../common/result';
 import { dateTimeOf } from '../codecs/gatt-date-time';
 import { encodePlxSpotCheck, PLX_SPOT_CHECK_UUID, type PlxSpotCheckReading } from '../codecs/plx-spot-check';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 /** A record as a test gives it: the codec's fields, with the device clock as a Date. */
 export type SimulatedSpotCheck = Omit<PlxSpotCheckReading, 'takenAt'> & { takenAt?: Date };
@@ -10,6 +12,7 @@ export type SimulatedSpotCheck = Omit<PlxSpotCheckReading, 'takenAt'> & { takenA
  * A spot-check pulse oximeter behind a BLE-to-serial bridge, played from the device side of a pty: every
  * record is a real SLIP frame carrying a 0x2A5E PLX Spot-check Measurement, so the driver cannot tell it
  * from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class PlxOximeterSimulator {
   private constructor(private readonly bridge: GattBridge) {}
@@ -18,6 +21,11 @@ export class PlxOximeterSimulator {
   static async open(path: string, baudRate = 9600): Promise<Result<PlxOximeterSimulator>> {
     const bridge = await GattBridge.open(path, baudRate, 'PLX oximeter');
     return bridge.ok ? ok(new PlxOximeterSimulator(bridge.value)) : bridge;
+  }
+
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): PlxOximeterSimulator {
+    return new PlxOximeterSimulator(GattBridge.plug(bus, address));
   }
 
   /** Sends one record; resolves once the frame is handed to the pty. Throws a RangeError on a value the wire cannot carry. */
@@ -41,7 +49,7 @@ export class PlxOximeterSimulator {
     }));
   }
 
-  /** Stops periodic records and releases the pty. Idempotent. */
+  /** Stops periodic records and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

@@ -1,7 +1,9 @@
 import { ok, type Result } from '../../common/result';
 import { dateTimeOf } from '../codecs/gatt-date-time';
 import { encodeWeightMeasurement, WEIGHT_MEASUREMENT_UUID, type WeightReading } from '../codecs/weight-measurement';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 /** A reading as a test gives it: the codec's fields, with the device clock as a Date. */
 export type SimulatedWeight = Omit<WeightReading, 'takenAt'> & { takenAt?: Date };
@@ -9,6 +11,7 @@ export type SimulatedWeight = Omit<WeightReading, 'takenAt'> & { takenAt?: Date 
 /**
  * A bathroom scale behind a BLE-to-serial bridge, played from the device side of a pty: every reading is a
  * real SLIP frame carrying a 0x2A9D Weight Measurement, so the driver cannot tell it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class ScaleSimulator {
   private constructor(private readonly bridge: GattBridge) {}
@@ -17,6 +20,11 @@ export class ScaleSimulator {
   static async open(path: string, baudRate = 9600): Promise<Result<ScaleSimulator>> {
     const bridge = await GattBridge.open(path, baudRate, 'scale');
     return bridge.ok ? ok(new ScaleSimulator(bridge.value)) : bridge;
+  }
+
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): ScaleSimulator {
+    return new ScaleSimulator(GattBridge.plug(bus, address));
   }
 
   /** Sends one reading; resolves once the frame is handed to the pty. Throws a RangeError on a value the wire cannot carry. */
@@ -39,7 +47,7 @@ export class ScaleSimulator {
       () => encodeWeightMeasurement({ kilograms: around(kilograms, 0.3, 1), takenAt: dateTimeOf(new Date()) }));
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

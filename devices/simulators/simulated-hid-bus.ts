@@ -20,6 +20,13 @@ export class SimulatedHidBus implements HidBinding {
     return device;
   }
 
+  /** Pulls out whatever is plugged in at `address`, as a person pulling the cable; false when nothing was. */
+  unplug(address: HidAddress): boolean {
+    const device = this.devices.get(keyOf(address));
+    device?.unplug();
+    return device !== undefined;
+  }
+
   async open(address: HidAddress): Promise<HidDeviceHandle> {
     await Promise.resolve(); // node-hid opens on its own thread: never before the caller's next line
     const device = this.devices.get(keyOf(address));

@@ -2,7 +2,9 @@ import type { BodySite } from '../../common/measurements';
 import { ok, type Result } from '../../common/result';
 import { dateTimeOf } from '../codecs/gatt-date-time';
 import { encodeTemperatureMeasurement, TEMPERATURE_MEASUREMENT_UUID } from '../codecs/temperature-measurement';
+import type { HidAddress } from '../transports/hid-transport';
 import { around, GattBridge } from './gatt-bridge';
+import type { SimulatedHidBus } from './simulated-hid-bus';
 
 export interface ReadingOptions {
   /** Put the value on the wire in Fahrenheit, as some consumer thermometers do. */
@@ -28,6 +30,7 @@ const temperatureValue = (celsius: number, options: ReadingOptions): Uint8Array 
 /**
  * A BLE-to-serial thermometer bridge, played from the device side of a pty: every reading is a real
  * SLIP frame carrying a 0x2A1C Temperature Measurement, so the driver cannot tell it from a device.
+ * Or plugged into a simulated HID bus (`plug`), the same value in a GATT record report.
  */
 export class ThermometerSimulator {
   private constructor(private readonly bridge: GattBridge) {}
@@ -36,6 +39,11 @@ export class ThermometerSimulator {
   static async open(path: string, baudRate = 9600): Promise<Result<ThermometerSimulator>> {
     const bridge = await GattBridge.open(path, baudRate, 'thermometer');
     return bridge.ok ? ok(new ThermometerSimulator(bridge.value)) : bridge;
+  }
+
+  /** Plugs it into a simulated HID bus at `address`, sending GATT record reports instead of SLIP frames. */
+  static plug(bus: SimulatedHidBus, address: HidAddress): ThermometerSimulator {
+    return new ThermometerSimulator(GattBridge.plug(bus, address));
   }
 
   /** Sends one reading; resolves once the frame is handed to the pty. */
@@ -56,7 +64,7 @@ export class ThermometerSimulator {
     this.bridge.stopPeriodic();
   }
 
-  /** Stops periodic readings and releases the pty. Idempotent. */
+  /** Stops periodic readings and releases the pty (unplugs it from a HID bus). Idempotent. */
   close(): Promise<void> {
     return this.bridge.close();
   }

@@ -39,6 +39,13 @@ describe('the technician CLI', () => {
 
   const run = (...argv: string[]) => runTechnician(argv, { devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text) });
   const json = () => JSON.parse(printed.join('\n'));
+  /** `simulate` as a technician runs it, until the test interrupts it as Ctrl+C would. */
+  const simulating = (...argv: string[]) => {
+    let interrupt!: () => void;
+    const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+    const playing = runTechnician(argv, { devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text), interrupted });
+    return { playing, interrupt };
+  };
 
   /** A running kiosk's devices and control socket, as the host opens them. */
   async function runningHost(): Promise<DeviceManager> {
@@ -105,12 +112,8 @@ describe('the technician CLI', () => {
 
   it('plays a blood-pressure monitor on a new port, so that a kiosk configured there measures', async () => {
     const port = folder.path('played-monitor');
-    let interrupt!: () => void;
     devices = { bloodPressureMonitor: { serial: { path: folder.path('unused'), baudRate: 9600 }, simulator: { everySeconds: 0.2, systolic: 117, diastolic: 75, pulse: 80, irregularPulse: false } } };
-    const playing = runTechnician(['simulate', 'bloodPressureMonitor', '--port', port], {
-      devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
-      interrupted: new Promise((resolve) => (interrupt = resolve)),
-    });
+    const { playing, interrupt } = simulating('simulate', 'bloodPressureMonitor', '--port', port);
     const kiosk = new DeviceManager({ bloodPressureMonitor: { serial: { path: port, baudRate: 9600 } } }, silentLogger);
     stops.push(() => kiosk.stop());
     await expect.poll(() => printed).toEqual([`playing a bloodPressureMonitor on ${port}; Ctrl+C stops it`]);
@@ -130,11 +133,7 @@ describe('the technician CLI', () => {
 
   it('plays a device on a new port until interrupted, so that a kiosk configured there measures', async () => {
     const port = folder.path('played');
-    let interrupt!: () => void;
-    const playing = runTechnician(['simulate', 'thermometer', '--port', port], {
-      devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
-      interrupted: new Promise((resolve) => (interrupt = resolve)),
-    });
+    const { playing, interrupt } = simulating('simulate', 'thermometer', '--port', port);
     const kiosk = new DeviceManager({ thermometer: { serial: { path: port, baudRate: 9600 } } }, silentLogger);
     stops.push(() => kiosk.stop());
     await expect.poll(() => printed).toEqual([`playing a thermometer on ${port}; Ctrl+C stops it`]);
@@ -173,17 +172,42 @@ describe('the technician CLI', () => {
     });
 
     it('plays the reader with its driver until interrupted, printing each badge as the kiosk receives it', async () => {
-      let interrupt!: () => void;
-      const playing = runTechnician(['simulate', 'badgeReader'], {
-        devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
-        interrupted: new Promise((resolve) => (interrupt = resolve)),
-      });
+      const { playing, interrupt } = simulating('simulate', 'badgeReader');
       await expect.poll(() => printed.length).toBeGreaterThanOrEqual(2);
       expect(printed[0]).toBe('playing a badgeReader on the simulated HID bus of this command, read by its driver; Ctrl+C stops it');
       expect(printed[1]).toContain(`badge reader: badge ${badgeToken('04A1B2C3D4', SALT)} (keyboard-wedge`);
       interrupt();
       expect(await playing).toEqual(ok(undefined));
       expect(await run('simulate', 'badgeReader', '--port', '/tmp/x')).toEqual({ ok: false, error: 'a badgeReader is simulated on USB HID inside this command: leave out --port' });
+    });
+  });
+
+  // Measuring devices may be on USB HID too (GATT record reports), simulated like the badge reader.
+  describe('with measuring devices on USB HID', () => {
+    beforeEach(() => {
+      devices = DevicesConfigSchema.parse({
+        bloodPressureMonitor: { hid: { vendorId: 6790, productId: 57346 }, simulator: { everySeconds: 0.2, systolic: 131, diastolic: 84 } },
+        pulseOximeter: { model: 'plx', hid: { path: '/dev/hidraw5' }, simulator: { everySeconds: 0.2, spo2: 96, pulse: 64 } },
+      });
+    });
+
+    it('lists them on USB HID and reads one, with the devices opened by the command itself', async () => {
+      expect(await run('list')).toEqual(ok(undefined));
+      expect(printed.join('\n')).toMatch(
+        /^ID +KIND +TRANSPORT +PATH +SIMULATED\npulseOximeter +pulseOximeter +hid +\/dev\/hidraw5 +yes\nbloodPressureMonitor +bloodPressureMonitor +hid +usb 1a86:e002 +yes$/,
+      );
+      printed = [];
+      expect(await run('read', 'bloodPressureMonitor')).toEqual(ok(undefined));
+      expect(printed).toEqual([expect.stringMatching(/^blood pressure monitor: 1[23]\d\/[78]\d mmHg, mean \d+ mmHg, pulse [67]\d\/min$/)]);
+    });
+
+    it('plays a HID oximeter with its driver until interrupted, printing each reading as the kiosk receives it', async () => {
+      const { playing, interrupt } = simulating('simulate', 'pulseOximeter');
+      await expect.poll(() => printed.length).toBeGreaterThanOrEqual(2);
+      expect(printed[0]).toBe('playing a pulseOximeter on the simulated HID bus of this command, read by its driver; Ctrl+C stops it');
+      expect(printed[1]).toMatch(/^pulse oximeter: SpO2 9[5-7] %, pulse 6[1-7]\/min$/);
+      interrupt();
+      expect(await playing).toEqual(ok(undefined));
     });
   });
 
@@ -243,11 +267,7 @@ describe('the technician CLI', () => {
 
     it('plays a printer on a TCP port until interrupted, so that a kiosk configured there prints', async () => {
       const port = await freePort();
-      let interrupt!: () => void;
-      const playing = runTechnician(['simulate', 'receiptPrinter', '--port', String(port)], {
-        devices, socketPath: folder.path('devices.sock'), out: (text) => printed.push(text),
-        interrupted: new Promise((resolve) => (interrupt = resolve)),
-      });
+      const { playing, interrupt } = simulating('simulate', 'receiptPrinter', '--port', String(port));
       await vi.waitFor(() => expect(printed).toEqual([`playing a receiptPrinter on 127.0.0.1:${port}; Ctrl+C stops it`]));
       const kiosk = new DeviceManager(DevicesConfigSchema.parse({ receiptPrinter: { tcp: { host: '127.0.0.1', port }, statusEverySeconds: 0.05 } }), silentLogger);
       stops.push(() => kiosk.stop());

@@ -187,6 +187,39 @@ describe('devices.badgeReader and the oximeter model', () => {
   });
 });
 
+describe('measuring devices on serial or on USB HID', () => {
+  const withDevices = (devices: Record<string, unknown>) => ({ ...minimal, devices });
+  const oneLine = (kind: string) => `p.json: devices.${kind}: give the device either "serial" (a serial line: { "path": "/dev/ttyUSB0" }) `
+    + 'or "hid" (a USB HID device: { "vendorId": …, "productId": … } or { "path": "/dev/hidraw0" }), one of the two';
+
+  it('takes a thermometer, a blood-pressure monitor, a scale and a PLX oximeter on USB HID, with the badge reader\'s address forms', () => {
+    const { devices } = ProfileSchema.parse(withDevices({
+      thermometer: { hid: { vendorId: 6790, productId: 57345 } },
+      bloodPressureMonitor: { hid: { path: '/dev/hidraw3' }, simulator: {} },
+      scale: { hid: { vendorId: 6790, productId: 57347 } },
+      pulseOximeter: { model: 'plx', hid: { vendorId: 6790, productId: 57348 } },
+    }));
+    expect(devices.thermometer).toEqual({ hid: { vendorId: 6790, productId: 57345 } });
+    expect(devices.bloodPressureMonitor).toMatchObject({ hid: { path: '/dev/hidraw3' }, simulator: { everySeconds: 8 } });
+    expect(devices.pulseOximeter).toEqual({ model: 'plx', hid: { vendorId: 6790, productId: 57348 } });
+  });
+
+  it('needs one line, not none and not both, and says so', () => {
+    for (const kind of ['thermometer', 'bloodPressureMonitor', 'scale', 'pulseOximeter']) {
+      const model = kind === 'pulseOximeter' ? { model: 'plx' } : {};
+      expect(problems(withDevices({ [kind]: model }))).toEqual([oneLine(kind)]);
+      expect(problems(withDevices({ [kind]: { ...model, serial: { path: '/dev/ttyUSB0' }, hid: { path: '/dev/hidraw0' } } }))).toEqual([oneLine(kind)]);
+    }
+  });
+
+  it('refuses a CMS50D+ on USB HID, and a HID address that is not one, saying how to mend each', () => {
+    expect(problems(withDevices({ pulseOximeter: { hid: { path: '/dev/hidraw0' } } }))).toEqual([
+      'p.json: devices.pulseOximeter.hid: a CMS50D+ oximeter is on a serial line: give "serial", or "model": "plx" for one sending GATT records over USB HID',
+    ]);
+    expect(problems(withDevices({ scale: { hid: { vendorId: 6790 } } }))[0]).toMatch(/^p\.json: devices\.scale\.hid: give the HID device as/);
+  });
+});
+
 describe('devices.receiptPrinter', () => {
   const withPrinter = (receiptPrinter: unknown) => ({ ...minimal, devices: { receiptPrinter } });
 
