@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { AccountListSchema, AuditPageSchema } from '../api/shapes';
+import { useLoad } from '../api/useLoad';
+import { Loaded } from '../components/Loaded';
+import { formatTime } from '../components/TimeAgo';
+import { TEXTS } from '../texts';
+
+const PAGE = 50;
+
+/** The audit log, newest first, a page at a time (the API pages back by the last id seen). */
+export function Audit() {
+  const t = TEXTS.audit;
+  const [before, setBefore] = useState<number[]>([]);
+  const cursor = before.at(-1);
+  const { answer } = useLoad(() => api('GET', `/api/audit?limit=${PAGE}${cursor ? `&before=${cursor}` : ''}`, AuditPageSchema), [cursor]);
+  // Actors are account ids; administrators may read the accounts to show names (others see the ids).
+  const { answer: accounts } = useLoad(() => api('GET', '/api/accounts', AccountListSchema), []);
+  const names = new Map(accounts?.ok ? accounts.value.accounts.map((a) => [a.id, a.username]) : []);
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <Loaded answer={answer}>
+        {({ lines }) => (
+          <>
+            {lines.length === 0 ? <p>{t.empty}</p> : (
+              <table className="audit">
+                <thead><tr>{Object.values(t.columns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <tbody>
+                  {lines.map((line) => (
+                    <tr key={line.id} data-audit-action={line.action}>
+                      <td>{formatTime(line.at)}</td>
+                      <td>{names.get(line.actor) ?? line.actor}</td>
+                      <th scope="row">{line.action}</th>
+                      <td>{line.kiosk_id?.slice(0, 8) ?? TEXTS.common.none}</td>
+                      <td className={line.result === 'ok' ? '' : 'warn'}>{line.result}</td>
+                      <td>{line.detail ?? TEXTS.common.none}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <div className="row">
+              {before.length > 0 && <button type="button" onClick={() => setBefore([])}>{t.newest}</button>}
+              {lines.length === PAGE && <button type="button" onClick={() => setBefore([...before, lines.at(-1)!.id])}>{t.older}</button>}
+            </div>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
