@@ -8,6 +8,12 @@ import { TEXTS } from '../texts';
 
 const PAGE = 50;
 
+/** An account's name when known; a kiosk's own act as its short id, like the Kiosk column. */
+function actorName(actor: string, names: Map<string, string>): string {
+  if (actor.startsWith('kiosk:')) return `kiosk ${actor.slice(6, 14)}`;
+  return names.get(actor) ?? actor;
+}
+
 /** The audit log, newest first, a page at a time (the API pages back by the last id seen). */
 export function Audit() {
   const t = TEXTS.audit;
@@ -30,8 +36,8 @@ export function Audit() {
                 <tbody>
                   {lines.map((line) => (
                     <tr key={line.id} data-audit-action={line.action}>
-                      <td>{formatTime(line.at)}</td>
-                      <td>{names.get(line.actor) ?? line.actor}</td>
+                      <td className="when">{formatTime(line.at)}</td>
+                      <td>{actorName(line.actor, names)}</td>
                       <th scope="row">{line.action}</th>
                       <td>{line.kiosk_id?.slice(0, 8) ?? TEXTS.common.none}</td>
                       <td className={line.result === 'ok' ? '' : 'warn'}>{line.result}</td>

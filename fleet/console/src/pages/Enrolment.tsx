@@ -36,7 +36,6 @@ export function Enrolment() {
           <h2 id="token-title">{t.token}</h2>
           <p role="status">{t.shownOnce} {t.expiresAt(formatTime(token.expiresAt))}</p>
           <Copyable label={t.token} text={token.token} />
-          <p>{t.command}</p>
           <Copyable label={t.command} text={`npm start -- --fleet ${location.origin} --enrol ${token.token}`} />
         </section>
       )}
@@ -44,6 +43,7 @@ export function Enrolment() {
   );
 }
 
+/** A read-only field, so the text can be selected by hand too, and a button that copies it. */
 function Copyable({ label, text }: { label: string; text: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -52,7 +52,7 @@ function Copyable({ label, text }: { label: string; text: string }) {
   }
   return (
     <div className="copyable">
-      <code aria-label={label}>{text}</code>
+      <label>{label}<input readOnly value={text} size={Math.min(100, text.length)} onFocus={(e) => e.target.select()} /></label>
       <button type="button" onClick={() => void copy()} aria-label={`${TEXTS.common.copy}: ${label}`}>{copied ? TEXTS.common.copied : TEXTS.common.copy}</button>
     </div>
   );
