@@ -3,6 +3,7 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import path from 'node:path';
 import { axeViolations } from '../support/axe';
 import { startFleetServer, type TestFleetServer } from '../support/fleet-server';
+import { standInRoutes, status } from '../support/fleet-console-stand-ins';
 import { launchChromium } from '../support/renderer-preview/preview';
 
 const SHOTS = '/tmp/shots-console';
@@ -19,7 +20,6 @@ const test = base.extend<{ fleet: TestFleetServer; browser: Browser; console: Pa
     await use(fleet);
     await fleet.close();
   },
-  // eslint-disable-next-line no-empty-pattern
   browser: async ({}, use) => {
     const browser = await launchChromium();
     await use(browser);
@@ -59,6 +59,23 @@ async function enrolKiosk(fleet: TestFleetServer, token: string, name: string): 
   const answer = await fetch(`${fleet.origin}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, name }) });
   expect(answer.status).toBe(201);
   return ((await answer.json()) as { kioskId: string }).kioskId;
+}
+
+/** The administrator over the real HTTP API, to prepare kiosks without clicking through the console. */
+async function adminApi(fleet: TestFleetServer) {
+  const login = await fetch(`${fleet.origin}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const post = (url: string, body: object = {}) => fetch(`${fleet.origin}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+  return {
+    async enrol(name: string): Promise<string> {
+      const { token } = (await (await post('/api/enrolment-tokens')).json()) as { token: string };
+      return enrolKiosk(fleet, token, name);
+    },
+    async approve(kioskId: string): Promise<void> {
+      expect((await post(`/api/kiosks/${kioskId}/approve`)).status).toBe(200);
+    },
+  };
 }
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name });
@@ -147,11 +164,7 @@ test('an administrator enrols a kiosk with a token, approves it, creates a viewe
 
 test('a viewer sees the fleet and a kiosk without any action button, and no administrators\' section', async ({ console: page, fleet, problems }) => {
   await fleet.account('vera', 'viewer', 'a viewer passphrase');
-  const admin = await fetch(`${fleet.origin}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const cookie = admin.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await admin.json()) as { csrfToken: string };
-  const made = await fetch(`${fleet.origin}/api/enrolment-tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: '{}' });
-  const kioskId = await enrolKiosk(fleet, ((await made.json()) as { token: string }).token, 'Library bus');
+  const kioskId = await (await adminApi(fleet)).enrol('Library bus');
 
   await logIn(page, 'vera', 'a viewer passphrase');
   const row = page.locator(`[data-kiosk="${kioskId}"]`);
@@ -170,5 +183,89 @@ test('a viewer sees the fleet and a kiosk without any action button, and no admi
   await expect(main(page).locator('[data-unavailable]')).toBeVisible();
   await section(page, 'Alerts').click();
   await expect(main(page).locator('[data-unavailable]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('status, devices, history, commands, configuration and statistics render as the ingest routes will answer', async ({ console: page, fleet, problems }) => {
+  const admin = await adminApi(fleet);
+  const hall = await admin.enrol('Town hall');
+  const bus = await admin.enrol('Library bus');
+  await admin.enrol('Cabin 2');
+  await admin.approve(hall);
+  await admin.approve(bus);
+  const stood = await standInRoutes(page, {
+    'Town hall': { online: true, heardMinutesAgo: 1, group: 'mairies', status: status({ visit: 'visit' }, 1) },
+    'Library bus': {
+      online: false, heardMinutesAgo: 180, group: 'bus', status: status({
+        devices: [
+          { id: 'thermometer', kind: 'thermometer', state: 'error', lastError: 'no answer on the serial port' },
+          { id: 'receipt', kind: 'receiptPrinter', state: 'ok', paper: 'out', lastError: null },
+        ],
+      }, 180),
+    },
+  });
+  await logIn(page, 'admin', ADMIN_PASSWORD);
+
+  await expect(page.locator('[data-counts]')).toHaveText('3 kiosks · 1 online · 2 need attention');
+  const busRow = page.locator(`[data-kiosk="${bus}"]`);
+  await expect(busRow).toContainText('Offline');
+  await expect(busRow).toContainText('heard 3 h ago');
+  await expect(busRow).toContainText('thermometer (error)');
+  await expect(busRow).toContainText('out');
+  await expect(page.locator(`[data-kiosk="${hall}"]`)).toContainText('Online');
+  await expect(page.locator(`[data-kiosk="${hall}"]`)).toContainText('heard 1 min ago');
+  await page.screenshot({ path: path.join(SHOTS, 'fleet-list-live.png'), fullPage: true });
+
+  await page.getByLabel('Connection').selectOption('offline');
+  await expect(page.locator('[data-kiosk]')).toHaveCount(2);
+  await page.getByLabel('Only kiosks with problems').check();
+  await page.getByLabel('Group').selectOption('bus');
+  await expect(page.locator('[data-kiosk]')).toHaveCount(1);
+  await expect(busRow).toBeVisible();
+  await page.getByLabel('Search by name or id').fill('town');
+  await expect(page.getByText('No kiosk matches.')).toBeVisible();
+  await page.getByLabel('Search by name or id').fill('');
+  await page.getByLabel('Group').selectOption('');
+  await page.getByLabel('Connection').selectOption('any');
+  await page.getByLabel('Only kiosks with problems').uncheck();
+
+  await page.locator(`[data-kiosk="${hall}"]`).getByRole('link', { name: 'Town hall' }).click();
+  const devices = page.getByRole('region', { name: 'Devices' });
+  await expect(devices.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('region', { name: 'History (last 24 hours)' }).getByRole('img', { name: 'Devices in trouble over the last 24 hours' })).toBeVisible();
+  const commands = page.getByRole('region', { name: 'Commands' });
+  await expect(commands.getByRole('row', { name: /Wipe now/ })).toContainText('the wipe could not remove the browser profile');
+  await expect(commands.getByRole('link', { name: 'Download' })).toHaveAttribute('href', `/api/kiosks/${hall}/commands/c2/attachment`);
+  await commands.getByLabel('Command').selectOption('screenshot');
+  await commands.getByLabel('Delivery').selectOption('queued');
+  await commands.getByLabel('Expires after (minutes)').fill('15');
+  await commands.getByRole('button', { name: 'Send command' }).click();
+  await expect(commands.getByRole('status')).toHaveText('Command sent.');
+
+  const config = page.getByRole('region', { name: 'Configuration' });
+  await expect(config.locator('[data-config-versions]')).toHaveText('Desired version 3 · Kiosk runs version 2');
+  await expect(config).toContainText('The kiosk refused the last configuration: session.idleTimeoutSeconds: expected a number');
+  await config.getByLabel('Kiosk profile (JSON)').fill('{ "session": ');
+  await config.getByRole('button', { name: 'Push configuration' }).click();
+  await expect(config.getByRole('alert')).toContainText('This is not valid JSON');
+  await config.getByLabel('Kiosk profile (JSON)').fill('{ "session": { "idleTimeoutSeconds": 1 } }');
+  await config.getByRole('button', { name: 'Push configuration' }).click();
+  await expect(config.getByRole('alert')).toHaveText('The server refused it: body.config.session.idleTimeoutSeconds: Too small: expected number to be >=10');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'kiosk-page-live.png'), fullPage: true });
+
+  expect(stood.sent).toEqual([
+    { method: 'POST', url: `/api/kiosks/${hall}/commands`, body: { name: 'screenshot', delivery: 'queued', expiresInMinutes: 15 }, csrf: expect.stringMatching(/.{20,}/) },
+    { method: 'PUT', url: `/api/kiosks/${hall}/config`, body: { config: { session: { idleTimeoutSeconds: 1 } } }, csrf: expect.stringMatching(/.{20,}/) },
+  ]);
+
+  await section(page, 'Statistics').click();
+  await page.getByLabel('Group by').selectOption('procedure');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('img', { name: 'Visits by procedure' }).locator('rect')).toHaveCount(4);
+  await expect(main(page).getByRole('row', { name: 'passport 42' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', /^\/api\/statistics\.csv\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&by=procedure$/);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'statistics.png'), fullPage: true });
   expect(problems).toEqual([]);
 });

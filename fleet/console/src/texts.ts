@@ -68,6 +68,8 @@ export const TEXTS = {
     history: 'History (last 24 hours)',
     historyEmpty: 'No status in the last 24 hours.',
     historyChart: 'Devices in trouble over the last 24 hours',
+    historyStart: '24 h ago',
+    historyEnd: 'now',
     historyColumns: { at: 'Heard at', visit: 'Visit', version: 'Software', problems: 'Device problems', disk: 'Disk free' },
   },
   commands: {

@@ -28,8 +28,8 @@ export function CommandsPanel({ kioskId, canIssue }: { kioskId: string; canIssue
                       <th scope="row">{t.names[command.name] ?? command.name}</th>
                       <td>{t.deliveries[command.delivery]}</td>
                       <td><span className={`badge command-${command.state}`}>{command.state}</span></td>
-                      <td>{formatTime(command.created_at)}</td>
-                      <td>{formatTime(command.result_at)}</td>
+                      <td className="when">{formatTime(command.created_at)}</td>
+                      <td className="when">{formatTime(command.result_at)}</td>
                       <td>{command.error ?? TEXTS.common.none}</td>
                       <td>{command.attachment
                         ? <a href={`/api/kiosks/${kioskId}/commands/${command.id}/attachment`} download>{t.download}</a>

@@ -29,7 +29,7 @@ export function HistoryPanel({ kioskId }: { kioskId: string }) {
                 <tbody>
                   {points.slice(-TABLE_ROWS).reverse().map((p, index) => (
                     <tr key={`${p.at}-${index}`}>
-                      <td>{formatTime(p.at)}</td>
+                      <td className="when">{formatTime(p.at)}</td>
                       <td>{p.status.visit}</td>
                       <td>{p.status.softwareVersion}</td>
                       <td>{p.status.devices.filter((d) => d.state !== 'ok').length}</td>
@@ -50,11 +50,14 @@ export function HistoryPanel({ kioskId }: { kioskId: string }) {
 function ProblemsChart({ points }: { points: { at: number; problems: number }[] }) {
   const width = 600;
   const height = 80;
+  const labels = 16;
   const end = Date.now();
   const most = Math.max(1, ...points.map((p) => p.problems));
   return (
-    <svg className="history-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={TEXTS.kiosk.historyChart}>
+    <svg className="history-chart" viewBox={`0 0 ${width} ${height + labels}`} role="img" aria-label={TEXTS.kiosk.historyChart}>
       <line x1={0} y1={height - 1} x2={width} y2={height - 1} className="axis" />
+      <text x={2} y={height + labels - 3} className="axis-label">{TEXTS.kiosk.historyStart}</text>
+      <text x={width - 2} y={height + labels - 3} textAnchor="end" className="axis-label">{TEXTS.kiosk.historyEnd}</text>
       {points.map((p, index) => {
         const x = ((p.at - (end - DAY_MS)) / DAY_MS) * width;
         const h = p.problems === 0 ? 3 : (p.problems / most) * (height - 6);

@@ -54,7 +54,7 @@ export function FleetList({ session }: { session: ConsoleSession }) {
                         <td>{kiosk.status?.softwareVersion ?? TEXTS.common.none}</td>
                         <td>{kiosk.status?.visit ?? TEXTS.common.none}</td>
                         <td><ProblemsCell kiosk={kiosk} /></td>
-                        <td>{paperOf(kiosk) ?? TEXTS.common.none}</td>
+                        <td><PaperCell kiosk={kiosk} /></td>
                         <td><KioskActions kiosk={kiosk} session={session} onAct={(verb) => void act(kiosk, verb)} /></td>
                       </tr>
                     ))}
@@ -74,4 +74,10 @@ function ProblemsCell({ kiosk }: { kiosk: Kiosk }) {
   const problems = deviceProblems(kiosk);
   if (problems.length === 0) return <>{TEXTS.fleet.allDevicesOk}</>;
   return <span className="warn">{problems.map((device) => `${device.id} (${device.state})`).join(', ')}</span>;
+}
+
+function PaperCell({ kiosk }: { kiosk: Kiosk }) {
+  const paper = paperOf(kiosk);
+  if (!paper) return <>{TEXTS.common.none}</>;
+  return <span className={paper === 'out' || paper === 'near-end' ? 'warn' : ''}>{paper}</span>;
 }

@@ -39,7 +39,7 @@ export function Statistics() {
           return (
             <>
               <BarChart bars={bars} title={t.chart(groupName)} />
-              <table>
+              <table className="statistics">
                 <thead><tr><th scope="col">{t.groups[query.by]}</th><th scope="col">{t.count}</th></tr></thead>
                 <tbody>{bars.map((bar, index) => <tr key={`${bar.label}-${index}`}><th scope="row">{bar.label}</th><td>{bar.count}</td></tr>)}</tbody>
               </table>
