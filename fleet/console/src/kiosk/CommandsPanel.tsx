@@ -3,14 +3,15 @@ import { COMMAND_NAMES } from '../../../../common/fleet-messages';
 import { COMMAND_DELIVERIES } from '../../../server/store/schema';
 import { api } from '../api/client';
 import { AnySchema, CommandListSchema } from '../api/shapes';
-import { useLoad } from '../api/useLoad';
+import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 /** Issue a command (operators and administrators) and follow each one to its result. */
 export function CommandsPanel({ kioskId, canIssue }: { kioskId: string; canIssue: boolean }) {
-  const { answer, reload } = useLoad(() => api('GET', `/api/kiosks/${kioskId}/commands`, CommandListSchema), [kioskId]);
+  const { answer, reload } = useLoad(() => api('GET', `/api/kiosks/${kioskId}/commands`, CommandListSchema), [kioskId], REFRESH_MS / 3);
   const t = TEXTS.commands;
   return (
     <section aria-labelledby="commands-title">
@@ -21,7 +22,7 @@ export function CommandsPanel({ kioskId, canIssue }: { kioskId: string; canIssue
             {canIssue && <IssueForm kioskId={kioskId} onIssued={reload} />}
             {commands.length === 0 ? <p>{t.empty}</p> : (
               <table>
-                <thead><tr>{Object.values(t.columns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <HeaderRow columns={t.columns} />
                 <tbody>
                   {commands.map((command) => (
                     <tr key={command.id}>

@@ -1,5 +1,6 @@
 import type { ReportedDevice } from '../../../../common/fleet-messages';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 export function DevicesTable({ devices }: { devices: readonly ReportedDevice[] }) {
   const t = TEXTS.kiosk;
@@ -8,9 +9,7 @@ export function DevicesTable({ devices }: { devices: readonly ReportedDevice[] }
       <h2 id="devices-title">{t.devices}</h2>
       {devices.length === 0 ? <p>{t.noDevices}</p> : (
         <table>
-          <thead>
-            <tr>{Object.values(t.deviceColumns).map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-          </thead>
+          <HeaderRow columns={t.deviceColumns} />
           <tbody>
             {devices.map((device) => (
               <tr key={device.id}>

@@ -5,6 +5,7 @@ import { Loaded } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { TEXTS } from '../texts';
 import { bytes } from './units';
+import { HeaderRow } from '../components/HeaderRow';
 
 const DAY_MS = 24 * 3600_000;
 /** The table shows the latest statuses only: a heartbeat every 30 s makes thousands a day. */
@@ -25,7 +26,7 @@ export function HistoryPanel({ kioskId }: { kioskId: string }) {
             <>
               <ProblemsChart points={points.map((p) => ({ at: Date.parse(p.at), problems: p.status.devices.filter((d) => d.state !== 'ok').length }))} />
               <table>
-                <thead><tr>{Object.values(t.historyColumns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <HeaderRow columns={t.historyColumns} />
                 <tbody>
                   {points.slice(-TABLE_ROWS).reverse().map((p, index) => (
                     <tr key={`${p.at}-${index}`}>

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { AlertListSchema, AnySchema, type ConsoleSession } from '../api/shapes';
-import { useLoad } from '../api/useLoad';
+import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { may } from '../roles';
 import { navigate } from '../router';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 export function Alerts({ session }: { session: ConsoleSession }) {
   const [openOnly, setOpenOnly] = useState(true);
-  const { answer, reload } = useLoad(() => api('GET', `/api/alerts${openOnly ? '?open=true' : ''}`, AlertListSchema), [openOnly]);
+  const { answer, reload } = useLoad(() => api('GET', `/api/alerts${openOnly ? '?open=true' : ''}`, AlertListSchema), [openOnly], REFRESH_MS);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const t = TEXTS.alerts;
   const canAcknowledge = may(session.role, 'acknowledgeAlerts');
@@ -33,7 +34,7 @@ export function Alerts({ session }: { session: ConsoleSession }) {
       <Loaded answer={answer}>
         {({ alerts }) => alerts.length === 0 ? <p>{t.empty}</p> : (
           <table>
-            <thead><tr>{Object.values(t.columns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <HeaderRow columns={t.columns} />
             <tbody>
               {alerts.map((alert) => (
                 <tr key={alert.id}>

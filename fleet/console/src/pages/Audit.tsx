@@ -5,6 +5,7 @@ import { useLoad } from '../api/useLoad';
 import { Loaded } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 const PAGE = 50;
 
@@ -32,7 +33,7 @@ export function Audit() {
           <>
             {lines.length === 0 ? <p>{t.empty}</p> : (
               <table className="audit">
-                <thead><tr>{Object.values(t.columns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <HeaderRow columns={t.columns} />
                 <tbody>
                   {lines.map((line) => (
                     <tr key={line.id} data-audit-action={line.action}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { KioskListSchema, KioskSchema, type ConsoleSession, type Kiosk } from '../api/shapes';
-import { useLoad } from '../api/useLoad';
+import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { FleetFiltersForm } from '../kiosk/FleetFiltersForm';
 import { KioskActions } from '../kiosk/KioskActions';
@@ -9,9 +9,10 @@ import { ConnectionCell } from '../kiosk/ConnectionCell';
 import { deviceProblems, fleetCounts, matches, NO_FILTERS, paperOf, type FleetFilters } from '../kiosk-summary';
 import { navigate } from '../router';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 export function FleetList({ session }: { session: ConsoleSession }) {
-  const { answer, reload } = useLoad(() => api('GET', '/api/kiosks', KioskListSchema), []);
+  const { answer, reload } = useLoad(() => api('GET', '/api/kiosks', KioskListSchema), [], REFRESH_MS);
   const [filters, setFilters] = useState<FleetFilters>(NO_FILTERS);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const t = TEXTS.fleet;
@@ -37,11 +38,7 @@ export function FleetList({ session }: { session: ConsoleSession }) {
               {kiosks.length === 0 ? <p>{t.noKiosks}</p> : shown.length === 0 ? <p>{t.empty}</p> : (
                 <table className="fleet">
                   <caption className="visually-hidden">{t.title}</caption>
-                  <thead>
-                    <tr>
-                      {Object.values(t.columns).map((column) => <th key={column} scope="col">{column}</th>)}
-                    </tr>
-                  </thead>
+                  <HeaderRow columns={t.columns} />
                   <tbody>
                     {shown.map((kiosk) => (
                       <tr key={kiosk.id} data-kiosk={kiosk.id}>

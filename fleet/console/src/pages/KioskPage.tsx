@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type ApiAnswer } from '../api/client';
 import { KioskListSchema, KioskSchema, OneKioskSchema, type ConsoleSession, type Kiosk } from '../api/shapes';
-import { useLoad } from '../api/useLoad';
+import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { CommandsPanel } from '../kiosk/CommandsPanel';
 import { ConfigPanel } from '../kiosk/ConfigPanel';
@@ -24,7 +24,7 @@ async function loadKiosk(id: string): Promise<ApiAnswer<Kiosk>> {
 }
 
 export function KioskPage({ id, session }: { id: string; session: ConsoleSession }) {
-  const { answer, reload } = useLoad(() => loadKiosk(id), [id]);
+  const { answer, reload } = useLoad(() => loadKiosk(id), [id], REFRESH_MS);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const steer = may(session.role, 'steerKiosk');
 

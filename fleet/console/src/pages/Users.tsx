@@ -6,6 +6,7 @@ import { useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { TEXTS } from '../texts';
+import { HeaderRow } from '../components/HeaderRow';
 
 /** Console accounts: administrators only (the section is not in the others' navigation, and the server refuses them). */
 export function Users() {
@@ -29,7 +30,7 @@ export function Users() {
       <Loaded answer={answer}>
         {({ accounts }) => (
           <table>
-            <thead><tr>{Object.values(t.columns).map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <HeaderRow columns={t.columns} />
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}><th scope="row">{account.username}</th><td>{TEXTS.roles[account.role]}</td><td>{formatTime(account.created_at)}</td></tr>
