@@ -7,6 +7,7 @@ import { FleetFiltersForm } from '../kiosk/FleetFiltersForm';
 import { KioskActions } from '../kiosk/KioskActions';
 import { ConnectionCell } from '../kiosk/ConnectionCell';
 import { deviceProblems, fleetCounts, matches, NO_FILTERS, paperOf, type FleetFilters } from '../kiosk-summary';
+import { may } from '../roles';
 import { navigate } from '../router';
 import { TEXTS } from '../texts';
 import { HeaderRow } from '../components/HeaderRow';
@@ -16,6 +17,10 @@ export function FleetList({ session }: { session: ConsoleSession }) {
   const [filters, setFilters] = useState<FleetFilters>(NO_FILTERS);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const t = TEXTS.fleet;
+  // A viewer gets no Actions column at all rather than an empty one.
+  const { actions: _actions, ...readColumns } = t.columns;
+  const canAct = may(session.role, 'approveKiosk') || may(session.role, 'revokeKiosk');
+  const columns = canAct ? t.columns : readColumns;
 
   async function act(kiosk: Kiosk, verb: 'approve' | 'revoke') {
     const done = await api('POST', `/api/kiosks/${kiosk.id}/${verb}`, KioskSchema);
@@ -38,7 +43,7 @@ export function FleetList({ session }: { session: ConsoleSession }) {
               {kiosks.length === 0 ? <p>{t.noKiosks}</p> : shown.length === 0 ? <p>{t.empty}</p> : (
                 <table className="fleet">
                   <caption className="visually-hidden">{t.title}</caption>
-                  <HeaderRow columns={t.columns} />
+                  <HeaderRow columns={columns} />
                   <tbody>
                     {shown.map((kiosk) => (
                       <tr key={kiosk.id} data-kiosk={kiosk.id}>
@@ -52,7 +57,7 @@ export function FleetList({ session }: { session: ConsoleSession }) {
                         <td>{kiosk.status?.visit ?? TEXTS.common.none}</td>
                         <td><ProblemsCell kiosk={kiosk} /></td>
                         <td><PaperCell kiosk={kiosk} /></td>
-                        <td><KioskActions kiosk={kiosk} session={session} onAct={(verb) => void act(kiosk, verb)} /></td>
+                        {canAct && <td><KioskActions kiosk={kiosk} session={session} onAct={(verb) => void act(kiosk, verb)} /></td>}
                       </tr>
                     ))}
                   </tbody>
