@@ -269,3 +269,29 @@ test('status, devices, history, commands, configuration and statistics render as
   await page.screenshot({ path: path.join(SHOTS, 'statistics.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('alerts name their kiosk and can be acknowledged; administrators edit where alerts go', async ({ console: page, fleet, problems }) => {
+  await (await adminApi(fleet)).enrol('Town hall');
+  const stood = await standInRoutes(page, {});
+  await logIn(page, 'admin', ADMIN_PASSWORD);
+  await section(page, 'Alerts').click();
+  const alert = main(page).getByRole('row', { name: /paper-out/ });
+  await expect(alert).toContainText('Town hall');
+  await expect(alert).toContainText('still open');
+  await alert.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(alert).toContainText('admin');
+  await expect(alert.getByRole('button')).toHaveCount(0);
+
+  const settings = page.getByRole('region', { name: 'Alert settings' });
+  await expect(settings.getByLabel('Rules, webhook and email (JSON)')).toHaveValue(/"offlineMinutes": 10/);
+  await settings.getByLabel('Rules, webhook and email (JSON)').fill('{ "offlineMinutes": 15, "webhook": "https://alerts.example.org/hook" }');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'alerts.png'), fullPage: true });
+  expect(stood.sent).toEqual([
+    { method: 'POST', url: '/api/alerts/7/acknowledge', body: null, csrf: expect.stringMatching(/.{20,}/) },
+    { method: 'PUT', url: '/api/alert-settings', body: { offlineMinutes: 15, webhook: 'https://alerts.example.org/hook' }, csrf: expect.stringMatching(/.{20,}/) },
+  ]);
+  expect(problems).toEqual([]);
+});

@@ -90,6 +90,28 @@ export async function standInRoutes(page: Page, live: LiveFields): Promise<Stand
     }
     return route.fulfill({ json: { desired: { version: 3, config: { kiosk: { purpose: 'production' }, session: { idleTimeoutSeconds: 90 } } }, reported: { version: 2, error: 'session.idleTimeoutSeconds: expected a number' } } });
   });
+  const acknowledged = new Set<string>();
+  await page.route(/\/api\/alerts\/\d+\/acknowledge$/, async (route) => {
+    record(route.request());
+    acknowledged.add(new URL(route.request().url()).pathname.split('/')[3]!);
+    await route.fulfill({ json: { ok: true } });
+  });
+  await page.route(/\/api\/alerts(\?.*)?$/, async (route) => {
+    const kiosks = await route.fetch({ url: new URL('/api/kiosks', route.request().url()).href });
+    const first = ((await kiosks.json()) as { kiosks: { id: string }[] }).kiosks[0]?.id ?? null;
+    const raised = new Date(Date.now() - 42 * MINUTE).toISOString();
+    await route.fulfill({
+      json: { alerts: [{ id: 7, kiosk_id: first, rule: 'paper-out', detail: 'receipt: paper out', raised_at: raised, cleared_at: null, acknowledged_by: acknowledged.has('7') ? 'admin' : null }] },
+    });
+  });
+  let alertSettings: unknown = { offlineMinutes: 10, webhook: null };
+  await page.route(/\/api\/alert-settings$/, async (route) => {
+    if (route.request().method() === 'PUT') {
+      record(route.request());
+      alertSettings = route.request().postDataJSON();
+    }
+    return route.fulfill({ json: alertSettings });
+  });
   await page.route(/\/api\/statistics\?/, (route) => route.fulfill({
     json: { rows: [{ key: 'passport', count: 42 }, { key: 'income-tax', count: 31 }, { key: 'family-benefits', count: 17 }, { key: null, count: 4 }] },
   }));

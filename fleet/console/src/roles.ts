@@ -12,6 +12,8 @@ export const CONSOLE_MAY = {
   ...MAY,
   steerKiosk: STEER,
   acknowledgeAlerts: STEER,
+  /** Where alerts go (a webhook, an SMTP server) is a trust decision, as enrolment is. */
+  manageAlertSettings: MAY.manageEnrolment,
 } as const;
 
 export type ConsoleAction = keyof typeof CONSOLE_MAY;

@@ -110,6 +110,12 @@ export const TEXTS = {
     fleetWide: 'whole fleet',
     stillOpen: 'still open',
   },
+  alertSettings: {
+    title: 'Alert settings',
+    editor: 'Rules, webhook and email (JSON)',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+  },
   statistics: {
     title: 'Statistics',
     from: 'From',

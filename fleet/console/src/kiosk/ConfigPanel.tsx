@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { api } from '../api/client';
 import { ConfigStateSchema } from '../api/shapes';
 import { useLoad } from '../api/useLoad';
-import { Loaded, Outcome } from '../components/Loaded';
+import { JsonEditor, type EditorOutcome } from '../components/JsonEditor';
+import { Loaded } from '../components/Loaded';
 import { TEXTS } from '../texts';
 
 /** The answer's version, wherever the server puts it (`{version}` or `{desired:{version}}`). */
@@ -36,28 +36,11 @@ export function ConfigPanel({ kioskId, canPush }: { kioskId: string; canPush: bo
 
 function Editor({ kioskId, initial, onPushed }: { kioskId: string; initial: unknown; onPushed: () => void }) {
   const t = TEXTS.config;
-  const [text, setText] = useState(() => (initial === undefined ? '{\n}' : JSON.stringify(initial, null, 2)));
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
-  useEffect(() => setText(initial === undefined ? '{\n}' : JSON.stringify(initial, null, 2)), [initial]);
-
-  async function push() {
-    let config: unknown;
-    try {
-      config = JSON.parse(text);
-    } catch (error) {
-      return setOutcome({ ok: false, text: t.notJson((error as Error).message) });
-    }
+  async function push(config: unknown): Promise<EditorOutcome> {
     const done = await api('PUT', `/api/kiosks/${kioskId}/config`, PushedSchema, { config });
-    if (!done.ok) return setOutcome({ ok: false, text: done.kind === 'unavailable' ? TEXTS.common.unavailable : t.refused(done.error) });
-    setOutcome({ ok: true, text: t.pushed(done.value.version ?? done.value.desired?.version) });
+    if (!done.ok) return { ok: false, text: done.kind === 'unavailable' ? TEXTS.common.unavailable : t.refused(done.error) };
     onPushed();
+    return { ok: true, text: t.pushed(done.value.version ?? done.value.desired?.version) };
   }
-  return (
-    <form onSubmit={(event) => { event.preventDefault(); void push(); }}>
-      <label htmlFor="config-editor">{t.editor}</label>
-      <textarea id="config-editor" className="json" spellCheck={false} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
-      <Outcome outcome={outcome} />
-      <button type="submit" className="primary">{t.push}</button>
-    </form>
-  );
+  return <JsonEditor id="config-editor" label={t.editor} submitLabel={t.push} initial={initial} onSubmit={push} />;
 }

@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import { AlertListSchema, AnySchema, type ConsoleSession } from '../api/shapes';
+import { AlertListSchema, AnySchema, KioskListSchema, type ConsoleSession } from '../api/shapes';
 import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { may } from '../roles';
 import { navigate } from '../router';
 import { TEXTS } from '../texts';
+import { AlertSettings } from './AlertSettings';
 import { HeaderRow } from '../components/HeaderRow';
 
 export function Alerts({ session }: { session: ConsoleSession }) {
   const [openOnly, setOpenOnly] = useState(true);
   const { answer, reload } = useLoad(() => api('GET', `/api/alerts${openOnly ? '?open=true' : ''}`, AlertListSchema), [openOnly], REFRESH_MS);
+  // Alerts name kiosks by id; the list gives their names.
+  const { answer: kiosks } = useLoad(() => api('GET', '/api/kiosks', KioskListSchema), []);
+  const names = new Map(kiosks?.ok ? kiosks.value.kiosks.map((k) => [k.id, k.name]) : []);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const t = TEXTS.alerts;
   const canAcknowledge = may(session.role, 'acknowledgeAlerts');
@@ -40,7 +44,7 @@ export function Alerts({ session }: { session: ConsoleSession }) {
                 <tr key={alert.id}>
                   <td>{formatTime(alert.raised_at)}</td>
                   <td>{alert.kiosk_id
-                    ? <a href={`/kiosks/${alert.kiosk_id}`} onClick={(e) => { e.preventDefault(); navigate({ name: 'kiosk', id: alert.kiosk_id! }); }}>{alert.kiosk_id.slice(0, 8)}</a>
+                    ? <a href={`/kiosks/${alert.kiosk_id}`} onClick={(e) => { e.preventDefault(); navigate({ name: 'kiosk', id: alert.kiosk_id! }); }}>{names.get(alert.kiosk_id) ?? alert.kiosk_id.slice(0, 8)}</a>
                     : t.fleetWide}</td>
                   <th scope="row">{alert.rule}</th>
                   <td>{alert.detail ?? TEXTS.common.none}</td>
@@ -53,6 +57,7 @@ export function Alerts({ session }: { session: ConsoleSession }) {
           </table>
         )}
       </Loaded>
+      {may(session.role, 'manageAlertSettings') && <AlertSettings />}
     </>
   );
 }
