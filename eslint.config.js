@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   // Every folder but the Electron glue: no electron.
   { ignores: ['main/shells/electron/**'], rules: restrict(noElectron) },
-  { files: ['renderer/**'], rules: restrict(noElectron, noNode) },
+  { files: ['renderer/**', 'fleet/console/src/**'], rules: restrict(noElectron, noNode) },
   // common/ needs no package ban of its own: borne/layers lets it import zod and nothing else.
   { files: ['common/**'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -56,7 +56,7 @@ const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { le
 const address = await app.listen({ port, host: args.host });
 
 process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
-process.stdout.write(`  console API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
+process.stdout.write(`  console: ${address}/   API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
 if (firstAdministrator) {
   process.stdout.write(`  first administrator (shown this once): ${firstAdministrator.username} / ${firstAdministrator.password}\n`);
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { FleetStore } from '../store/store';
+import { BUILT_CONSOLE_DIR, serveConsole } from './console-static';
 import type { ApiDeps } from './deps';
 import { HttpError } from './errors';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginThrottleLimits } from './login-throttle';
@@ -24,6 +25,8 @@ export interface FleetApiOptions {
   /** Fastify's logger (pino); the CLI keeps warnings and errors only: request lines would hold client addresses. */
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** The built console to serve outside /api (default: dist/console); null serves none. */
+  consoleDir?: string | null;
 }
 
 /** Every request body is small JSON; anything bigger is refused before it is read whole. */
@@ -52,6 +55,8 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
 
   const document = openApiDocument(routes, options.version ?? '0.1.0');
   app.get('/api/openapi.json', async () => document);
+  const consoleDir = options.consoleDir === undefined ? BUILT_CONSOLE_DIR : options.consoleDir;
+  if (consoleDir) serveConsole(app, consoleDir);
 
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` });

@@ -37,10 +37,10 @@ function physicalLines(file: string, css: string): string[] {
   });
 }
 
-describe('renderer stylesheets, for right-to-left languages', () => {
+describe('renderer and fleet console stylesheets, for right-to-left languages', () => {
   it('use logical properties only (start and end, never left and right)', () => {
-    const files = cssFiles('renderer/src');
-    expect(files.length).toBeGreaterThan(0);
+    const files = [...cssFiles('renderer/src'), ...cssFiles('fleet/console/src')];
+    expect(files.filter((file) => file.startsWith('fleet/')).length).toBeGreaterThan(0);
     expect(files.flatMap((file) => physicalLines(file, readFileSync(file, 'utf8')))).toEqual([]);
   });
 
