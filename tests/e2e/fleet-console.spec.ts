@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { axeViolations } from '../support/axe';
 import { startFleetServer, type TestFleetServer } from '../support/fleet-server';
@@ -293,5 +294,47 @@ test('alerts name their kiosk and can be acknowledged; administrators edit where
     { method: 'POST', url: '/api/alerts/7/acknowledge', body: null, csrf: expect.stringMatching(/.{20,}/) },
     { method: 'PUT', url: '/api/alert-settings', body: { offlineMinutes: 15, webhook: 'https://alerts.example.org/hook' }, csrf: expect.stringMatching(/.{20,}/) },
   ]);
+  expect(problems).toEqual([]);
+});
+
+test('an administrator registers a release, starts a staged rollout, is told which kiosk holds the next stage, pauses and rolls back', async ({ console: page, fleet, problems }) => {
+  const admin = await adminApi(fleet);
+  const hall = await admin.enrol('Town hall');
+  await admin.approve(hall);
+  await logIn(page, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('link', { name: 'Updates' }).click();
+  await expect(page.getByText('No rollout yet')).toBeVisible();
+
+  const sha512 = (text: string) => createHash('sha512').update(text).digest('base64');
+  for (const version of ['1.0.0', '1.1.0']) {
+    const release = { version, files: [{ url: `https://releases.example.org/borne-${version}.AppImage`, sha512: sha512(version), size: 1000 }] };
+    await page.getByLabel('Register a release').fill(JSON.stringify(release));
+    await page.getByRole('button', { name: 'Register release' }).click();
+    await expect(page.getByText(`Release ${version} registered.`)).toBeVisible();
+  }
+  await page.getByLabel('Register a release').fill(JSON.stringify({ version: 'latest', files: [] }));
+  await page.getByRole('button', { name: 'Register release' }).click();
+  await expect(page.getByRole('alert')).toContainText('body.version');
+
+  // A first rollout of 1.0.0 to everyone, then 1.1.0 in two stages.
+  await page.getByRole('combobox', { name: /^Release/ }).selectOption('1.0.0');
+  await page.getByLabel(/^Stages/).fill('100');
+  await page.getByRole('button', { name: 'Start rollout' }).click();
+  const rollouts = page.getByRole('region', { name: 'Rollouts' });
+  await expect(rollouts.getByRole('row', { name: /1\.0\.0/ })).toContainText('0 of 1 healthy');
+  await rollouts.getByRole('button', { name: 'Next stage' }).click();
+  await expect(rollouts.getByRole('alert')).toContainText('Town hall (never heard from)');
+
+  await rollouts.getByText('Holding the next stage').click();
+  await expect(rollouts.getByText('Town hall: never heard from')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'updates.png'), fullPage: true });
+
+  await rollouts.getByRole('button', { name: 'Pause' }).click();
+  await expect(rollouts.getByRole('row', { name: /1\.0\.0/ })).toContainText('paused');
+  await rollouts.getByRole('button', { name: 'Resume' }).click();
+  await expect(rollouts.getByRole('row', { name: /1\.0\.0/ })).toContainText('running');
+  // The first rollout has no earlier release to return to: no rollback offered.
+  await expect(rollouts.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { Enrolment } from './pages/Enrolment';
 import { FleetList } from './pages/FleetList';
 import { KioskPage } from './pages/KioskPage';
 import { Statistics } from './pages/Statistics';
+import { Updates } from './pages/Updates';
 import { Users } from './pages/Users';
 import { may } from './roles';
 import { navigate, useCurrentPage, type Page } from './router';
@@ -16,6 +17,7 @@ const SECTIONS: { page: Page['name']; label: string; shown: (session: ConsoleSes
   { page: 'alerts', label: TEXTS.nav.alerts, shown: () => true },
   { page: 'statistics', label: TEXTS.nav.statistics, shown: () => true },
   { page: 'enrolment', label: TEXTS.nav.enrolment, shown: (s) => may(s.role, 'manageEnrolment') },
+  { page: 'updates', label: TEXTS.nav.updates, shown: () => true },
   { page: 'users', label: TEXTS.nav.users, shown: (s) => may(s.role, 'manageAccounts') },
   { page: 'audit', label: TEXTS.nav.audit, shown: (s) => may(s.role, 'readAudit') },
 ];
@@ -70,6 +72,7 @@ function PageView({ page, session }: { page: Page; session: ConsoleSession }) {
     case 'alerts': return <Alerts session={session} />;
     case 'statistics': return <Statistics />;
     case 'enrolment': return <Enrolment />;
+    case 'updates': return <Updates session={session} />;
     case 'users': return <Users />;
     case 'audit': return <Audit />;
     default: return <FleetList session={session} />;

@@ -10,6 +10,7 @@ export type Page =
   | { name: 'alerts' }
   | { name: 'statistics' }
   | { name: 'enrolment' }
+  | { name: 'updates' }
   | { name: 'users' }
   | { name: 'audit' };
 
@@ -17,7 +18,7 @@ export function pageOf(pathname: string): Page {
   const kiosk = /^\/kiosks\/([^/]+)$/.exec(pathname);
   if (kiosk) return { name: 'kiosk', id: decodeURIComponent(kiosk[1]!) };
   const name = pathname.replace(/^\//, '');
-  if (name === 'alerts' || name === 'statistics' || name === 'enrolment' || name === 'users' || name === 'audit') return { name };
+  if (name === 'alerts' || name === 'statistics' || name === 'enrolment' || name === 'updates' || name === 'users' || name === 'audit') return { name };
   return { name: 'fleet' };
 }
 

@@ -88,4 +88,27 @@ export type AuditLine = z.infer<typeof AuditLineSchema>;
 export const AuditPageSchema = z.object({ lines: z.array(AuditLineSchema) });
 
 export const EnrolmentTokenSchema = z.object({ id: z.string(), token: z.string(), expiresAt: z.string() });
+export const ReleaseSchema = z.object({
+  version: z.string(),
+  files: z.array(z.object({ url: z.string(), sha512: z.string(), size: z.number() })),
+  releaseNotes: z.string().nullable(),
+  releaseDate: z.string(),
+});
+export const ReleaseListSchema = z.object({ releases: z.array(ReleaseSchema) });
+export const RolloutSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  fromVersion: z.string().nullable(),
+  stages: z.array(z.object({ percent: z.number(), groups: z.array(z.string()).optional() })),
+  stage: z.number(),
+  state: z.enum(['running', 'paused', 'complete', 'rolled-back']),
+  healthMinutes: z.number(),
+  progress: z.object({
+    targeted: z.number(), healthy: z.number(), waiting: z.number(), unhealthy: z.number(),
+    holding: z.array(z.object({ id: z.string(), name: z.string(), why: z.string() })),
+  }).optional(),
+});
+export type Rollout = z.infer<typeof RolloutSchema>;
+export const RolloutListSchema = z.object({ rollouts: z.array(RolloutSchema) });
+
 export const AnySchema = z.unknown();
