@@ -1,9 +1,12 @@
 import { accountQueries } from './accounts';
+import { alertQueries } from './alerts';
 import { auditQueries } from './audit';
 import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
 import { sessionQueries } from './sessions';
+import { settingQueries } from './settings';
+import { statisticsQueries } from './statistics';
 import { statusQueries } from './status';
 import { usageQueries } from './usage';
 
@@ -17,6 +20,9 @@ export interface FleetStore {
   audit: ReturnType<typeof auditQueries>;
   status: ReturnType<typeof statusQueries>;
   usage: ReturnType<typeof usageQueries>;
+  alerts: ReturnType<typeof alertQueries>;
+  settings: ReturnType<typeof settingQueries>;
+  statistics: ReturnType<typeof statisticsQueries>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,9 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     audit: auditQueries(db),
     status: statusQueries(db),
     usage: usageQueries(db),
+    alerts: alertQueries(db),
+    settings: settingQueries(db),
+    statistics: statisticsQueries(db),
     close: () => db.destroy(),
   };
 }
