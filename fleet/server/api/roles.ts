@@ -12,4 +12,9 @@ export const MAY = {
   revokeKiosk: ['administrator', 'operator'],
   readAudit: ['administrator', 'operator'],
   manageAccounts: ['administrator'],
+  /** Alerts and usage statistics are read by everyone; an alert is acknowledged by whoever handles it. */
+  acknowledgeAlert: ['administrator', 'operator'],
+  /** Webhook addresses are often secrets in themselves (a chat's incoming hook): not for viewers. */
+  readAlertSettings: ['administrator', 'operator'],
+  manageAlertSettings: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
