@@ -37,9 +37,9 @@ export function conditionsNow(rules: AlertRules, kiosks: readonly WatchedKiosk[]
 
 function offline(minutes: number, kiosk: WatchedKiosk, now: Date): string | undefined {
   const since = kiosk.heard?.at ?? kiosk.createdAt;
-  const silentMinutes = Math.floor((now.getTime() - Date.parse(since)) / 60_000);
-  if (silentMinutes < minutes) return undefined;
-  return kiosk.heard ? `not heard from for ${silentMinutes} minutes` : `never heard from since enrolment (${silentMinutes} minutes)`;
+  if (now.getTime() - Date.parse(since) < minutes * 60_000) return undefined;
+  // The detail names the moment, not the minutes since: it stays the same from one pass to the next.
+  return kiosk.heard ? `not heard from since ${kiosk.heard.at}` : `never heard from since its enrolment at ${kiosk.createdAt}`;
 }
 
 function paper(nearEnd: boolean, status: KioskStatus): string | undefined {
