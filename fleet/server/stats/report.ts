@@ -5,7 +5,11 @@ import { STATISTICS_GROUPS, type StatisticsGroup, type UsageCounts } from '../st
 import type { FleetStore } from '../store/store';
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'not a day of the calendar');
+  .refine((day) => {
+    // Date.parse rolls 2026-02-30 over to March 2 (or gives NaN for month 13): a real day reads back the same.
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+  }, 'not a day of the calendar');
 
 /** The question a statistics request asks: which days, grouped by what. */
 export const StatisticsQuerySchema = z.object({
