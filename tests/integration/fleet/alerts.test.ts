@@ -128,4 +128,19 @@ describe.each(FLEET_ENGINES)('alert rules on %s', (engine) => {
     expect(await run.evaluator.evaluate()).toEqual({ raised: 0, cleared: 1 });
     expect((await store.alerts.list({ limit: 10 }))[0]?.kiosk_name).toBe('hall');
   });
+
+  it('evaluates on its own once started, and stops', async () => {
+    const store = await stores.fresh();
+    const hall = await storedKiosk(store, 'hall', at(0));
+    await store.status.save(hall, { ...healthyStatus(at(0)), restartsLastHour: 9 }, at(0));
+    const run = evaluatorOn(store);
+    run.evaluator.start(20);
+    try {
+      while ((await run.open()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await run.evaluator.stop();
+    }
+    expect(await run.open()).toEqual(['hall/crash-loop: 9 restarts in the last hour']);
+    expect(run.warnings).toEqual([]);
+  });
 });
