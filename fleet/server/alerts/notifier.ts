@@ -74,15 +74,6 @@ const deliverySettingName = (channel: NotifyChannel) => `alerts.delivery.${chann
 
 /** Each channel's last delivery, or null when nothing was sent on it yet. */
 export async function lastDeliveries(store: FleetStore): Promise<Record<NotifyChannel, DeliveryStatus | null>> {
-  const read = async (channel: NotifyChannel) => {
-    const text = await store.settings.get(deliverySettingName(channel));
-    if (text === undefined) return null;
-    try {
-      const parsed = DeliveryStatusSchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
+  const read = async (channel: NotifyChannel) => (await store.settings.parsed(deliverySettingName(channel), DeliveryStatusSchema)) ?? null;
   return { webhook: await read('webhook'), email: await read('email') };
 }

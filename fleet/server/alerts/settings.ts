@@ -78,14 +78,7 @@ const SETTING_NAME = 'alerts';
 
 /** The stored settings, or the defaults when none were saved or the stored value no longer parses. */
 export async function loadAlertSettings(store: FleetStore): Promise<AlertSettings> {
-  const text = await store.settings.get(SETTING_NAME);
-  if (text === undefined) return DEFAULT_ALERT_SETTINGS;
-  try {
-    const parsed = AlertSettingsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
-  } catch {
-    return DEFAULT_ALERT_SETTINGS;
-  }
+  return (await store.settings.parsed(SETTING_NAME, AlertSettingsSchema)) ?? DEFAULT_ALERT_SETTINGS;
 }
 
 /** Saves an administrator's edit, keeping the stored SMTP password when the edit leaves it out. */
