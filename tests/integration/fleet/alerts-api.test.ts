@@ -132,4 +132,13 @@ describe.each(FLEET_ENGINES)('alerts API on %s', (engine) => {
     const [line] = await store.audit.recent({ limit: 1 });
     expect(line).toMatchObject({ action: 'alert-settings.test', result: 'ok', detail: 'webhook failed: HTTP 503; email ok' });
   });
+
+  it('describes the new routes in the OpenAPI document, the CSV as text/csv', async () => {
+    const { api } = await consoleOn(await stores.fresh());
+    const { paths } = (await api.get('/api/openapi.json')).json();
+    expect(Object.keys(paths['/api/alert-settings'])).toEqual(['get', 'put']);
+    expect(paths['/api/alerts/{id}/acknowledge']).toHaveProperty('post');
+    expect(Object.keys(paths['/api/statistics.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(paths['/api/statistics'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['from', 'to', 'by']);
+  });
 });
