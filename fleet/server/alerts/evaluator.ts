@@ -14,8 +14,8 @@ export interface EvaluatorOptions {
 
 /**
  * Turns the rules into alerts, from the store alone: every pass raises an alert for each condition that
- * holds and has none open, and clears each open alert whose condition is over. Passes never overlap,
- * which is what keeps one open alert per kiosk and rule.
+ * holds and has none open, and clears each open alert whose condition is over. Passes never overlap;
+ * the store's unique index keeps one open alert per kiosk and rule even across servers.
  */
 export class AlertEvaluator {
   private timer: NodeJS.Timeout | undefined;
@@ -49,6 +49,7 @@ export class AlertEvaluator {
         continue;
       }
       const alert = await store.alerts.raise({ ...condition, at: at.toISOString() });
+      if (!alert) continue;
       notifier.notify(alertNotice('raised', alert, names.get(condition.kioskId) ?? null, at.toISOString()));
       raised++;
     }

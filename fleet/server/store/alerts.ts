@@ -6,8 +6,8 @@ export type Alert = Selectable<AlertsTable>;
 export type AlertView = Alert & { kiosk_name: string | null };
 
 /**
- * Alerts raised by the rules (fleet/server/alerts/). One open alert per kiosk and rule: the evaluator is
- * the only writer of raise and clear and runs one pass at a time, so it keeps that true.
+ * Alerts raised by the rules (fleet/server/alerts/). One open alert per kiosk and rule: a partial unique
+ * index says so (migration 0003), so two servers evaluating at once raise it once between them.
  */
 export function alertQueries(db: Kysely<FleetDatabase>) {
   const withKioskName = () => db.selectFrom('alerts').leftJoin('kiosks', 'kiosks.id', 'alerts.kiosk_id').selectAll('alerts').select('kiosks.name as kiosk_name');
@@ -26,11 +26,13 @@ export function alertQueries(db: Kysely<FleetDatabase>) {
     byId(id: number): Promise<AlertView | undefined> {
       return withKioskName().where('alerts.id', '=', id).executeTakeFirst();
     },
-    async raise(alert: { kioskId: string | null; rule: string; detail: string; at: string }): Promise<Alert> {
+    /** The new alert; undefined when one is open already for the kiosk and rule (another server raised it first). */
+    async raise(alert: { kioskId: string | null; rule: string; detail: string; at: string }): Promise<Alert | undefined> {
       return db.insertInto('alerts')
         .values({ kiosk_id: alert.kioskId, rule: alert.rule, detail: alert.detail, raised_at: alert.at, cleared_at: null, acknowledged_by: null, acknowledged_at: null })
+        .onConflict((conflict) => conflict.columns(['kiosk_id', 'rule']).where('cleared_at', 'is', null).doNothing())
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
     },
     /** The condition still holds but reads differently now (paper low, then out). */
     async redetail(id: number, detail: string): Promise<void> {

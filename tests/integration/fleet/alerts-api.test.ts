@@ -34,8 +34,8 @@ describe.each(FLEET_ENGINES)('alerts API on %s', (engine) => {
     const store = await stores.fresh();
     const { api, operator, viewer } = await consoleOn(store);
     const hall = await storedKiosk(store, 'hall', T0.toISOString());
-    const open = await store.alerts.raise({ kioskId: hall, rule: 'paper', detail: 'receiptPrinter p: paper out', at: T0.toISOString() });
-    const gone = await store.alerts.raise({ kioskId: hall, rule: 'offline', detail: 'not heard from', at: T0.toISOString() });
+    const open = (await store.alerts.raise({ kioskId: hall, rule: 'paper', detail: 'receiptPrinter p: paper out', at: T0.toISOString() }))!;
+    const gone = (await store.alerts.raise({ kioskId: hall, rule: 'offline', detail: 'not heard from', at: T0.toISOString() }))!;
     await store.alerts.clear(gone.id, T0.toISOString());
 
     const listed = await api.get('/api/alerts?open=true', viewer);

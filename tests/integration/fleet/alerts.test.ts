@@ -143,4 +143,17 @@ describe.each(FLEET_ENGINES)('alert rules on %s', (engine) => {
     expect(await run.open()).toEqual(['hall/crash-loop: 9 restarts in the last hour']);
     expect(run.warnings).toEqual([]);
   });
+
+  it('keeps one open alert per kiosk and rule in the store itself, as two servers evaluating at once would need', async () => {
+    const store = await stores.fresh();
+    const hall = await storedKiosk(store, 'hall', at(0));
+    const alert = { kioskId: hall, rule: 'offline', detail: 'not heard from', at: at(0) };
+    const first = await store.alerts.raise(alert);
+    expect(first).toMatchObject({ kiosk_id: hall, rule: 'offline', cleared_at: null });
+    expect(await store.alerts.raise(alert)).toBeUndefined();
+    expect(await store.alerts.raise({ ...alert, rule: 'paper' })).toBeDefined();
+    await store.alerts.clear(first!.id, at(1));
+    expect(await store.alerts.raise({ ...alert, at: at(2) })).toMatchObject({ raised_at: at(2) });
+    expect(await store.alerts.list({ limit: 10 })).toHaveLength(3);
+  });
 });
