@@ -31,13 +31,19 @@ const Counts = {
   satisfaction: z.object(Object.fromEntries(SATISFACTION_RATINGS.map((rating) => [rating, z.number()]))),
   dropped: z.number(),
 };
-export const StatisticsRowSchema = z.object({ key: z.string().nullable(), label: z.string().nullable(), ...Counts });
+export const StatisticsRowSchema = z.object({
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  /** The figure a chart of this grouping shows (HEADLINE): visits per day, procedures chosen per procedure… */
+  count: z.number(),
+  ...Counts,
+});
 export const UsageReportSchema = z.object({
   from: z.string(),
   to: z.string(),
   by: z.string(),
   rows: z.array(StatisticsRowSchema),
-  totals: z.object(Counts),
+  totals: z.object({ count: z.number(), ...Counts }),
 });
 export type StatisticsRow = z.infer<typeof StatisticsRowSchema>;
 export type UsageReport = z.infer<typeof UsageReportSchema>;
@@ -51,14 +57,30 @@ export type UsageReport = z.infer<typeof UsageReportSchema>;
 export async function usageReport(store: FleetStore, query: StatisticsQuery): Promise<UsageReport> {
   const counts = await store.statistics.usage(query);
   const names = query.by === 'kiosk' ? new Map((await store.kiosks.list()).map((kiosk) => [kiosk.id, kiosk.name])) : undefined;
+  const finished = (counted: UsageCounts): Omit<StatisticsRow, 'key' | 'label'> => {
+    const { key: _key, durationSecondsTotal, ...row } = counted;
+    const ended = endedOf(row);
+    return { count: HEADLINE[query.by](counted), ...row, averageDurationSeconds: ended === 0 ? null : Math.round(durationSecondsTotal / ended) };
+  };
   const rows = counts.map((row) => ({ key: row.key, label: names ? names.get(row.key ?? '') ?? null : row.key, ...finished(row) }));
   return { ...query, rows, totals: finished(counts.reduce(added, zero())) };
 }
 
-function finished({ key: _key, durationSecondsTotal, ...row }: UsageCounts): Omit<StatisticsRow, 'key' | 'label'> {
-  const ended = Object.values(row.ended).reduce((sum, n) => sum + n, 0);
-  return { ...row, averageDurationSeconds: ended === 0 ? null : Math.round(durationSecondsTotal / ended) };
-}
+const endedOf = (row: Pick<UsageCounts, 'ended'>) => Object.values(row.ended).reduce((sum, n) => sum + n, 0);
+
+/**
+ * What each grouping is about: a procedure's row counts the times it was chosen, since a visit's start
+ * does not know its procedure yet (those visits are in the row whose key is null).
+ */
+const HEADLINE: Record<StatisticsGroup, (row: UsageCounts) => number> = {
+  day: (row) => row.visits,
+  kiosk: (row) => row.visits,
+  procedure: (row) => row.proceduresChosen,
+  language: (row) => row.languagesChosen,
+  site: (row) => row.sitesOpened,
+  outcome: endedOf,
+  device: (row) => row.measurements,
+};
 
 const zero = (): UsageCounts => ({
   key: null, visits: 0, ended: byName(VISIT_OUTCOMES, () => 0), durationSecondsTotal: 0, measurements: 0, helpAsked: 0,

@@ -47,7 +47,7 @@ describe.each(FLEET_ENGINES)('usage statistics on %s', (engine) => {
     const answer = await api.get('/api/statistics?from=2026-12-02&to=2026-12-03&by=day', viewer);
     expect(answer.statusCode).toBe(200);
     const report = answer.json();
-    expect(report.rows.map((row: { key: string; visits: number }) => [row.key, row.visits])).toEqual([['2026-12-02', 3], ['2026-12-03', 1]]);
+    expect(report.rows.map((row: { key: string; visits: number; count: number }) => [row.key, row.visits, row.count])).toEqual([['2026-12-02', 3, 3], ['2026-12-03', 1, 1]]);
     expect(report.rows[0]).toMatchObject({
       ended: { finished: 1, 'timed-out': 1, declined: 1, watchdog: 0, admin: 0 },
       averageDurationSeconds: 123,
@@ -68,9 +68,12 @@ describe.each(FLEET_ENGINES)('usage statistics on %s', (engine) => {
     const visitsOf = (rows: { key: string | null; label: string | null; visits: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '(none)', [row.label, row.visits]]));
     expect(visitsOf(byKiosk.rows)).toEqual({ [hall]: ['Town hall, "main" desk', 3], [bus]: ['=bus', 2] });
     const byLanguage = (await api.get('/api/statistics?from=2026-12-01&to=2026-12-31&by=language', viewer)).json();
-    expect(byLanguage.rows.map((row: { key: string | null; languagesChosen: number }) => [row.key, row.languagesChosen])).toEqual(
-      expect.arrayContaining([['ar', 2], ['fr', 1], [null, 0]]),
-    );
+    // `count` is what the grouping is about: languages chosen here, procedures chosen below.
+    const counted = (rows: { key: string | null; count: number }[]) => Object.fromEntries(rows.map((row) => [row.key ?? '(none)', row.count]));
+    expect(counted(byLanguage.rows)).toEqual({ ar: 2, fr: 1, '(none)': 0 });
+    const byProcedure = (await api.get('/api/statistics?from=2026-12-01&to=2026-12-31&by=procedure', viewer)).json();
+    expect(counted(byProcedure.rows)).toEqual({ passport: 1, '(none)': 0 });
+    expect(byProcedure.rows.find((row: { key: string | null }) => row.key === null).visits).toBe(5);
     const byOutcome = (await api.get('/api/statistics?from=2026-12-01&to=2026-12-31&by=outcome', viewer)).json();
     const finished = byOutcome.rows.find((row: { key: string | null }) => row.key === 'finished');
     expect(finished).toMatchObject({ ended: { finished: 2 }, averageDurationSeconds: 200 });
