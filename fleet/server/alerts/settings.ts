@@ -44,13 +44,15 @@ export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 export type SmtpSettings = NonNullable<AlertSettings['smtp']>;
 
 /**
- * What PUT /api/alert-settings takes. The password is write-only: left out, the stored one is kept;
- * null removes it; a string replaces it.
+ * What PUT /api/alert-settings takes: what GET gave, edited. The password is write-only: left out, the
+ * stored one is kept; null removes it; a string replaces it. What GET adds (`passwordSet`, `delivery`)
+ * is read-only and ignored, so an answer can be sent back as it came.
  */
 export const AlertSettingsInputSchema = z.object({
   rules: AlertRulesSchema,
   webhook: z.object({ url: WebhookUrlSchema }).strict().nullable(),
-  smtp: z.object({ ...SmtpFields, password: z.string().max(1024).nullable().optional() }).strict().nullable(),
+  smtp: z.object({ ...SmtpFields, password: z.string().max(1024).nullable().optional(), passwordSet: z.boolean().optional() }).strict().nullable(),
+  delivery: z.unknown().optional(),
 }).strict();
 export type AlertSettingsInput = z.infer<typeof AlertSettingsInputSchema>;
 
@@ -84,7 +86,11 @@ export async function loadAlertSettings(store: FleetStore): Promise<AlertSetting
 /** Saves an administrator's edit, keeping the stored SMTP password when the edit leaves it out. */
 export async function saveAlertSettings(store: FleetStore, input: AlertSettingsInput): Promise<AlertSettings> {
   const previous = await loadAlertSettings(store);
-  const smtp = input.smtp && { ...input.smtp, password: input.smtp.password === undefined ? previous.smtp?.password ?? null : input.smtp.password };
+  let smtp: AlertSettings['smtp'] = null;
+  if (input.smtp) {
+    const { password, passwordSet: _readOnly, ...fields } = input.smtp;
+    smtp = { ...fields, password: password === undefined ? previous.smtp?.password ?? null : password };
+  }
   const settings: AlertSettings = { rules: input.rules, webhook: input.webhook, smtp };
   await store.settings.put(SETTING_NAME, JSON.stringify(settings));
   return settings;

@@ -9,14 +9,13 @@ import { MAY } from '../roles';
 import { defineRoute, type RouteDefinition } from '../route';
 
 const OutcomeAnswer = z.object({ ok: z.boolean(), attempts: z.number(), error: z.string().optional() }).nullable();
-const SettingsAnswer = z.object({
-  settings: PublicAlertSettingsSchema,
-  /** The last delivery on each channel, failed or not, so a broken webhook shows on the settings page. */
+/** The settings with, read-only, the last delivery on each channel, so a broken webhook shows where it is set. */
+const SettingsAnswer = PublicAlertSettingsSchema.extend({
   delivery: z.object({ webhook: DeliveryStatusSchema.nullable(), email: DeliveryStatusSchema.nullable() }),
 });
 
 async function settingsAnswer(deps: ApiDeps, settings?: AlertSettings) {
-  return { settings: publicAlertSettings(settings ?? (await loadAlertSettings(deps.store))), delivery: await lastDeliveries(deps.store) };
+  return { ...publicAlertSettings(settings ?? (await loadAlertSettings(deps.store))), delivery: await lastDeliveries(deps.store) };
 }
 
 export function alertSettingRoutes(deps: ApiDeps): RouteDefinition[] {
