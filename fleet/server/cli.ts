@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { AlertEvaluator } from './alerts/evaluator';
+import { AlertNotifier } from './alerts/notifier';
 import { buildFleetApi } from './api/app';
 import { ensureFirstAdministrator } from './first-administrator';
 import { postgresLocation, type StoreLocation } from './store/open';
@@ -12,7 +14,7 @@ import { openStore } from './store/store';
  * server with its embedded defaults (a SQLite file in the state folder). On first start it prints the
  * first administrator's password, once.
  */
-const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy]';
+const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy] [--alert-interval <seconds>]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -29,6 +31,8 @@ try {
       database: { type: 'string' },
       // Behind a TLS-terminating reverse proxy: client addresses and the scheme come from X-Forwarded-*.
       'trust-proxy': { type: 'boolean', default: false },
+      // How often the alert rules are evaluated against the kiosks' latest statuses.
+      'alert-interval': { type: 'string', default: '30' },
     },
     strict: true,
   }).values;
@@ -38,6 +42,9 @@ try {
 
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0 to 65535, not ${args.port}`);
+
+const alertIntervalSeconds = Number(args['alert-interval']);
+if (!Number.isInteger(alertIntervalSeconds) || alertIntervalSeconds < 1 || alertIntervalSeconds > 3600) fail(`--alert-interval must be 1 to 3600 seconds, not ${args['alert-interval']}`);
 
 const stateDir = args.state ?? path.join(process.env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'borne-fleet');
 let location: StoreLocation;
@@ -55,6 +62,10 @@ const firstAdministrator = await ensureFirstAdministrator(store, new Date());
 const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' } });
 const address = await app.listen({ port, host: args.host });
 
+const alertLog = { warn: (message: string) => app.log.warn(message) };
+const alerts = new AlertEvaluator({ store, now: () => new Date(), log: alertLog, notifier: new AlertNotifier({ store, now: () => new Date(), log: alertLog }) });
+alerts.start(alertIntervalSeconds * 1000);
+
 process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
 process.stdout.write(`  console: ${address}/   API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
 if (firstAdministrator) {
@@ -62,6 +73,7 @@ if (firstAdministrator) {
 }
 
 const stop = async () => {
+  await alerts.stop();
   await app.close();
   await store.close();
   process.exit(0);

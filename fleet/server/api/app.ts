@@ -8,11 +8,14 @@ import { openApiDocument } from './openapi';
 import { registerRoute } from './register';
 import type { RouteDefinition } from './route';
 import { accountRoutes } from './routes/accounts';
+import { alertSettingRoutes } from './routes/alert-settings';
+import { alertRoutes } from './routes/alerts';
 import { auditRoutes } from './routes/audit';
 import { enrolmentRoutes } from './routes/enrolment';
 import { kioskRoutes } from './routes/kiosks';
 import { sessionRoutes } from './routes/session';
 import { updateRoutes } from './routes/updates';
+import { statisticsRoutes } from './routes/statistics';
 
 export interface FleetApiOptions {
   store: FleetStore;
@@ -50,6 +53,9 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     ...kioskRoutes(deps),
     ...auditRoutes(deps),
     ...updateRoutes(deps),
+    ...alertRoutes(deps),
+    ...alertSettingRoutes(deps),
+    ...statisticsRoutes(deps),
   ];
   for (const route of routes) registerRoute(app, deps, route);
 

@@ -34,7 +34,7 @@ function operation(route: RouteDefinition): object {
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
     responses: {
-      [route.success.status]: { description: 'Done', content: { 'application/json': { schema: schemaOf(route.success.schema, 'output') } } },
+      [route.success.status]: { description: 'Done', content: { [route.success.contentType ?? 'application/json']: { schema: schemaOf(route.success.schema, 'output') } } },
       '4XX': { description: 'Refused: the message names the problem', content: { 'application/json': { schema: ErrorAnswer } } },
     },
   };

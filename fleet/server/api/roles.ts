@@ -14,4 +14,9 @@ export const MAY = {
   manageAccounts: ['administrator'],
   /** A release reaches every kiosk: as much a trust decision as enrolling one. */
   manageReleases: ['administrator'],
+  /** Alerts and usage statistics are read by everyone; an alert is acknowledged by whoever handles it. */
+  acknowledgeAlert: ['administrator', 'operator'],
+  /** Webhook addresses are often secrets in themselves (a chat's incoming hook): not for viewers. */
+  readAlertSettings: ['administrator', 'operator'],
+  manageAlertSettings: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -37,7 +37,7 @@ export interface RouteContext<Body, Params, Query> {
  * handler runs, writes the audit line, and openapi.ts describes it. `auditAction` marks a mutation.
  */
 export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   summary: string;
   access: RouteAccess;
@@ -47,8 +47,8 @@ export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.Zo
   body?: B;
   params?: P;
   query?: Q;
-  /** Status of success and the schema of its JSON answer, for the OpenAPI document. */
-  success: { status: number; schema: z.ZodType };
+  /** Status of success and the schema of its answer, for the OpenAPI document; JSON unless `contentType` says otherwise. */
+  success: { status: number; schema: z.ZodType; contentType?: string };
   handler(context: RouteContext<z.infer<B>, z.infer<P>, z.infer<Q>>): Promise<unknown>;
 }
 

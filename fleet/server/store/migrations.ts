@@ -10,6 +10,8 @@ export function fleetMigrations(engine: StoreEngine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-accounts-kiosks-audit': { up: (db) => createFirstTables(db, engine) },
     '0002-fleet-state': { up: (db) => createFleetStateTables(db, engine) },
+    // Both engines know partial indexes: one open alert per kiosk and rule, even with several servers evaluating.
+    '0003-alerts-one-open': { up: (db) => db.schema.createIndex('alerts_one_open').on('alerts').columns(['kiosk_id', 'rule']).unique().where(sql.ref('cleared_at'), 'is', null).execute() },
     '0004-releases': { up: (db) => createReleaseTables(db) },
   };
   return { getMigrations: async () => migrations };

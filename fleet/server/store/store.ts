@@ -1,10 +1,13 @@
 import { accountQueries } from './accounts';
+import { alertQueries } from './alerts';
 import { auditQueries } from './audit';
 import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
 import { releaseQueries } from './releases';
 import { sessionQueries } from './sessions';
+import { settingQueries } from './settings';
+import { statisticsQueries } from './statistics';
 import { statusQueries } from './status';
 import { usageQueries } from './usage';
 
@@ -19,6 +22,9 @@ export interface FleetStore {
   status: ReturnType<typeof statusQueries>;
   usage: ReturnType<typeof usageQueries>;
   releases: ReturnType<typeof releaseQueries>;
+  alerts: ReturnType<typeof alertQueries>;
+  settings: ReturnType<typeof settingQueries>;
+  statistics: ReturnType<typeof statisticsQueries>;
   close(): Promise<void>;
 }
 
@@ -34,6 +40,9 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     status: statusQueries(db),
     usage: usageQueries(db),
     releases: releaseQueries(db),
+    alerts: alertQueries(db),
+    settings: settingQueries(db),
+    statistics: statisticsQueries(db),
     close: () => db.destroy(),
   };
 }

@@ -62,4 +62,8 @@ describe('npm run fleet', () => {
   it('refuses a --database that is not a PostgreSQL URL, saying so', async () => {
     await expect(startFleet(['--database', 'mysql://db/fleet'])).rejects.toThrow(/--database must be a postgres:\/\/ URL/);
   });
+
+  it('refuses an --alert-interval that is not a whole number of seconds, saying so', async () => {
+    await expect(startFleet(['--alert-interval', '0.5'])).rejects.toThrow(/--alert-interval must be 1 to 3600 seconds, not 0\.5/);
+  });
 });
