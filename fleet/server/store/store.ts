@@ -1,8 +1,11 @@
 import { accountQueries } from './accounts';
 import { auditQueries } from './audit';
+import { commandQueries } from './commands';
+import { configQueries } from './configs';
 import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
+import { receivedKeyQueries } from './received-keys';
 import { sessionQueries } from './sessions';
 import { statusQueries } from './status';
 import { usageQueries } from './usage';
@@ -17,6 +20,9 @@ export interface FleetStore {
   audit: ReturnType<typeof auditQueries>;
   status: ReturnType<typeof statusQueries>;
   usage: ReturnType<typeof usageQueries>;
+  configs: ReturnType<typeof configQueries>;
+  commands: ReturnType<typeof commandQueries>;
+  receivedKeys: ReturnType<typeof receivedKeyQueries>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,9 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     audit: auditQueries(db),
     status: statusQueries(db),
     usage: usageQueries(db),
+    configs: configQueries(db),
+    commands: commandQueries(db),
+    receivedKeys: receivedKeyQueries(db),
     close: () => db.destroy(),
   };
 }
