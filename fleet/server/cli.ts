@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFleetApi } from './api/app';
 import { ensureFirstAdministrator } from './first-administrator';
+import { startFleetMqtt, type BrokerChoice } from './ingest/start';
 import { postgresLocation, type StoreLocation } from './store/open';
 import { openStore } from './store/store';
 
@@ -12,7 +13,12 @@ import { openStore } from './store/store';
  * server with its embedded defaults (a SQLite file in the state folder). On first start it prints the
  * first administrator's password, once.
  */
-const USAGE = 'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy]';
+const USAGE = [
+  'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy]',
+  '         [--mqtt-port <n>] [--mqtt-host <address>] [--mqtt-tls-cert <pem> --mqtt-tls-key <pem>]   (embedded broker)',
+  '         [--mqtt mqtt://admin:password@host:1883 [--mqtt-ca <pem>]]   (external Mosquitto with dynamic security)',
+  '         [--online-window-seconds <n>] [--history-days <n>]',
+].join('\n');
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -29,6 +35,14 @@ try {
       database: { type: 'string' },
       // Behind a TLS-terminating reverse proxy: client addresses and the scheme come from X-Forwarded-*.
       'trust-proxy': { type: 'boolean', default: false },
+      'mqtt-port': { type: 'string', default: '1883' },
+      'mqtt-host': { type: 'string' },
+      'mqtt-tls-cert': { type: 'string' },
+      'mqtt-tls-key': { type: 'string' },
+      mqtt: { type: 'string' },
+      'mqtt-ca': { type: 'string' },
+      'online-window-seconds': { type: 'string', default: '90' },
+      'history-days': { type: 'string', default: '30' },
     },
     strict: true,
   }).values;
@@ -38,6 +52,23 @@ try {
 
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0 to 65535, not ${args.port}`);
+
+const count = (flag: string, value: string, min: number, max: number): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be ${min} to ${max}, not ${value}`);
+  return n;
+};
+const mqttPort = count('mqtt-port', args['mqtt-port'], 0, 65535);
+const onlineWindowSeconds = count('online-window-seconds', args['online-window-seconds'], 10, 86_400);
+const historyDays = count('history-days', args['history-days'], 1, 3650);
+if (Boolean(args['mqtt-tls-cert']) !== Boolean(args['mqtt-tls-key'])) fail('--mqtt-tls-cert and --mqtt-tls-key go together');
+if (args.mqtt && !/^mqtts?:\/\/[^@/]+:[^@/]+@/.test(args.mqtt)) fail('--mqtt must be mqtt://user:password@host:port (the dynamic-security admin)');
+const broker: BrokerChoice = args.mqtt
+  ? { kind: 'external', url: args.mqtt, ...(args['mqtt-ca'] ? { caFile: args['mqtt-ca'] } : {}) }
+  : {
+    kind: 'embedded', host: args['mqtt-host'] ?? args.host, port: mqttPort,
+    ...(args['mqtt-tls-cert'] && args['mqtt-tls-key'] ? { tls: { certFile: args['mqtt-tls-cert'], keyFile: args['mqtt-tls-key'] } } : {}),
+  };
 
 const stateDir = args.state ?? path.join(process.env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'borne-fleet');
 let location: StoreLocation;
@@ -52,10 +83,12 @@ if (args.database) {
 
 const store = await openStore(location);
 const firstAdministrator = await ensureFirstAdministrator(store, new Date());
-const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' } });
+const mqtt = await startFleetMqtt({ store, broker, onlineWindowSeconds, historyDays });
+const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' }, mqtt, onlineWindowSeconds, stateDir });
 const address = await app.listen({ port, host: args.host });
 
 process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
+process.stdout.write(`  MQTT broker for kiosks: ${mqtt.brokerUrl}${broker.kind === 'external' ? ' (external)' : ''}\n`);
 process.stdout.write(`  console API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
 if (firstAdministrator) {
   process.stdout.write(`  first administrator (shown this once): ${firstAdministrator.username} / ${firstAdministrator.password}\n`);
@@ -63,6 +96,7 @@ if (firstAdministrator) {
 
 const stop = async () => {
   await app.close();
+  await mqtt.close();
   await store.close();
   process.exit(0);
 };

@@ -12,4 +12,8 @@ export const MAY = {
   revokeKiosk: ['administrator', 'operator'],
   readAudit: ['administrator', 'operator'],
   manageAccounts: ['administrator'],
+  /** A configuration reaches every visitor of the kiosk: administrators only. */
+  configureKiosk: ['administrator'],
+  /** Commands are day-to-day operations (maintenance, restart, screenshot). */
+  commandKiosk: ['administrator', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;

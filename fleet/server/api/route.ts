@@ -37,7 +37,7 @@ export interface RouteContext<Body, Params, Query> {
  * handler runs, writes the audit line, and openapi.ts describes it. `auditAction` marks a mutation.
  */
 export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   summary: string;
   access: RouteAccess;
@@ -45,6 +45,8 @@ export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.Zo
   /** The path parameter naming the kiosk acted on, so that even a refused request's audit line says which. */
   kioskParam?: string;
   body?: B;
+  /** A binary upload (not JSON): the handler gets the bytes as a Buffer, up to `maxBytes`; `body` is not used. */
+  rawBody?: { maxBytes: number };
   params?: P;
   query?: Q;
   /** Status of success and the schema of its JSON answer, for the OpenAPI document. */
