@@ -1,5 +1,5 @@
 import {
-  CommandResultSchema, FLEET_MESSAGE_MAX_BYTES, parseKioskTopic, ReportedConfigSchema, StatusMessageSchema, type KioskTopicLeaf,
+  CommandResultSchema, FLEET_MESSAGE_MAX_BYTES, KioskGoneSchema, KioskStatusSchema, parseKioskTopic, ReportedConfigSchema, type KioskTopicLeaf,
 } from '../../../common/fleet-messages';
 import type { KioskView } from '../store/kiosks';
 import { storeCommandResult, storeEvents } from './events';
@@ -16,7 +16,9 @@ export function ingest(deps: IngestDeps) {
       // A retained status is the broker replaying an old one to the server's new subscription: it says
       // nothing about when the kiosk was last heard from.
       if (retained) return;
-      const message = valid(StatusMessageSchema, payload, 'status');
+      // The two shapes are told apart by `online` first, so a refusal names the field that is wrong.
+      const gone = (payload as { online?: unknown } | null)?.online === false;
+      const message = gone ? valid(KioskGoneSchema, payload, 'last will') : valid(KioskStatusSchema, payload, 'status');
       if (!message.online) {
         await deps.store.audit.append({ at: deps.now().toISOString(), actor: `kiosk:${kiosk.id}`, action: 'kiosk.connection-lost', kiosk_id: kiosk.id, result: 'ok', detail: 'last will' });
         await deps.store.commands.requeueUnanswered(kiosk.id);
