@@ -14,22 +14,26 @@ const MISSING = /not found/i;
  * password = its credential) and a role of its own whose ACL names its topics one by one, so no
  * pattern substitution is needed and a kiosk can never reach another's prefix.
  */
-export function mosquittoAccess(dynsec: DynamicSecurity): KioskAccessControl & { admitServer(username: string): Promise<void> } {
+export function mosquittoAccess(dynsec: DynamicSecurity): KioskAccessControl & { admitServer(username: string, password: string): Promise<void> } {
   const acl = (kioskId: string, leaves: readonly string[], acltype: string) =>
     leaves.map((leaf) => ({ acltype, topic: kioskTopic(kioskId, leaf as never), allow: true }));
   return {
-    /** Lets the server's own (admin) user read and write every kiosk's topics. */
-    async admitServer(username) {
+    /**
+     * Makes (or re-keys) the server's own client, with read and write on every kiosk's topics. Not the
+     * admin user itself: Mosquitto kicks a client whose roles change, which would cut the admin's session.
+     */
+    async admitServer(username, password) {
       await dynsec.must({
         command: 'createRole',
         rolename: SERVER_ROLE,
         acls: [
           { acltype: 'subscribePattern', topic: 'kiosk/#', allow: true },
           { acltype: 'publishClientSend', topic: 'kiosk/#', allow: true },
-          { acltype: 'publishClientReceive', topic: 'kiosk/#', allow: true },
         ],
       }, EXISTS);
-      await dynsec.must({ command: 'addClientRole', username, rolename: SERVER_ROLE }, EXISTS);
+      const error = await dynsec.run({ command: 'createClient', username, password, roles: [{ rolename: SERVER_ROLE }] });
+      if (error && !EXISTS.test(error)) throw new Error(`dynamic-security createClient: ${error}`);
+      if (error) await dynsec.must({ command: 'setClientPassword', username, password });
     },
     async kioskEnrolled(kioskId, credential) {
       await dynsec.must({ command: 'createRole', rolename: roleOf(kioskId), acls: acl(kioskId, PENDING_PUBLISHES, 'publishClientSend') }, EXISTS);

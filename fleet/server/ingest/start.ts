@@ -100,11 +100,12 @@ async function connect(choice: BrokerChoice, store: FleetStore): Promise<{ clien
   }
   const url = new URL(choice.url);
   const tls: IClientOptions = choice.caFile ? { ca: readFileSync(choice.caFile) } : {};
-  const client = await mqtt.connectAsync(choice.url, { ...base, ...tls });
-  const dynsec = await DynamicSecurity.over(client);
-  const access = mosquittoAccess(dynsec);
-  await access.admitServer(decodeURIComponent(url.username));
+  const admin = await mqtt.connectAsync(choice.url, { ...base, ...tls, clientId: `borne-fleet-admin-${randomUUID()}` });
+  const access = mosquittoAccess(await DynamicSecurity.over(admin));
+  const server = { username: 'borne-fleet-server', password: newSecret() };
+  await access.admitServer(server.username, server.password);
   url.username = '';
   url.password = '';
-  return { client, access, brokerUrl: url.toString().replace(/\/$/, ''), closeBroker: async () => {} };
+  const client = await mqtt.connectAsync(url.toString(), { ...base, ...tls, ...server });
+  return { client, access, brokerUrl: url.toString().replace(/\/$/, ''), closeBroker: () => admin.endAsync() };
 }
