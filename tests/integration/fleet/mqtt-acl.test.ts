@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { kioskTopic } from '../../../common/fleet-messages';
-import { FLEET_BROKERS, fleetBrokers, eventually, publish, statusAt } from '../../support/fleet-mqtt';
+import { FLEET_BROKERS, fleetBrokers, eventually, kioskClient, publish, statusAt } from '../../support/fleet-mqtt';
 import { FLEET_ENGINES, fleetStores } from '../../support/fleet-stores';
 
 const BOTH = FLEET_ENGINES.flatMap((engine) => FLEET_BROKERS.map((broker) => [engine, broker] as const));
@@ -58,6 +59,25 @@ describe.each(BOTH)("a kiosk's credential on another kiosk's topics, on %s with 
     expect(toA.statusCode).toBe(201);
     const received = (await sub).stdout.split('\n').filter((line) => line.startsWith('kiosk/'));
     expect(received).toEqual([`${kioskTopic(a.kioskId, 'commands')} ${JSON.stringify({ id: toA.json().id, name: 'reload-config', expiresAt: toA.json().expires_at })}`]);
+  });
+
+  it('lets a pending kiosk say only its status', async () => {
+    const fleet = await brokers.start(await stores.fresh());
+    const pending = await fleet.api.enrolledKiosk(fleet.admin, 'pending');
+    const client = await kioskClient(fleet.fleet.brokerUrl, pending.kioskId, pending.credential);
+    // The broker grants the subscription as a failure (0x80), which mqtt.js reports as an error.
+    await expect(client.subscribeAsync(kioskTopic(pending.kioskId, 'commands'), { qos: 1 })).rejects.toThrow(/Subscribe error/);
+    // Events first (aedes drops the connection for it, Mosquitto ignores it), then a status on a new
+    // connection: the broker handles them in that order, and only the status reaches the server.
+    const usageKey = randomUUID();
+    const batch = { entries: [{ kind: 'usage', key: usageKey, record: { schema: 1, id: usageKey, day: '2026-12-07', event: { type: 'visit-started' } } }] };
+    client.publish(kioskTopic(pending.kioskId, 'events'), JSON.stringify(batch), { qos: 0 });
+    await client.endAsync();
+    const again = await kioskClient(fleet.fleet.brokerUrl, pending.kioskId, pending.credential);
+    await publish(again, pending.kioskId, 'status', statusAt(fleet.clock()));
+    const seen = await eventually(async () => (await fleet.api.get(`/api/kiosks/${pending.kioskId}`, fleet.admin)).json().online && 'online');
+    expect(seen).toBe('online');
+    expect(await fleet.api.store.usage.count()).toBe(0);
   });
 
   it('refuses a wrong password and a revoked kiosk', async () => {

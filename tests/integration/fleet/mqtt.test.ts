@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { kioskTopic } from '../../../common/fleet-messages';
 import { houseKeep } from '../../../fleet/server/ingest/housekeeping';
-import { FLEET_BROKERS, fleetBrokers, eventually, nextMessage, publish, statusAt } from '../../support/fleet-mqtt';
+import { FLEET_BROKERS, fleetBrokers, eventually, kioskClient, nextMessage, publish, statusAt } from '../../support/fleet-mqtt';
 import { FLEET_ENGINES, fleetStores } from '../../support/fleet-stores';
 import { readTestProfile } from '../../support/test-profile';
 
@@ -136,7 +136,7 @@ describe.each(BOTH)('fleet over MQTT on %s with the %s broker', (engine, broker)
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     expect((await fleet.api.post(`/api/kiosks/${kiosk.kioskId}/revoke`, undefined, fleet.admin)).statusCode).toBe(200);
     await closed;
-    await expect((await import('../../support/fleet-mqtt')).kioskClient(fleet.fleet.brokerUrl, kiosk.kioskId, kiosk.credential)).rejects.toThrow();
+    await expect(kioskClient(fleet.fleet.brokerUrl, kiosk.kioskId, kiosk.credential)).rejects.toThrow();
   });
 
   it('survives malformed, oversized and flooding input and keeps working', async () => {
