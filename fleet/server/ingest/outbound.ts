@@ -12,6 +12,11 @@ export interface OutboundDeps {
   onlineWindowMs: number;
 }
 
+/** The one meaning of "online": a status heard within the window, never only a socket left open. */
+export function heardRecently(heardAt: string | undefined, now: Date, windowMs: number): boolean {
+  return heardAt !== undefined && now.getTime() - Date.parse(heardAt) < windowMs;
+}
+
 /** What the server says to kiosks: desired configurations, commands, acknowledgements. */
 export function outbound(deps: OutboundDeps) {
   const { store, publish, now } = deps;
@@ -21,10 +26,8 @@ export function outbound(deps: OutboundDeps) {
     await store.commands.sent(row.id, now().toISOString());
   };
   const self = {
-    /** Heard from within the window: "online" never means only that a socket is open. */
     async isOnline(kioskId: string): Promise<boolean> {
-      const latest = await store.status.latest(kioskId);
-      return latest !== undefined && now().getTime() - Date.parse(latest.heardAt) < deps.onlineWindowMs;
+      return heardRecently((await store.status.latest(kioskId))?.heardAt, now(), deps.onlineWindowMs);
     },
     async pushConfig(kioskId: string, desired: DesiredConfig): Promise<void> {
       await publish(kioskTopic(kioskId, 'config/desired'), desired, { retain: true });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KioskStatusSchema } from '../../../../common/fleet-messages';
+import { heardRecently } from '../../ingest/outbound';
 import type { KioskView } from '../../store/kiosks';
 import { KIOSK_STATES, type KioskState } from '../../store/schema';
 import type { HeardStatus } from '../../store/status';
@@ -56,7 +57,7 @@ export async function existing(deps: ApiDeps, id: string): Promise<KioskView> {
 }
 
 function detail(deps: ApiDeps, kiosk: KioskView, heard: HeardStatus | undefined): z.infer<typeof KioskDetail> {
-  const online = heard !== undefined && deps.now().getTime() - Date.parse(heard.heardAt) < deps.onlineWindowMs;
+  const online = heardRecently(heard?.heardAt, deps.now(), deps.onlineWindowMs);
   return { ...kiosk, online, heardAt: heard?.heardAt ?? null, status: heard?.status ?? null };
 }
 
