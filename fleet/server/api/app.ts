@@ -1,4 +1,8 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { KioskAccessControl } from '../broker/link';
+import { outbound, type Outbound } from '../ingest/outbound';
 import type { FleetStore } from '../store/store';
 import { BUILT_CONSOLE_DIR, serveConsole } from './console-static';
 import type { ApiDeps } from './deps';
@@ -10,7 +14,10 @@ import type { RouteDefinition } from './route';
 import { accountRoutes } from './routes/accounts';
 import { alertSettingRoutes } from './routes/alert-settings';
 import { alertRoutes } from './routes/alerts';
+import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
+import { commandRoutes } from './routes/commands';
+import { configRoutes } from './routes/config';
 import { enrolmentRoutes } from './routes/enrolment';
 import { kioskRoutes } from './routes/kiosks';
 import { sessionRoutes } from './routes/session';
@@ -22,7 +29,6 @@ export interface FleetApiOptions {
   now?: () => Date;
   loginLimits?: LoginThrottleLimits;
   sessionHours?: number;
-  onlineWindowSeconds?: number;
   /** Trust X-Forwarded-For and -Proto from a reverse proxy in front (the rate limit counts its clients, cookies go Secure behind TLS). */
   trustProxy?: boolean;
   /** Fastify's logger (pino); the CLI keeps warnings and errors only: request lines would hold client addresses. */
@@ -30,20 +36,33 @@ export interface FleetApiOptions {
   version?: string;
   /** The built console to serve outside /api (default: dist/console); null serves none. */
   consoleDir?: string | null;
+  /** The MQTT side (ingest/start.ts); without it, nothing is published and no kiosk is ever online. */
+  mqtt?: { outbound: Outbound; access: KioskAccessControl };
+  /** Heard from within this many seconds = online (90 by default). */
+  onlineWindowSeconds?: number;
+  /** The server's state folder; command attachments go in its `attachments/`. */
+  stateDir?: string;
 }
+
+const NO_BROKER: KioskAccessControl = { kioskEnrolled: async () => {}, kioskMoved: async () => {} };
 
 /** Every request body is small JSON; anything bigger is refused before it is read whole. */
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** The fleet's HTTP API, not yet listening: the CLI listens, tests inject or listen on loopback. */
 export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
+  const now = options.now ?? (() => new Date());
+  const onlineWindowMs = (options.onlineWindowSeconds ?? 90) * 1000;
   const deps: ApiDeps = {
     store: options.store,
-    now: options.now ?? (() => new Date()),
+    now,
     throttle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     enrolThrottle: new LoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     sessionHours: options.sessionHours ?? 12,
-    onlineWindowSeconds: options.onlineWindowSeconds ?? 90,
+    outbound: options.mqtt?.outbound ?? outbound({ store: options.store, publish: async () => {}, now, onlineWindowMs }),
+    access: options.mqtt?.access ?? NO_BROKER,
+    onlineWindowMs,
+    attachmentsDir: path.join(options.stateDir ?? path.join(tmpdir(), 'borne-fleet'), 'attachments'),
   };
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, logger: options.logger ?? false });
   const routes: RouteDefinition[] = [
@@ -56,7 +75,12 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     ...alertRoutes(deps),
     ...alertSettingRoutes(deps),
     ...statisticsRoutes(deps),
+    ...configRoutes(deps),
+    ...commandRoutes(deps),
+    ...attachmentRoutes(deps),
   ];
+  // Attachments are the only bodies that are not JSON; every other route refuses them (zod sees bytes).
+  app.addContentTypeParser(['application/octet-stream', 'image/png'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   for (const route of routes) registerRoute(app, deps, route);
 
   const document = openApiDocument(routes, options.version ?? '0.1.0');

@@ -1,3 +1,5 @@
+import type { KioskAccessControl } from '../broker/link';
+import type { Outbound } from '../ingest/outbound';
 import type { FleetStore } from '../store/store';
 import type { LoginThrottle } from './login-throttle';
 
@@ -9,6 +11,12 @@ export interface ApiDeps {
   /** Enrolment attempts per address: a refused enrolment writes an audit line, so it must not be free. */
   enrolThrottle: LoginThrottle;
   sessionHours: number;
-  /** A kiosk is online when heard from within this many seconds: never "its socket is open". */
-  onlineWindowSeconds: number;
+  /** Says things to kiosks over MQTT (a stand-in that publishes nothing when the API runs without a broker). */
+  outbound: Outbound;
+  /** Tells the broker about enrolments, approvals and revocations. */
+  access: KioskAccessControl;
+  /** A kiosk is online when heard from within this many milliseconds: never "its socket is open". */
+  onlineWindowMs: number;
+  /** Where command attachments (screenshots, log bundles) are kept, in the server's state folder. */
+  attachmentsDir: string;
 }

@@ -17,7 +17,7 @@ export function openApiDocument(routes: readonly RouteDefinition[], version: str
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/login. POST requests also need the X-CSRF-Token header.' },
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/login. POST and PUT requests also need the X-CSRF-Token header.' },
         kiosk: { type: 'http', scheme: 'bearer', description: 'The credential a kiosk received at enrolment.' },
       },
     },
@@ -33,11 +33,18 @@ function operation(route: RouteDefinition): object {
     security,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
+    ...(route.rawBody ? { requestBody: { required: true, content: binaryBody(route.rawBody.maxBytes) } } : {}),
     responses: {
       [route.success.status]: { description: 'Done', content: { [route.success.contentType ?? 'application/json']: { schema: schemaOf(route.success.schema, 'output') } } },
       '4XX': { description: 'Refused: the message names the problem', content: { 'application/json': { schema: ErrorAnswer } } },
     },
   };
+}
+
+/** An upload sent as bytes: a PNG or any other file, up to the route's limit. */
+function binaryBody(maxBytes: number): object {
+  const schema = { type: 'string', format: 'binary', maxLength: maxBytes };
+  return { 'image/png': { schema }, 'application/octet-stream': { schema } };
 }
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): object {

@@ -19,6 +19,7 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteD
   app.route({
     method: route.method,
     url: route.url,
+    ...(route.rawBody ? { bodyLimit: route.rawBody.maxBytes } : {}),
     handler: async (request, reply) => {
       let caller: Caller = { kind: 'anonymous' };
       const audit: RouteContext<unknown, unknown, unknown>['audit'] = {};
@@ -28,7 +29,7 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteD
         authorize(caller, route);
         checkCsrf(request, caller, route);
         const context: RouteContext<unknown, unknown, unknown> = {
-          body: parse(route.body, request.body, 'body'),
+          body: route.rawBody ? rawBytes(request.body) : parse(route.body, request.body, 'body'),
           params: parse(route.params, request.params, 'params'),
           query: parse(route.query, request.query, 'query'),
           caller,
@@ -58,6 +59,11 @@ function parse(schema: RouteDefinition['body'], value: unknown, where: 'body' | 
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(where, parsed.error);
   return parsed.data;
+}
+
+function rawBytes(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'body: send the file as application/octet-stream or image/png');
+  return body;
 }
 
 async function identify(deps: ApiDeps, request: FastifyRequest, route: RouteDefinition): Promise<Caller> {

@@ -19,4 +19,8 @@ export const MAY = {
   /** Webhook addresses are often secrets in themselves (a chat's incoming hook): not for viewers. */
   readAlertSettings: ['administrator', 'operator'],
   manageAlertSettings: ['administrator'],
+  /** A configuration reaches every visitor of the kiosk: administrators only. */
+  configureKiosk: ['administrator'],
+  /** Commands are day-to-day operations (maintenance, restart, screenshot). */
+  commandKiosk: ['administrator', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -45,6 +45,8 @@ export interface RouteDefinition<B extends z.ZodType = z.ZodType, P extends z.Zo
   /** The path parameter naming the kiosk acted on, so that even a refused request's audit line says which. */
   kioskParam?: string;
   body?: B;
+  /** A binary upload (not JSON): the handler gets the bytes as a Buffer, up to `maxBytes`; `body` is not used. */
+  rawBody?: { maxBytes: number };
   params?: P;
   query?: Q;
   /** Status of success and the schema of its answer, for the OpenAPI document; JSON unless `contentType` says otherwise. */

@@ -21,6 +21,7 @@ export function kioskQueries(db: Kysely<FleetDatabase>) {
       const result = await db.updateTable('kiosks').set({ state: to }).where('id', '=', id).where('state', 'in', from).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
+    /** Puts the kiosk in a rollout and filter group, or in none (null); false when there is no such kiosk. */
     async setGroup(id: string, group: string | null): Promise<boolean> {
       const result = await db.updateTable('kiosks').set({ group_name: group }).where('id', '=', id).executeTakeFirst();
       return result.numUpdatedRows > 0n;

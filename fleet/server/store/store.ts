@@ -1,10 +1,13 @@
 import { accountQueries } from './accounts';
 import { alertQueries } from './alerts';
 import { auditQueries } from './audit';
+import { commandQueries } from './commands';
+import { configQueries } from './configs';
 import { enrolmentQueries } from './enrolment';
 import { kioskQueries } from './kiosks';
 import { openDatabase, type StoreEngine, type StoreLocation } from './open';
 import { releaseQueries } from './releases';
+import { receivedKeyQueries } from './received-keys';
 import { sessionQueries } from './sessions';
 import { settingQueries } from './settings';
 import { statisticsQueries } from './statistics';
@@ -25,6 +28,9 @@ export interface FleetStore {
   alerts: ReturnType<typeof alertQueries>;
   settings: ReturnType<typeof settingQueries>;
   statistics: ReturnType<typeof statisticsQueries>;
+  configs: ReturnType<typeof configQueries>;
+  commands: ReturnType<typeof commandQueries>;
+  receivedKeys: ReturnType<typeof receivedKeyQueries>;
   close(): Promise<void>;
 }
 
@@ -43,6 +49,9 @@ export async function openStore(location: StoreLocation): Promise<FleetStore> {
     alerts: alertQueries(db),
     settings: settingQueries(db),
     statistics: statisticsQueries(db),
+    configs: configQueries(db),
+    commands: commandQueries(db),
+    receivedKeys: receivedKeyQueries(db),
     close: () => db.destroy(),
   };
 }

@@ -12,7 +12,7 @@ afterEach(() => {
 
 /** Starts `npm run fleet`'s entry with tsx as npm would, and resolves with what it printed once it listens. */
 function startFleet(args: string[]): Promise<{ child: ChildProcess; address: string; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'fleet/server/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'fleet/server/cli.ts', '--port', '0', '--mqtt-port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let output = '';
   return new Promise((resolve, reject) => {

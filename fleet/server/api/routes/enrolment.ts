@@ -62,6 +62,8 @@ export function enrolmentRoutes(deps: ApiDeps): RouteDefinition[] {
           at: now,
         });
         if (!outcome.ok) throw new HttpError(outcome.error === 'unknown token' ? 401 : 410, `enrolment refused: ${outcome.error}`);
+        // An external broker learns the credential now: the server never has it again.
+        await deps.access.kioskEnrolled(id, credential);
         audit.actor = `kiosk:${id}`;
         audit.kioskId = id;
         audit.detail = `name ${body.name}`;

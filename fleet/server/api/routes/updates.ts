@@ -121,7 +121,7 @@ export function updateRoutes(deps: ApiDeps): RouteDefinition[] {
         const rollouts = await deps.store.releases.rollouts(50);
         const [newest] = rollouts;
         if (!newest || newest.state === 'complete' || newest.state === 'rolled-back') return { rollouts };
-        const progress = stageProgress(await heardKiosks(), newest, deps.now(), deps.onlineWindowSeconds);
+        const progress = stageProgress(await heardKiosks(), newest, deps.now(), deps.onlineWindowMs / 1000);
         return { rollouts: [{ ...newest, progress }, ...rollouts.slice(1)] };
       },
     }),
@@ -159,7 +159,7 @@ export function updateRoutes(deps: ApiDeps): RouteDefinition[] {
         const rollout = await newestRollout(params.id);
         audit.detail = `release ${rollout.version}, stage ${rollout.stage + 1} of ${rollout.stages.length}`;
         if (rollout.state !== 'running') throw new HttpError(409, `rollout ${rollout.id} is ${rollout.state}: only a running rollout advances`);
-        const progress = stageProgress(await heardKiosks(), rollout, deps.now(), deps.onlineWindowSeconds);
+        const progress = stageProgress(await heardKiosks(), rollout, deps.now(), deps.onlineWindowMs / 1000);
         if (progress.healthy < progress.targeted) {
           const names = progress.holding.map((kiosk) => `${kiosk.name} (${kiosk.why})`).join(', ');
           throw new HttpError(409, `${progress.targeted - progress.healthy} of ${progress.targeted} kiosks are not healthy on ${rollout.version} yet: ${names}`);
