@@ -20,6 +20,8 @@ export interface FleetAgentOptions {
   outbox: Outbox;
   sources: ReportSources;
   stateDir: string;
+  /** The shipped procedure catalog, against which a desired profile's procedures are checked. */
+  catalogDir: string;
   softwareVersion: string;
   /** The configuration version the host runs (desired-config.ts `fleetProfileVersion`). */
   configVersion: number;
@@ -140,7 +142,7 @@ export class FleetAgent {
     const desired = DesiredConfigSchema.safeParse(json);
     if (!desired.success) return this.options.log.warn({ topic: 'config/desired' }, 'dropped a malformed desired configuration');
     if (desired.data.version === this.configVersion) return;
-    const reported = await storeDesiredConfig(desired.data, this.options.stateDir);
+    const reported = await storeDesiredConfig(desired.data, this.options.stateDir, this.options.catalogDir);
     if (reported.error) {
       this.options.log.warn({ version: reported.version, reason: reported.error }, 'refused the fleet configuration; keeping the last good one');
     } else {

@@ -3,6 +3,7 @@ import { errorMessage } from '../../common/error-message';
 import type { DesiredConfig, ReportedConfig } from '../../common/fleet-messages';
 import { checkProfile } from '../../kiosk-config/load';
 import { fleetFiles, readJson, writePrivateJson } from './fleet-files';
+import { checkProfileCatalog } from './fleet-profile';
 
 const VersionFileSchema = z.object({ version: z.number().int().min(1) }).strict();
 
@@ -24,10 +25,12 @@ const clipped = (text: string) => (text.length <= 500 ? text : `${text.slice(0, 
  * profile when it passes: `{version}` to report. When it does not, nothing is written and the kiosk keeps
  * its last good profile: `{version, error}` names the field and the reason.
  */
-export async function storeDesiredConfig(desired: DesiredConfig, stateDir: string): Promise<ReportedConfig> {
+export async function storeDesiredConfig(desired: DesiredConfig, stateDir: string, catalogDir: string): Promise<ReportedConfig> {
   const checked = checkProfile(desired.config, `configuration version ${desired.version}`);
   if (!checked.ok) return { version: desired.version, error: clipped(checked.error) };
   const files = fleetFiles(stateDir);
+  const catalog = await checkProfileCatalog(checked.value, files.profile, catalogDir);
+  if (!catalog.ok) return { version: desired.version, error: clipped(catalog.error) };
   try {
     await writePrivateJson(files.profile, desired.config);
     await writePrivateJson(files.profileVersion, { version: desired.version });

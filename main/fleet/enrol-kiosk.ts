@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../common/result';
 import type { Logger } from '../log';
-import { defaultMqttUrl, EnrolmentSchema, writeEnrolment, type Enrolment } from './enrolment';
+import { defaultMqttUrl, EnrolmentSchema, tokenHash, writeEnrolment, type Enrolment } from './enrolment';
 import { enrolOverHttp, selfOverHttp } from './fleet-http';
 import { jitteredDelayMs } from './reconnect-delay';
 
@@ -17,6 +17,7 @@ export async function enrolKiosk(options: { stateDir: string; fleetUrl: string; 
     kioskId: answer.value.kioskId,
     credential: answer.value.credential,
     mqttUrl: answer.value.mqttUrl ?? defaultMqttUrl(options.fleetUrl),
+    tokenHash: tokenHash(options.token),
   });
   if (!enrolment.success) return fail(`the fleet server's enrolment answer is unusable: ${enrolment.error.issues[0]?.message}`);
   await writeEnrolment(options.stateDir, enrolment.data);

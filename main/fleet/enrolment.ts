@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { KioskIdSchema } from '../../common/fleet-messages';
 import { issueLines } from '../../common/issues';
@@ -10,6 +11,8 @@ export const EnrolmentSchema = z.object({
   kioskId: KioskIdSchema,
   credential: z.string().min(16).max(200),
   mqttUrl: z.url({ protocol: /^mqtts?$/ }),
+  /** SHA-256 of the token it enrolled with: the same `--enrol` at the next start is not spent again. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
 }).strict();
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
 
@@ -39,3 +42,5 @@ export async function readEnrolment(stateDir: string): Promise<Result<Enrolment 
 export async function writeEnrolment(stateDir: string, enrolment: Enrolment): Promise<void> {
   await writePrivateJson(fleetFiles(stateDir).enrolment, enrolment);
 }
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
