@@ -88,7 +88,10 @@ export class BrokerLink {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    await this.client.endAsync().catch(() => undefined);
+    // Connected, the goodbye just published is flushed first; offline, nothing can be, and waiting would hang.
+    const closing = this.client.endAsync(!this.client.connected).catch(() => undefined);
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    if (!this.client.disconnected) await this.client.endAsync(true).catch(() => undefined);
   }
 
   private comeBackLater(): void {
