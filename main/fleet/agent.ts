@@ -112,9 +112,10 @@ export class FleetAgent {
     } catch {
       return this.options.log.warn({ topic: leaf }, 'dropped a fleet message that is not JSON');
     }
+    const failed = (error: unknown) => this.options.log.error({ topic: leaf, reason: errorMessage(error) }, 'could not handle a fleet message');
     if (leaf === 'events/ack') this.acknowledged(json);
-    else if (leaf === 'config/desired') void this.desiredConfig(json);
-    else if (leaf === 'commands') void this.command(json);
+    else if (leaf === 'config/desired') this.desiredConfig(json).catch(failed);
+    else if (leaf === 'commands') this.command(json).catch(failed);
   }
 
   private acknowledged(json: unknown): void {

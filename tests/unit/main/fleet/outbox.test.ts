@@ -7,6 +7,7 @@ import type { OutboxEntry } from '../../../../common/fleet-messages';
 import { Outbox } from '../../../../main/fleet/outbox';
 import { collectReports } from '../../../../main/fleet/report-sources';
 import { UsageStore } from '../../../../main/usage/usage-store';
+import { AuditJournal } from '../../../../main/admin/audit-journal';
 
 const folders: string[] = [];
 const opened: Array<{ close(): void }> = [];
@@ -68,5 +69,22 @@ describe('collectReports', () => {
     expect(collectReports(outbox, { usage: () => usage, audit: null })).toBe(0);
     expect(usage.size).toBe(0);
     expect(outbox.oldest(10).map((entry) => entry.key)).toEqual(ids);
+  });
+
+  it('copies each administrator audit line once, with its action and outcome only', async () => {
+    const dir = folder();
+    const { journal } = await AuditJournal.open(path.join(dir, 'admin-audit.jsonl'));
+    const outbox = open(Outbox.open(path.join(dir, 'outbox.sqlite'), { maxRows: 1000 }));
+    await journal.append({ event: 'pin-wrong', failures: 1, lockedUntil: null });
+    await journal.append({ event: 'maintenance-on', source: 'fleet' });
+    expect(collectReports(outbox, { usage: () => null, audit: journal })).toBe(2);
+    await journal.append({ event: 'restart', source: 'panel' });
+    expect(collectReports(outbox, { usage: () => null, audit: journal })).toBe(1);
+    const lines = outbox.oldest(10).map((entry) => (entry.kind === 'audit' ? { action: entry.line.action, result: entry.line.result } : null));
+    expect(lines).toEqual([
+      { action: 'pin-wrong', result: 'failures 1' },
+      { action: 'maintenance-on', result: 'from the fleet' },
+      { action: 'restart', result: 'from the panel' },
+    ]);
   });
 });
