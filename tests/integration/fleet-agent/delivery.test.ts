@@ -36,9 +36,11 @@ describe.each(TEST_BROKERS)('fleet agent delivery through %s', (brokerName) => {
 
     const all = [...online, ...offline];
     await vi.waitFor(() => expect(fleet.stored.size).toBe(all.length), WAIT);
-    expect([...fleet.stored.keys()].sort()).toEqual([...all].sort());
-    expect([...fleet.deliveries.values()].every((times) => times === 1)).toBe(true);
     await vi.waitFor(() => expect(kiosk.agent!.waiting).toBe(0), WAIT); // acknowledged, so deleted
+    // Each event under its one key: the server, which stores a key once, counts N, not one more. (QoS 1 may
+    // carry a batch twice on the wire when an acknowledgement is slow; the keys make that harmless.)
+    expect(fleet.stored.size).toBe(all.length);
+    expect([...fleet.stored.keys()].sort()).toEqual([...all].sort());
     expect(kiosk.usage.size).toBe(0);
   });
 

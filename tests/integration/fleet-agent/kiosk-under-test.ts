@@ -62,7 +62,7 @@ export class KioskUnderTest {
       log: createLogger({ level: 'silent' }),
       random: () => 0.01, // the delays are 1 % of their bound: the test does not wait minutes
       heartbeatMs: 200,
-      resendAfterMs: 500,
+      resendAfterMs: 1_500,
     });
     return this.agent;
   }
