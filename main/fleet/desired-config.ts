@@ -4,6 +4,7 @@ import type { DesiredConfig, ReportedConfig } from '../../common/fleet-messages'
 import { checkProfile } from '../../kiosk-config/load';
 import { fleetFiles, readJson, writePrivateJson } from './fleet-files';
 import { checkProfileCatalog } from './fleet-profile';
+import { fleetText } from './fleet-text';
 
 const VersionFileSchema = z.object({ version: z.number().int().min(1) }).strict();
 
@@ -18,7 +19,6 @@ export async function fleetProfileVersion(stateDir: string): Promise<number> {
   }
 }
 
-const clipped = (text: string) => (text.length <= 500 ? text : `${text.slice(0, 499)}…`);
 
 /**
  * Checks a desired configuration as the host checks a profile file at start, and keeps it as the fleet
@@ -27,15 +27,15 @@ const clipped = (text: string) => (text.length <= 500 ? text : `${text.slice(0, 
  */
 export async function storeDesiredConfig(desired: DesiredConfig, stateDir: string, catalogDir: string): Promise<ReportedConfig> {
   const checked = checkProfile(desired.config, `configuration version ${desired.version}`);
-  if (!checked.ok) return { version: desired.version, error: clipped(checked.error) };
+  if (!checked.ok) return { version: desired.version, error: fleetText(checked.error) };
   const files = fleetFiles(stateDir);
   const catalog = await checkProfileCatalog(checked.value, files.profile, catalogDir);
-  if (!catalog.ok) return { version: desired.version, error: clipped(catalog.error) };
+  if (!catalog.ok) return { version: desired.version, error: fleetText(catalog.error) };
   try {
     await writePrivateJson(files.profile, desired.config);
     await writePrivateJson(files.profileVersion, { version: desired.version });
   } catch (error) {
-    return { version: desired.version, error: clipped(`the kiosk could not store it: ${errorMessage(error)}`) };
+    return { version: desired.version, error: fleetText(`the kiosk could not store it: ${errorMessage(error)}`) };
   }
   return { version: desired.version };
 }

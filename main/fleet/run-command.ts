@@ -3,6 +3,7 @@ import type { CommandResult, FleetCommand } from '../../common/fleet-messages';
 import type { Result } from '../../common/result';
 import { uploadAttachment } from './fleet-http';
 import type { FleetHostControls } from './host-controls';
+import { fleetText } from './fleet-text';
 
 export interface CommandContext {
   controls: FleetHostControls;
@@ -11,7 +12,6 @@ export interface CommandContext {
   now: () => number;
 }
 
-const clipped = (text: string) => (text.length <= 500 ? text : `${text.slice(0, 499)}…`);
 
 /**
  * Runs one command on the host and says how it ended. The caller has made sure it runs once and has
@@ -42,7 +42,7 @@ export async function runCommand(command: FleetCommand, context: CommandContext)
     outcome = { ok: false, error: `the kiosk failed: ${errorMessage(error)}` };
   }
   const at = new Date(context.now()).toISOString();
-  if (!outcome.ok) return { id: command.id, ok: false, error: clipped(outcome.error), at };
+  if (!outcome.ok) return { id: command.id, ok: false, error: fleetText(outcome.error), at };
   return { id: command.id, ok: true, at, ...(attachment ? { attachment } : {}) };
 }
 

@@ -2,6 +2,7 @@ import { statfs } from 'node:fs/promises';
 import { KioskStatusSchema, type KioskStatus, type ReportedDevice } from '../../common/fleet-messages';
 import type { DeviceHealth } from '../../common/devices';
 import type { KioskFacts } from './host-controls';
+import { fleetText } from './fleet-text';
 
 /** What the agent adds to the host's facts to make the full reported state. */
 export interface StatusContext {
@@ -14,7 +15,6 @@ export interface StatusContext {
   now: number;
 }
 
-const clipped = (text: string) => (text.length <= 500 ? text : `${text.slice(0, 499)}…`);
 
 export function reportedDevice(health: DeviceHealth): ReportedDevice {
   return {
@@ -22,7 +22,7 @@ export function reportedDevice(health: DeviceHealth): ReportedDevice {
     kind: health.kind,
     state: health.state,
     ...(health.printer ? { paper: health.printer.paper } : {}),
-    lastError: health.lastError ? clipped(health.lastError.message) : null,
+    lastError: health.lastError ? fleetText(health.lastError.message) : null,
   };
 }
 
@@ -41,7 +41,7 @@ export async function kioskStatus(facts: KioskFacts, context: StatusContext): Pr
     devices: facts.devices.slice(0, 32).map(reportedDevice),
     disk,
     configVersion: context.configVersion,
-    lastError: facts.lastError && { message: clipped(facts.lastError.message), at: facts.lastError.at },
+    lastError: facts.lastError && { message: fleetText(facts.lastError.message), at: facts.lastError.at },
     restartsLastHour: facts.restartsLastHour,
     wipeFailed: facts.wipeFailed,
   });

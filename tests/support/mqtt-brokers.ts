@@ -14,6 +14,8 @@ export interface TestBroker {
   stop(): Promise<void>;
   /** Stops it for good and removes what it left. */
   dispose(): Promise<void>;
+  /** Aedes only: drops one client's connection without a goodbye, as a lost network does, the broker staying up. */
+  cut?(clientId: string): void;
 }
 
 export const TEST_BROKERS = ['aedes', 'mosquitto'] as const;
@@ -29,11 +31,13 @@ function aedesBroker(port: number): TestBroker {
   let broker: Aedes | null = null;
   let server: Server | null = null;
   const sockets = new Set<Socket>();
+  const connections = new Map<string, Socket>();
   const broker_ = {
     name: 'aedes',
     url: `mqtt://127.0.0.1:${port}`,
     async start() {
       const started = await Aedes.createBroker();
+      started.on('client', (client) => connections.set(client.id, client.conn as unknown as Socket));
       const listening = createServer((socket) => {
         sockets.add(socket.once('close', () => sockets.delete(socket)));
         started.handle(socket);
@@ -51,6 +55,7 @@ function aedesBroker(port: number): TestBroker {
       await new Promise<void>((resolve) => s.close(() => resolve()));
     },
     dispose: () => broker_.stop(),
+    cut: (clientId: string) => connections.get(clientId)?.destroy(),
   };
   return broker_;
 }

@@ -77,3 +77,26 @@ describe.each(TEST_BROKERS)('fleet agent delivery through %s', (brokerName) => {
     expect(latest.disk.totalBytes).toBeGreaterThan(0);
   });
 });
+
+// Aedes only: the test drops the kiosk's own connection while the broker stays up, which Mosquitto offers no handle for.
+describe('fleet agent last will through aedes', () => {
+  it('is marked gone by its last will when its link drops without a goodbye, and back on reconnection', async () => {
+    const broker = await testBroker('aedes');
+    await broker.start();
+    const fleet = await FakeFleet.connect(broker.url);
+    const kiosk = new KioskUnderTest(broker.url);
+    try {
+      await kiosk.startAgent();
+      await vi.waitFor(() => expect(fleet.statuses.some((status) => status.online)).toBe(true), WAIT);
+      const before = fleet.statuses.length;
+      broker.cut!(`borne-kiosk-${kiosk.kioskId}`);
+      await vi.waitFor(() => expect(fleet.statuses.slice(before)).toContainEqual({ online: false }), WAIT);
+      const gone = fleet.statuses.length;
+      await vi.waitFor(() => expect(fleet.statuses.slice(gone).some((status) => status.online)).toBe(true), WAIT);
+    } finally {
+      await kiosk.dispose();
+      await fleet.stop();
+      await broker.dispose();
+    }
+  });
+});
