@@ -27,6 +27,16 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
 export async function loadProfile(file: string): Promise<Result<Profile>> {
   const json = await readJsonFile(file, PROFILE_FILE);
   if (!json.ok) return fail(`${file}: ${json.error}`);
-  const parsed = ProfileSchema.safeParse(json.value);
-  return parsed.success ? ok(parsed.data) : fail(describeIssues(file, parsed.error.issues));
+  return checkProfile(json.value, file);
+}
+
+/**
+ * The checks a profile passes once it is JSON, wherever it comes from (a file, the fleet's desired
+ * configuration): the same size limit as a file and the schema. `source` names it in the messages.
+ */
+export function checkProfile(json: unknown, source: string): Result<Profile> {
+  const size = Buffer.byteLength(JSON.stringify(json) ?? '');
+  if (size > PROFILE_MAX_BYTES) return fail(`${source}: the profile is ${size} bytes, more than the limit of ${PROFILE_MAX_BYTES}`);
+  const parsed = ProfileSchema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : fail(describeIssues(source, parsed.error.issues));
 }

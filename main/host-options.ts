@@ -9,17 +9,24 @@ export interface HostOptions {
   shell?: ShellName;
   /** Test only, refused unless the profile allows test automation. */
   testCdpPort?: number;
+  /** The fleet server's address (http or https), to enrol with or to check the stored enrolment against. */
+  fleet?: string;
+  /** A one-time enrolment token from the fleet console; needs `fleet`. */
+  enrol?: string;
 }
 
-export const USAGE = 'usage: borne [--profile <name|file.json>] [--shell electron|chromium] [--test-cdp-port <port>]';
+export const USAGE = 'usage: borne [--profile <name|file.json>] [--shell electron|chromium] [--test-cdp-port <port>] [--fleet <url> [--enrol <token>]]';
 
 /** Parses the host's command line. Unknown or malformed options are an error, never ignored. */
 export function parseHostOptions(argv: readonly string[]): Result<HostOptions> {
-  let values: { profile?: string; shell?: string; 'test-cdp-port'?: string };
+  let values: { profile?: string; shell?: string; 'test-cdp-port'?: string; fleet?: string; enrol?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { profile: { type: 'string' }, shell: { type: 'string' }, 'test-cdp-port': { type: 'string' } },
+      options: {
+        profile: { type: 'string' }, shell: { type: 'string' }, 'test-cdp-port': { type: 'string' },
+        fleet: { type: 'string' }, enrol: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -40,5 +47,28 @@ export function parseHostOptions(argv: readonly string[]): Result<HostOptions> {
     }
     options.testCdpPort = port;
   }
+  if (values.fleet !== undefined) {
+    const url = fleetUrl(values.fleet);
+    if (!url.ok) return fail(`${url.error}\n${USAGE}`);
+    options.fleet = url.value;
+  }
+  if (values.enrol !== undefined) {
+    if (options.fleet === undefined) return fail(`--enrol needs --fleet <url>: the server the token comes from\n${USAGE}`);
+    if (!/^[\x21-\x7e]{1,200}$/.test(values.enrol)) return fail('--enrol must be the token the fleet console showed, without spaces');
+    options.enrol = values.enrol;
+  }
   return ok(options);
+}
+
+/** The fleet server's base address: http or https, a host, no credentials; said back as the URL's origin. */
+function fleetUrl(text: string): Result<string> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail(`--fleet must be the fleet server's address, such as https://fleet.example.org, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(`--fleet must be an http:// or https:// address, not "${text}"`);
+  if (url.username || url.password) return fail('--fleet must not carry a user name or password: the kiosk enrols with a token (--enrol)');
+  return ok(url.origin);
 }

@@ -38,6 +38,9 @@ import { espeakSpeaker } from './speech/espeak-speaker';
 import { speechRoute } from './speech/speech-route';
 import { startAssistedMode, type AssistedMode } from './assist/assisted-mode';
 import { readingTimeoutsOf } from '../common/device-config';
+import { hostControls } from './fleet/host-glue';
+import { profileToRun } from './fleet/fleet-profile';
+import { startFleet } from './fleet/start-fleet';
 
 /** Why a running host asks to be stopped: an administrator chose to restart it, or to leave to the desktop. */
 export type HostEnd = 'restart' | 'exit';
@@ -75,7 +78,7 @@ const settingsFrom = (profile: Profile, catalog: OfferedCatalog, testAutomation:
  */
 export async function startHost(options: HostOptions, shell: KioskShell, log: Logger): Promise<RunningHost> {
   const paths = appPaths();
-  const profileFile = resolveProfilePath(options.profile, paths.profilesDir);
+  const profileFile = await profileToRun(resolveProfilePath(options.profile, paths.profilesDir), paths.stateDir, paths.catalogDir, log.child({ layer: 'fleet' }));
   const loaded = await loadProfile(profileFile);
   if (!loaded.ok) throw new Error(`the profile is invalid:\n${loaded.error}`);
   const profile = loaded.value;
@@ -148,8 +151,17 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     // On an official site the kiosk page is away: the shell's look at the site stands in for its heartbeat.
     viewAttached: () => hub.viewCount > 0 || (shell.showingSite?.() ?? false),
     reloadHungView: shell.reloadHungView && (() => shell.reloadHungView!()),
-    send: (event) => session.send(event),
+    send: (event) => {
+      fleetControls.watchdogSaid(event);
+      session.send(event);
+    },
   });
+  /** Maintenance from the host's own side (the fleet): journaled, then the machine decides when. */
+  const setMaintenance = (on: boolean) => {
+    admin.record(on ? 'maintenance-on' : 'maintenance-off', 'fleet');
+    session.send({ type: on ? 'MAINTENANCE.ENTER' : 'MAINTENANCE.LEAVE' });
+  };
+  const fleetControls = hostControls({ session, devices, admin, shell, setMaintenance, restart: () => endHost('restart'), log: log.child({ layer: 'fleet' }) });
   let lastScreen = '';
   let lastSiteBar = '';
   session.subscribe((state) => {
@@ -210,6 +222,11 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
   }
   watchdog.start();
   running.add(() => watchdog.stop());
+  running.add(startFleet({
+    fleet: options.fleet, enrol: options.enrol, name: profile.kiosk.id, appRoot: paths.root, stateDir: paths.stateDir,
+    catalogDir: paths.catalogDir, controls: fleetControls, sources: { usage: () => usage.store, audit: admin.journal },
+    outboxMaxRows: profile.usage.maxRows + OUTBOX_ROOM_BEYOND_USAGE, log: log.child({ layer: 'fleet' }),
+  }));
   log.info({ shell: shell.name }, 'kiosk ready');
 
   let stopping: Promise<void> | undefined;
@@ -219,8 +236,7 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     command: (raw) => {
       const parsed = HostCommandSchema.safeParse(raw);
       if (!parsed.success) return fail(`invalid host command: ${issueLines(parsed.error.issues).join('; ')}`);
-      admin.record(parsed.data.on ? 'maintenance-on' : 'maintenance-off', 'fleet');
-      session.send({ type: parsed.data.on ? 'MAINTENANCE.ENTER' : 'MAINTENANCE.LEAVE' });
+      setMaintenance(parsed.data.on);
       return ok(undefined);
     },
     stop: () => (stopping ??= (async () => {
@@ -242,6 +258,9 @@ async function checkLockdown(profile: Profile, catalog: OfferedCatalog, profileF
   return fail(`Chromium's managed policies for this profile are not in place (${installed.error}): `
     + `run sudo npm run install-policies -- --profile ${profileFile}`);
 }
+
+/** Audit lines and command results the fleet outbox keeps besides as many usage records as the usage store. */
+const OUTBOX_ROOM_BEYOND_USAGE = 10_000;
 
 /** systemd waits 90 s before SIGKILL by default; a kiosk has no reason to take more than a few. */
 const SHUTDOWN_DEADLINE_MS = 6_000;

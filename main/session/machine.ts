@@ -194,6 +194,7 @@ export const sessionMachine = setup({
         'WATCHDOG.GAVE_UP': { target: 'maintenance', actions: 'markOutOfOrder' },
         'MAINTENANCE.ENTER': { target: 'maintenance', actions: 'markOutOfOrder' },
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'admin' },
+        'FLEET.WIPE': 'wipe',
       },
     },
     visit: {
@@ -208,6 +209,8 @@ export const sessionMachine = setup({
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         // The administrator's gesture ends the visit: nobody's data is on screen behind the PIN.
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
+        // The fleet's "wipe now" ends the visit the same way: straight to the wipe, nothing kept.
+        'FLEET.WIPE': 'wipe',
         ...HAND_MOVES,
       },
       states: {
@@ -386,6 +389,7 @@ export const sessionMachine = setup({
         'WATCHDOG.RECOVERED': 'wipe',
         'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
         'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
+        'FLEET.WIPE': 'wipe',
       },
     },
     wipe: {

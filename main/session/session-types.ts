@@ -47,6 +47,9 @@ export interface SessionSettings extends IdleTimeouts {
  */
 export type MaintenanceEvent = { type: 'MAINTENANCE.ENTER' } | { type: 'MAINTENANCE.LEAVE' };
 
+/** The fleet's "wipe now": ends a visit under way as the administrator's gesture does, then wipes. Host-raised only. */
+export type FleetWipeEvent = { type: 'FLEET.WIPE' };
+
 /** What the administrator did on the panel; the host journals it and acts (restart, exit). */
 export type AdminAction = 'maintenance-on' | 'maintenance-off' | 'restart' | 'exit-to-desktop';
 
@@ -60,7 +63,7 @@ export type DeviceEvent =
   | { type: 'DEVICE.HEALTH_CHANGED'; health: DeviceHealth };
 
 export type SessionEvent =
-  RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | SiteEvent | PresenceEvent | CardEvent | AgentHandEvent;
+  RendererEvent | DeviceEvent | MeasuringPhaseEvent | WatchdogEvent | MaintenanceEvent | FleetWipeEvent | SiteEvent | PresenceEvent | CardEvent | AgentHandEvent;
 
 export interface SessionContext extends VisitData {
   settings: SessionSettings;

@@ -82,6 +82,11 @@ export interface KioskShell {
   leaveSite?(): Promise<void>;
   /** True while an official site shows in place of the kiosk page (the watchdog then times the site's paint). */
   showingSite?(): boolean;
+  /**
+   * A PNG of what the kiosk's window shows, for the fleet's screenshot command. The host asks only when
+   * no visit is on (a visit's screen is personal). Optional: a shell without it answers no screenshot.
+   */
+  capture?(): Promise<Buffer>;
   /** Closes the window and everything the shell started. Safe to call twice. */
   stop(): Promise<void>;
 }

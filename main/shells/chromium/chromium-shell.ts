@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { rm } from 'node:fs/promises';
 import { ok } from '../../../common/result';
 import { errorMessage } from '../../../common/error-message';
@@ -71,6 +72,8 @@ interface Launch {
   /** Settles once the browser exited and its profile is deleted. */
   cleanedUp: Promise<void>;
 }
+
+const CapturedSchema = z.object({ data: z.string() });
 
 /**
  * The kiosk in the system's Chromium, driven over the DevTools pipe. The page talks to the host over a
@@ -147,6 +150,13 @@ export class ChromiumShell implements KioskShell {
     if (report.leftovers.length === 0) this.procedureOrigins.clear();
     log.debug(report, 'wiped browsing data');
     return report;
+  }
+
+  async capture(): Promise<Buffer> {
+    const launch = this.current;
+    if (!launch?.page) throw new Error('chromium is not running');
+    const shot = CapturedSchema.parse(await launch.browser.cdp.send('Page.captureScreenshot', { format: 'png' }, launch.page.sessionId));
+    return Buffer.from(shot.data, 'base64');
   }
 
   /**

@@ -136,6 +136,11 @@ export class ElectronShell implements KioskShell {
     await window.loadFile(this.indexFile);
   }
 
+  async capture(): Promise<Buffer> {
+    if (!this.window || this.window.isDestroyed()) throw new Error('the kiosk window is closed');
+    return (await this.window.webContents.capturePage()).toPNG();
+  }
+
   async wipeBrowsingData(): Promise<BrowsingWipeReport> {
     const window = this.window;
     if (!window || window.isDestroyed()) return { cleared: [], leftovers: ['the kiosk window is closed, so nothing was checked'] };

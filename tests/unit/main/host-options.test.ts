@@ -13,11 +13,21 @@ describe('parseHostOptions', () => {
       .toEqual(ok({ profile: 'mairie', shell: 'chromium', testCdpPort: 0 }));
   });
 
+  it('reads a fleet address and an enrolment token, keeping the address\'s origin', () => {
+    expect(parseHostOptions(['--fleet', 'https://fleet.example.org/', '--enrol', 'tok-123']))
+      .toEqual(ok({ profile: 'demo', fleet: 'https://fleet.example.org', enrol: 'tok-123' }));
+  });
+
   it.each([
     [['--shell', 'firefox'], '--shell must be one of electron, chromium'],
     [['--test-cdp-port', 'abc'], '--test-cdp-port must be a port number'],
     [['--kiosk-mode'], "Unknown option '--kiosk-mode'"],
     [['stray'], 'positional argument'],
+    [['--fleet', 'fleet.example.org'], '--fleet must be the fleet server\'s address, such as https://fleet.example.org, not "fleet.example.org"'],
+    [['--fleet', 'ftp://fleet.example.org'], '--fleet must be an http:// or https:// address'],
+    [['--fleet', 'https://root:pw@fleet.example.org'], '--fleet must not carry a user name or password'],
+    [['--enrol', 'abc'], '--enrol needs --fleet <url>'],
+    [['--fleet', 'https://fleet.example.org', '--enrol', 'a b'], '--enrol must be the token the fleet console showed'],
   ])('refuses %j with a message that says what to change', (argv, message) => {
     const parsed = parseHostOptions(argv);
     expect(parsed.ok).toBe(false);
