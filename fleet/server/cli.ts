@@ -19,6 +19,7 @@ const USAGE = [
   'usage: npm run fleet -- [--port <n>] [--host <address>] [--state <folder>] [--database postgres://…] [--trust-proxy] [--alert-interval <seconds>]',
   '         [--mqtt-port <n>] [--mqtt-host <address>] [--mqtt-tls-cert <pem> --mqtt-tls-key <pem>]   (embedded broker)',
   '         [--mqtt mqtt://admin:password@host:1883 [--mqtt-ca <pem>]]   (external Mosquitto with dynamic security)',
+  '         [--mqtt-public-url mqtts://fleet.example.org:8883]   (what kiosks are told, when their own view is wrong)',
   '         [--online-window-seconds <n>] [--history-days <n>]',
 ].join('\n');
 
@@ -45,6 +46,7 @@ try {
       'mqtt-tls-key': { type: 'string' },
       mqtt: { type: 'string' },
       'mqtt-ca': { type: 'string' },
+      'mqtt-public-url': { type: 'string' },
       'online-window-seconds': { type: 'string', default: '90' },
       'history-days': { type: 'string', default: '30' },
     },
@@ -68,6 +70,7 @@ const mqttPort = count('mqtt-port', args['mqtt-port'], 0, 65535);
 const onlineWindowSeconds = count('online-window-seconds', args['online-window-seconds'], 10, 86_400);
 const historyDays = count('history-days', args['history-days'], 1, 3650);
 if (Boolean(args['mqtt-tls-cert']) !== Boolean(args['mqtt-tls-key'])) fail('--mqtt-tls-cert and --mqtt-tls-key go together');
+if (args['mqtt-public-url'] && !/^mqtts?:\/\/[^/@]+$/.test(args['mqtt-public-url'])) fail('--mqtt-public-url must be mqtt://host:port or mqtts://host:port, without credentials or a path');
 if (args.mqtt && !/^mqtts?:\/\/[^@/]+:[^@/]+@/.test(args.mqtt)) fail('--mqtt must be mqtt://user:password@host:port (the dynamic-security admin)');
 const broker: BrokerChoice = args.mqtt
   ? { kind: 'external', url: args.mqtt, ...(args['mqtt-ca'] ? { caFile: args['mqtt-ca'] } : {}) }
@@ -90,7 +93,7 @@ if (args.database) {
 const store = await openStore(location);
 const firstAdministrator = await ensureFirstAdministrator(store, new Date());
 const mqtt = await startFleetMqtt({ store, broker, onlineWindowSeconds, historyDays });
-const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' }, mqtt, onlineWindowSeconds, stateDir });
+const app = buildFleetApi({ store, trustProxy: args['trust-proxy'], logger: { level: 'warn' }, mqtt, onlineWindowSeconds, stateDir, ...(args['mqtt-public-url'] ? { mqttPublicUrl: args['mqtt-public-url'] } : {}) });
 const address = await app.listen({ port, host: args.host });
 
 const alertLog = { warn: (message: string) => app.log.warn(message) };

@@ -7,6 +7,7 @@ import type { FleetStore } from '../store/store';
 import { BUILT_CONSOLE_DIR, serveConsole } from './console-static';
 import type { ApiDeps } from './deps';
 import { HttpError } from './errors';
+import { kioskBrokerUrl } from './kiosk-broker-url';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginThrottleLimits } from './login-throttle';
 import { openApiDocument } from './openapi';
 import { registerRoute } from './register';
@@ -37,7 +38,9 @@ export interface FleetApiOptions {
   /** The built console to serve outside /api (default: dist/console); null serves none. */
   consoleDir?: string | null;
   /** The MQTT side (ingest/start.ts); without it, nothing is published and no kiosk is ever online. */
-  mqtt?: { outbound: Outbound; access: KioskAccessControl };
+  mqtt?: { outbound: Outbound; access: KioskAccessControl; brokerUrl?: string };
+  /** The broker address kiosks are told, when the one they would derive is wrong (a NAT, a balancer, a cluster). */
+  mqttPublicUrl?: string;
   /** Heard from within this many seconds = online (90 by default). */
   onlineWindowSeconds?: number;
   /** The server's state folder; command attachments go in its `attachments/`. */
@@ -61,6 +64,7 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     sessionHours: options.sessionHours ?? 12,
     outbound: options.mqtt?.outbound ?? outbound({ store: options.store, publish: async () => {}, now, onlineWindowMs }),
     access: options.mqtt?.access ?? NO_BROKER,
+    kioskBrokerUrl: (requestHost) => kioskBrokerUrl({ publicUrl: options.mqttPublicUrl, brokerUrl: options.mqtt?.brokerUrl }, requestHost),
     onlineWindowMs,
     attachmentsDir: path.join(options.stateDir ?? path.join(tmpdir(), 'borne-fleet'), 'attachments'),
   };

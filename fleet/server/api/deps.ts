@@ -16,6 +16,8 @@ export interface ApiDeps {
   /** Tells the broker about enrolments, approvals and revocations. */
   access: KioskAccessControl;
   /** A kiosk is online when heard from within this many milliseconds: never "its socket is open". */
+  /** The broker address a kiosk is told, from the host it reached this API by; undefined without a broker. */
+  kioskBrokerUrl: (requestHost: string) => string | undefined;
   onlineWindowMs: number;
   /** Where command attachments (screenshots, log bundles) are kept, in the server's state folder. */
   attachmentsDir: string;

@@ -24,7 +24,8 @@ export const SCREENSHOT = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a,
  */
 export class KioskUnderTest {
   readonly stateDir = mkdtempSync(path.join(tmpdir(), 'borne-fleet-agent-'));
-  readonly kioskId = randomUUID();
+  readonly kioskId: string;
+  private readonly credential: string;
   readonly asked: string[] = [];
   readonly usage: UsageStore;
   facts: KioskFacts = {
@@ -38,12 +39,15 @@ export class KioskUnderTest {
   agent: FleetAgent | null = null;
   private outbox: Outbox | null = null;
 
-  constructor(private readonly mqttUrl: string, private readonly fleetUrl = 'http://127.0.0.1:9') {
+  /** `identity`: the id and credential a real fleet server gave at enrolment; made up otherwise. */
+  constructor(private readonly mqttUrl: string, private readonly fleetUrl = 'http://127.0.0.1:9', identity?: { kioskId: string; credential: string }) {
+    this.kioskId = identity?.kioskId ?? randomUUID();
+    this.credential = identity?.credential ?? 'kiosk-credential-0123456789';
     this.usage = UsageStore.open(path.join(this.stateDir, 'usage.sqlite'), { maxRows: 10_000, maxAgeDays: 30 });
   }
 
   get enrolment(): Enrolment {
-    return { fleetUrl: this.fleetUrl, kioskId: this.kioskId, credential: 'kiosk-credential-0123456789', mqttUrl: this.mqttUrl, tokenHash: tokenHash('t') };
+    return { fleetUrl: this.fleetUrl, kioskId: this.kioskId, credential: this.credential, mqttUrl: this.mqttUrl, tokenHash: tokenHash('t') };
   }
 
   /** Starts the agent, reading the configuration version from the state folder as the host does. */

@@ -16,7 +16,7 @@ const EnrolBody = z.object({
   name: z.string().trim().min(1).max(100),
 }).strict();
 
-const SelfAnswer = z.object({ id: z.string(), name: z.string(), state: z.enum(KIOSK_STATES) });
+const SelfAnswer = z.object({ id: z.string(), name: z.string(), state: z.enum(KIOSK_STATES), mqttUrl: z.string().optional() });
 
 /**
  * Enrolment (docs/fleet-protocol.md): an administrator makes a one-time token, the kiosk trades it for
@@ -49,7 +49,7 @@ export function enrolmentRoutes(deps: ApiDeps): RouteDefinition[] {
       access: { public: true },
       auditAction: 'kiosk.enrol',
       body: EnrolBody,
-      success: { status: 201, schema: z.object({ kioskId: z.string(), credential: z.string(), state: z.literal('pending') }) },
+      success: { status: 201, schema: z.object({ kioskId: z.string(), credential: z.string(), state: z.literal('pending'), mqttUrl: z.string().optional() }) },
       async handler({ body, audit, request }) {
         const verdict = deps.enrolThrottle.admitAddress(request.ip, deps.now().getTime());
         if (!verdict.ok) throw new HttpError(429, verdict.reason, { 'retry-after': String(verdict.retryAfterSeconds) });
@@ -67,7 +67,7 @@ export function enrolmentRoutes(deps: ApiDeps): RouteDefinition[] {
         audit.actor = `kiosk:${id}`;
         audit.kioskId = id;
         audit.detail = `name ${body.name}`;
-        return { kioskId: id, credential, state: 'pending' };
+        return { kioskId: id, credential, state: 'pending', mqttUrl: deps.kioskBrokerUrl(request.host) };
       },
     }),
     defineRoute({
@@ -76,10 +76,10 @@ export function enrolmentRoutes(deps: ApiDeps): RouteDefinition[] {
       summary: "A kiosk asks for its own state with its credential (refused once it is revoked)",
       access: { kiosk: true },
       success: { status: 200, schema: SelfAnswer },
-      async handler({ caller }) {
+      async handler({ caller, request }) {
         if (caller.kind !== 'kiosk') throw new HttpError(401, 'a kiosk credential is needed');
         await deps.store.kiosks.seen(caller.kiosk.id, deps.now().toISOString());
-        return { id: caller.kiosk.id, name: caller.kiosk.name, state: caller.kiosk.state };
+        return { id: caller.kiosk.id, name: caller.kiosk.name, state: caller.kiosk.state, mqttUrl: deps.kioskBrokerUrl(request.host) };
       },
     }),
   ];
