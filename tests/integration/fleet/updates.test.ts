@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus } from '../../../common/fleet-messages';
 import { bucketOf } from '../../../fleet/server/updates/rollout';
@@ -52,6 +53,13 @@ describe.each(FLEET_ENGINES)('fleet software updates on %s', (engine) => {
       '    size: 1000', 'path: "https://releases.example.org/borne-1.0.0.AppImage"', `sha512: "${sha512('1.0.0')}"`, `releaseDate: "${T0.toISOString()}"`, '',
     ].join('\n'));
     expect((await api.app.inject({ method: 'GET', url: '/api/kiosk/updates/latest-linux.yml' })).statusCode).toBe(401);
+
+    // electron-updater's own reading of a generic feed (the code its GenericProvider runs) takes it as is.
+    const feedUrl = new URL('https://fleet.example.org/api/kiosk/updates/latest-linux.yml');
+    const info = parseUpdateInfo(answer.body, 'latest-linux.yml', feedUrl);
+    expect(info).toMatchObject({ version: '1.0.0', releaseDate: T0.toISOString() });
+    const [file] = resolveFiles(info, new URL('https://fleet.example.org/api/kiosk/updates/'));
+    expect(file).toMatchObject({ url: new URL('https://releases.example.org/borne-1.0.0.AppImage'), info: { sha512: sha512('1.0.0'), size: 1000 } });
     // The kiosk has never reported: the gate cannot call it healthy.
     expect((await api.post(`/api/rollouts/${rollout.id}/advance`, undefined, admin)).json().error).toContain('kiosk 0 (never heard from)');
   });
