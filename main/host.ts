@@ -226,6 +226,11 @@ export async function startHost(options: HostOptions, shell: KioskShell, log: Lo
     fleet: options.fleet, enrol: options.enrol, name: profile.kiosk.id, appRoot: paths.root, stateDir: paths.stateDir,
     catalogDir: paths.catalogDir, controls: fleetControls, sources: { usage: () => usage.store, audit: admin.journal },
     outboxMaxRows: profile.usage.maxRows + OUTBOX_ROOM_BEYOND_USAGE, log: log.child({ layer: 'fleet' }),
+    onApproved: async (enrolment) => shell.watchSoftwareUpdates?.(
+      { url: `${enrolment.fleetUrl.replace(/\/$/, '')}/api/kiosk/updates/`, credential: enrolment.credential },
+      (install) => void fleetControls.betweenVisits('software update', async () => { install(); return ok(undefined); }),
+      log.child({ layer: 'updates' }),
+    ),
   }));
   log.info({ shell: shell.name }, 'kiosk ready');
 

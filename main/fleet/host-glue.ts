@@ -43,7 +43,7 @@ const noVisitOn = (state: SessionState) => visitStateOf(state) !== 'visit' && vi
  * The host's FleetHostControls: thin glue onto the session, the devices, the administration and the
  * shell. What may disturb a visit (a restart, a reboot, a new profile) waits until none is on.
  */
-export function hostControls(parts: HostParts): FleetHostControls & { watchdogSaid(event: WatchdogEvent): void } {
+export function hostControls(parts: HostParts): FleetHostControls & { watchdogSaid(event: WatchdogEvent): void; betweenVisits(what: string, act: () => Promise<Result<void>>): Promise<Result<void>> } {
   const { session, devices, admin, shell, log } = parts;
   const pageFailures: number[] = [];
   let lastError: KioskFacts['lastError'] = null;
@@ -72,6 +72,7 @@ export function hostControls(parts: HostParts): FleetHostControls & { watchdogSa
   };
 
   return {
+    betweenVisits,
     watchdogSaid(event) {
       pageFailures.push(Date.now());
       noted(event.type === 'WATCHDOG.GAVE_UP' ? 'the kiosk page keeps failing: out of service' : 'the kiosk page failed and was reloaded');

@@ -27,6 +27,8 @@ export interface FleetStart {
   sources: ReportSources;
   /** Outbox entries kept at most while offline. */
   outboxMaxRows: number;
+  /** Once the fleet has approved the kiosk: what else follows the fleet (software updates); answers what stops it. */
+  onApproved?(enrolment: Enrolment): Promise<Disposer | undefined>;
   log: Logger;
 }
 
@@ -39,6 +41,7 @@ export function startFleet(start: FleetStart): Disposer {
   const stopping = new AbortController();
   let agent: FleetAgent | null = null;
   let outbox: Outbox | null = null;
+  let stopApproved: Disposer | undefined;
   const run = async () => {
     const enrolment = await enrolmentFor(start);
     if (!enrolment.ok) return start.log.error({ reason: enrolment.error }, 'the kiosk serves without its fleet');
@@ -59,11 +62,13 @@ export function startFleet(start: FleetStart): Disposer {
       startedAt: Date.now() - Math.round(process.uptime() * 1000),
       log: start.log,
     });
+    stopApproved = await start.onApproved?.(approved.value);
   };
   const running = run().catch((error: unknown) => start.log.error({ reason: errorMessage(error) }, 'the fleet agent failed to start; the kiosk serves without it'));
   return async () => {
     stopping.abort();
     await running;
+    await stopApproved?.();
     await agent?.stop();
     outbox?.close();
   };

@@ -1,3 +1,4 @@
+import type { Disposer } from '../../common/disposables';
 import type { Language } from '../../common/language';
 import type { DisplayPreferences } from '../../common/accessibility';
 import type { LockdownConfig, SiteScope } from '../../common/lockdown-config';
@@ -34,6 +35,12 @@ export interface ShellStartOptions {
    * sends none, and is then recovered from like a hung kiosk page (`reloadHungView`).
    */
   onSitePainted?: () => void;
+}
+
+/** Where a kiosk's update feed is and the credential that opens it. */
+export interface UpdateFeed {
+  url: string;
+  credential: string;
 }
 
 /** `left`: the kiosk page came back without the host asking (history.back past the site's first page). */
@@ -87,6 +94,11 @@ export interface KioskShell {
    * no visit is on (a visit's screen is personal). Optional: a shell without it answers no screenshot.
    */
   capture?(): Promise<Buffer>;
+  /**
+   * Installs the software the fleet offers (docs/fleet-updates.md), between visits only; answers what stops
+   * watching. Absent where the system installs Borne (the Chromium shell: the package manager updates it).
+   */
+  watchSoftwareUpdates?(feed: UpdateFeed, betweenVisits: (act: () => void) => void, log: Logger): Promise<Disposer>;
   /** Closes the window and everything the shell started. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -4,7 +4,10 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain } from 'el
 import { IPC_CHANNELS } from '../../../common/bridge';
 import { KIOSK_COLOURS } from '../../../common/colours';
 import type { AttachedView } from '../../bridge/hub';
-import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow } from '../shell';
+import type { Disposer } from '../../../common/disposables';
+import type { Logger } from '../../log';
+import type { BrowsingWipeReport, KioskShell, ShellStartOptions, SiteSignal, SiteToShow, UpdateFeed } from '../shell';
+import { watchSoftwareUpdates } from './software-updates';
 import { lockdownPolicy } from '../../lockdown/policy';
 import { guardWebContents, isFromKioskPage, isKioskPageUrl } from './kiosk-window-guards';
 import { ValidatedIpcMain } from './validated-ipc';
@@ -134,6 +137,10 @@ export class ElectronShell implements KioskShell {
     if (this.openSite === null || !window || window.isDestroyed()) return;
     this.openSite = null;
     await window.loadFile(this.indexFile);
+  }
+
+  watchSoftwareUpdates(feed: UpdateFeed, betweenVisits: (act: () => void) => void, log: Logger): Promise<Disposer> {
+    return watchSoftwareUpdates(feed, betweenVisits, log);
   }
 
   async capture(): Promise<Buffer> {
