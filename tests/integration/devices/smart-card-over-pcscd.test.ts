@@ -77,9 +77,12 @@ describe('smart-card reader through pcscd and vpcd', () => {
   it('technician: read opens the reader and says the kind of the card in it, and nothing more', async () => {
     const printed: string[] = [];
     const devices = { smartCardReader: SmartCardReaderConfigSchema.parse({ reader: VPCD_READER, simulator: { card: 'identity' } }) };
+    const removed = nextCard((presence) => presence.type === 'removed');
     const done = await runTechnician(['read', 'smartCardReader', '--json'], { devices, socketPath: '/nonexistent/borne-devices.sock', out: (text) => printed.push(text) });
     expect(done).toEqual({ ok: true, value: undefined });
     expect(JSON.parse(printed.join(''))).toEqual({ card: 'identity' });
+    // Its card leaves the reader with it (the next test puts another one in).
+    await removed;
   });
 
   it('technician: simulate plays a card in vpcd until interrupted, and the reader recognises it', async () => {
