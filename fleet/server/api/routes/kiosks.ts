@@ -61,8 +61,24 @@ function detail(deps: ApiDeps, kiosk: KioskView, heard: HeardStatus | undefined)
   return { ...kiosk, online, heardAt: heard?.heardAt ?? null, status: heard?.status ?? null };
 }
 
+const HistoryQuery = z.object({ since: z.iso.datetime() }).strict();
+
 export function kioskRoutes(deps: ApiDeps): RouteDefinition[] {
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/kiosks/:id/history',
+      summary: "A kiosk's statuses since a time, oldest first (kept --history-days)",
+      access: { roles: MAY.readFleet },
+      params: KioskParams,
+      query: HistoryQuery,
+      success: { status: 200, schema: z.object({ history: z.array(z.object({ heardAt: z.string(), status: KioskStatusSchema })) }) },
+      async handler({ params, query }) {
+        if (!(await deps.store.kiosks.byId(params.id))) throw new HttpError(404, `no kiosk ${params.id}`);
+        const history = await deps.store.status.history(params.id, query.since);
+        return { history: history.map(({ heardAt, status }) => ({ heardAt, status })) };
+      },
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/kiosks',
