@@ -12,6 +12,7 @@ import { errorMessage } from '../../common/error-message';
 import { idleTimeoutMs } from './presence';
 import { cardProcedure, chosenMemo, offeredProcedure, procedureAllow, procedureSite } from './guided-visit';
 import { HAND_MOVES, movedHand } from './hand-moves';
+import { ENDED_FROM_OUTSIDE } from './visit-endings';
 import type { Receipt } from '../../common/print-job';
 import { WIPE_FAILURES_BEFORE_MAINTENANCE, type AdminAction, type SessionContext, type SessionEvent, type SessionSettings } from './session-types';
 
@@ -204,13 +205,7 @@ export const sessionMachine = setup({
         'VISIT.FINISH': 'end',
         // Text size and contrast, on any step of the visit (the accessibility sheet).
         'DISPLAY.SET': { actions: 'setDisplay' },
-        // The page crashed or hung mid-visit: nobody should come back to half a visit, so it is wiped.
-        'WATCHDOG.RECOVERED': 'wipe',
-        'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
-        // The administrator's gesture ends the visit: nobody's data is on screen behind the PIN.
-        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
-        // The fleet's "wipe now" ends the visit the same way: straight to the wipe, nothing kept.
-        'FLEET.WIPE': 'wipe',
+        ...ENDED_FROM_OUTSIDE,
         ...HAND_MOVES,
       },
       states: {
@@ -386,10 +381,7 @@ export const sessionMachine = setup({
         'SATISFACTION.RATE': { guard: 'notYetRated', target: 'end', reenter: true, actions: 'rate' },
         'END.DISMISS': 'wipe',
         ...HAND_MOVES,
-        'WATCHDOG.RECOVERED': 'wipe',
-        'WATCHDOG.GAVE_UP': { target: 'wipe', actions: 'markOutOfOrder' },
-        'ADMIN.OPEN': { guard: 'adminConfigured', target: 'wipe', actions: 'requestAdmin' },
-        'FLEET.WIPE': 'wipe',
+        ...ENDED_FROM_OUTSIDE,
       },
     },
     wipe: {
