@@ -10,8 +10,6 @@ if (!binary.ok) console.log(`electron.spec: skipped, ${binary.error}`);
 
 test('the Electron shell shows the attract screen and runs a visit', async () => {
   test.skip(!binary.ok, binary.ok ? '' : binary.error);
-  // Printed too: the list reporter shows a skip without its reason.
-  if (!binary.ok) console.log(`skipped: ${binary.ok ? '' : binary.error}`);
   if (!binary.ok) return;
   const app = await electron.launch({
     executablePath: binary.value,

@@ -11,8 +11,6 @@ if (!binary.ok) console.log(`escape-electron.spec: skipped, ${binary.error}`);
 
 test(`${Object.keys(ESCAPE_ATTEMPTS).length} attempts from the page open nothing in the Electron shell and leave it where it was`, async () => {
   test.skip(!binary.ok, binary.ok ? '' : binary.error);
-  // Printed too: the list reporter shows a skip without its reason.
-  if (!binary.ok) console.log(`skipped: ${binary.ok ? '' : binary.error}`);
   if (!binary.ok) return;
   test.setTimeout(120_000);
   const app = await electron.launch({ executablePath: binary.value, args: ['dist/host/electron-main.js', '--profile', TEST_PROFILE] });

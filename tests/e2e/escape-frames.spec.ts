@@ -36,8 +36,6 @@ test('a frame of another site, allowed as a frame, cannot take itself to a site 
   const found = policiesFound();
   if (found) console.log(`escape-frames.spec: skipped, ${found}`);
   test.skip(found !== null, found ?? '');
-  // Printed too: the list reporter shows a skip without its reason.
-  if (found !== null) console.log(`skipped: ${found ?? ''}`);
   const forbidden = await loopbackSite('127.0.0.3', '<!doctype html><title>forbidden</title><p>forbidden</p>');
   const framed = await loopbackSite('127.0.0.4', '<!doctype html><title>allowed frame</title><p>allowed frame</p>');
   const site = await loopbackSite('127.0.0.2', `<!doctype html><title>allowed site</title><iframe src="${framed.origin}/frame"></iframe>`);

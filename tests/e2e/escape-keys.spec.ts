@@ -19,8 +19,8 @@ const policiesMissing = withPoliciesInstalled(test, 'escape-keys.spec', TEST_PRO
 
 test(`${ATTEMPTS.length} shortcuts pressed on the real keyboard open nothing and leave nothing`, async ({ kioskPage, kiosk }) => {
   test.skip(policiesMissing() !== null, policiesMissing() ?? '');
-  // Printed too: the list reporter shows a skip without its reason.
-  if (policiesMissing() !== null) console.log(`skipped: ${policiesMissing() ?? ''}`);
+  // Printed as the other specs do: the list reporter shows a skip without its reason.
+  if (policiesMissing() !== null) console.log(`escape-keys.spec.ts: skipped, ${policiesMissing() ?? ''}`);
   test.setTimeout(180_000);
   await expect(onScreen(kioskPage, 'attract')).toBeVisible();
   const zoom = await kioskPage.evaluate(() => devicePixelRatio);

@@ -9,8 +9,8 @@ const policiesMissing = withPoliciesInstalled(test, 'escape-page.spec', TEST_PRO
 // After each attempt, the X server shows one window, Borne's.
 test(`${Object.keys(ESCAPE_ATTEMPTS).length} attempts from the page open nothing and leave the kiosk where it was`, async ({ kioskPage, kiosk }) => {
   test.skip(policiesMissing() !== null, policiesMissing() ?? '');
-  // Printed too: the list reporter shows a skip without its reason.
-  if (policiesMissing() !== null) console.log(`skipped: ${policiesMissing() ?? ''}`);
+  // Printed as the other specs do: the list reporter shows a skip without its reason.
+  if (policiesMissing() !== null) console.log(`escape-page.spec.ts: skipped, ${policiesMissing() ?? ''}`);
   test.setTimeout(120_000);
   await tryEveryEscape(kioskPage, (name) => expect.poll(visibleWindowNames, { message: `after ${name}`, timeout: 3_000 }).toEqual(['Borne']));
   // Neither the browser nor the kiosk page's renderer failed on the way (a hang is ended as a crash).
