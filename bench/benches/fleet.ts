@@ -94,6 +94,14 @@ async function login(api: string): Promise<{ cookie: string; csrf: string }> {
   return { cookie: answer.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await answer.json()) as { csrfToken: string }).csrfToken };
 }
 
+/** Sends SIGTERM; resolves with the exit code, or null if the server is still running after a minute. */
+async function stopped(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return Promise.race([exited, sleep(60_000, null, { ref: false })]);
+}
+
 /** Issues commands at a steady rate to random connected kiosks; answers their ids. */
 async function issueCommands(api: string, session: { cookie: string; csrf: string }, kiosks: SimulatedKiosk[]): Promise<string[]> {
   const ids: string[] = [];
@@ -160,6 +168,11 @@ const run: Benchmark = async (args) => {
       if (unanswered === 0 && percentile(trips, 99) < TARGET_P99_MS) largestInTime = size;
     }
     figure(`largest fleet with command p99 under ${TARGET_P99_MS} ms`, largestInTime, 'kiosks');
+    // Stopping with the whole fleet still connected closes every kiosk's session at once: it once overflowed the stack.
+    const stopping = Date.now();
+    const code = await stopped(server.child);
+    if (code !== 0) throw new Error(`the fleet server did not stop cleanly with ${connected} kiosks connected (exit ${code}); its error is above`);
+    figure(`server stop with ${connected} kiosks connected`, Date.now() - stopping, 'ms');
   } finally {
     for (const player of players) player.kill('SIGTERM');
     server?.child.kill('SIGTERM');

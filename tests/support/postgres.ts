@@ -17,6 +17,8 @@ const run = promisify(execFile);
 export interface TestPostgres {
   /** A new empty database on the cluster, as a connection URL: one per test keeps tests apart. */
   freshDatabase(): Promise<string>;
+  /** Ends every connection to `database` from the server side, as a restart or an administrator would. */
+  endConnections(database: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -41,21 +43,31 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   const base = `postgres://borne@127.0.0.1:${port}`;
   let count = 0;
+  const asAdministrator = async <T>(work: (admin: pg.Client) => Promise<T>): Promise<T> => {
+    const admin = new pg.Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.end();
+    }
+  };
   return {
     async freshDatabase() {
       const name = `fleet_${++count}`;
-      const admin = new pg.Client({ connectionString: `${base}/postgres` });
-      await admin.connect();
-      try {
-        await admin.query(`create database ${name}`);
-      } finally {
-        await admin.end();
-      }
+      await asAdministrator((admin) => admin.query(`create database ${name}`));
       return `${base}/${name}`;
     },
+    endConnections: (database) =>
+      asAdministrator(async (admin) => {
+        const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [database]);
+        return ended.rowCount ?? 0;
+      }),
     async stop() {
       try {
-        await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        // Smart first: it waits for clients to leave. A closed pg pool has sent its goodbyes but may not
+        // be gone yet, and a fast stop would end those connections with an error nobody listens to any more.
+        await as('pg_ctl', ['-D', data, '-m', 'smart', '-t', '10', '-w', 'stop']).catch(() => as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -37,6 +37,13 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   const identities = new WeakMap<Client, BrokerIdentity>();
   const sessions = new Map<string, Set<Client>>();
   const broker = await Aedes.createBroker({
+    // No cap on messages in delivery at once. Under aedes's default cap of 100, messages beyond it wait in
+    // mqemitter's queue, and the queue drains by recursion whenever a delivery finishes at once. Closing
+    // the broker with thousands of kiosks connected queues each one's last will and disconnect notice in
+    // one go, and that recursion overflowed the stack and killed the server (bench fleet, 10,000 kiosks).
+    // With no cap nothing queues. A kiosk that stops reading still cannot hold others up: aedes drops it
+    // after drainTimeout (60 s).
+    concurrency: 0,
     authenticate: (client, username, password, done) => {
       void identify(options, username, password?.toString('utf8')).then((identity) => {
         if (!identity) return done(refusal(), false);

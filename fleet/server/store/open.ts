@@ -33,7 +33,11 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
 
 function dialectFor(location: StoreLocation) {
   if (location.engine === 'postgres') {
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    // An idle connection PostgreSQL ends (a restart, a failover, an administrator) is an 'error' on the pool:
+    // unheard, it would kill the server. The pool drops that connection and opens a new one when next asked.
+    pool.on('error', (error) => process.stderr.write(`fleet store: PostgreSQL ended an idle connection (${error.message}); the next query opens a new one\n`));
+    return new PostgresDialect({ pool });
   }
   const database = new BetterSqlite3(location.file);
   // WAL lets the console read while the API writes; foreign keys are off in SQLite unless asked for.
