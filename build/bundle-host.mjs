@@ -2,6 +2,7 @@
 // resolving ~200 modules one by one took most of the host's start-up (measured by `npm run bench boot`).
 // Native code (serialport's binding finds its prebuilt .node beside itself, better-sqlite3 and pcsclite the one they
 // compiled at install) and electron stay external.
+// pcsc-helper is forked beside the entry that opens a smart-card reader (devices/transports/pcsc-transport.ts).
 // The sandboxed preload may only require 'electron', so it is bundled whole.
 import { build } from 'esbuild';
 
@@ -14,7 +15,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'main/cli.ts', 'electron-main': 'main/shells/electron/main.ts', 'install-policies': 'main/install-policies.ts', 'admin-pin': 'main/admin/pin-cli.ts', catalog: 'main/catalog-cli.ts', devices: 'main/devices-cli.ts' },
+    entryPoints: { cli: 'main/cli.ts', 'electron-main': 'main/shells/electron/main.ts', 'install-policies': 'main/install-policies.ts', 'admin-pin': 'main/admin/pin-cli.ts', catalog: 'main/catalog-cli.ts', devices: 'main/devices-cli.ts', 'pcsc-helper': 'devices/transports/pcsc-helper.ts' },
     outdir: 'dist/host',
     format: 'esm',
     external: NATIVE_OR_PLATFORM,

@@ -1,12 +1,13 @@
-import type pcsclite from 'pcsclite';
+import { fork, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BackoffDelays } from '../../common/backoff';
 import { fail, ok, type Result } from '../../common/result';
 import type { DeviceLogger } from '../logger';
+import type { PcscHelperMessage, PcscHelperRequest } from './pcsc-helper';
 import { ReconnectingTransport } from './reconnecting-transport';
 import type { SmartCardTransport, SmartCardTransportEvents } from './smart-card-transport';
-
-type PcscLite = ReturnType<typeof pcsclite>;
-type CardReader = Parameters<Extract<Parameters<PcscLite['on']>[1], (reader: never) => void>>[0];
 
 export interface PcscTransportOptions {
   /** The reader's name as pcscd lists it, or its beginning ("Virtual PCD 00 00", "Gemalto PC Twin Reader"). */
@@ -16,120 +17,170 @@ export interface PcscTransportOptions {
 }
 
 const DEFAULT_RETRY: BackoffDelays = { firstMs: 1_000, maxMs: 30_000 };
-/** A short response APDU: 256 data bytes and the status word. */
-const RESPONSE_BUFFER = 258;
+/** pcscd answers a new context at once when it is up, or refuses at once when it is not there. */
+const START_TIMEOUT_MS = 5_000;
+/** Where clients reach pcscd (pcsc-lite's default, or what PCSCLITE_CSOCK_NAME says, as the library reads it). */
+const PCSCD_SOCKET = process.env.PCSCLITE_CSOCK_NAME ?? '/run/pcscd/pcscd.comm';
+const SOCKET_CHECK_MS = 1_000;
 const NO_PCSCD = 'pcscd is not running (the PC/SC service): install it (build/system-packages.sh) and start it with systemctl start pcscd';
 
 /**
- * The SmartCardTransport over pcscd through the pcsclite binding. pcscd being away is `absent`, as is the
- * reader; either way the context is dropped and made again with backoff (reconnecting-transport.ts), so
- * both come back without anyone restarting the kiosk. Only reader names and states are logged.
+ * The SmartCardTransport over pcscd through the pcsclite binding, which runs in a helper process
+ * (pcsc-helper.ts) because its close can hang forever. pcscd being away is `absent`, as is the reader;
+ * either way the helper is killed and started again with backoff (reconnecting-transport.ts), so both
+ * come back without anyone restarting the kiosk. Only reader names and states are logged.
  */
 export class PcscTransport extends ReconnectingTransport<SmartCardTransportEvents> implements SmartCardTransport {
-  private pcsc: PcscLite | null = null;
-  private reader: CardReader | null = null;
-  private readerState = 0;
-  private protocol: number | null = null;
+  private helper: ChildProcess | null = null;
+  private socketWatch: NodeJS.Timeout | undefined;
+  private cardIn = false;
+  private nextId = 0;
+  private readonly exchanges = new Map<number, (result: Result<Uint8Array>) => void>();
 
   constructor(private readonly options: PcscTransportOptions) {
     super(options.retry ?? DEFAULT_RETRY);
   }
 
   transmit(apdu: Uint8Array): Promise<Result<Uint8Array>> {
-    const { reader, protocol } = this;
-    if (!reader || this.status.state !== 'ready') return Promise.resolve(fail(`the reader is not ready: ${this.status.state}`));
-    if (protocol === null) return Promise.resolve(fail('no card in the reader'));
+    const { helper } = this;
+    if (!helper || this.status.state !== 'ready') return Promise.resolve(fail(`the reader is not ready: ${this.status.state}`));
+    if (!this.cardIn) return Promise.resolve(fail('no card in the reader'));
+    const id = this.nextId++;
     return new Promise((resolve) => {
-      reader.transmit(Buffer.from(apdu), RESPONSE_BUFFER, protocol, (error: unknown, response: Buffer) => {
-        resolve(error ? fail(`the exchange with the card failed: ${messageOf(error)}`) : ok(Uint8Array.from(response)));
+      this.exchanges.set(id, resolve);
+      const request: PcscHelperRequest = { type: 'transmit', id, apdu: Buffer.from(apdu).toString('hex') };
+      helper.send(request, (error) => {
+        if (!error || !this.exchanges.delete(id)) return;
+        resolve(fail(`the exchange with the card failed: ${error.message}`));
       });
     });
   }
 
   protected async tryOpen(): Promise<void> {
-    let pcsc: PcscLite;
-    try {
-      // Loaded here, not at the top: a kiosk whose binding did not build (no libpcsclite) still starts.
-      const binding = (await import('pcsclite')).default;
-      if (!this.wanted) return;
-      pcsc = binding();
-    } catch (error) {
-      // SCardEstablishContext fails at once when pcscd is not there ("Service not available").
-      this.lost(/not available|no service/i.test(messageOf(error)) ? NO_PCSCD : `PC/SC: ${messageOf(error)}`, true);
-      return;
-    }
-    this.pcsc = pcsc;
-    this.setStatus({ state: 'offline', reason: `no reader named "${this.options.reader}" in pcscd`, absent: true });
-    pcsc.on('error', (error: unknown) => this.drop(`lost pcscd: ${messageOf(error)}`));
-    pcsc.on('reader', (reader: CardReader) => {
-      // Every reader reports its errors as 'error' events: another reader's must not be unhandled either.
-      reader.on('error', () => {});
-      if (reader.name.startsWith(this.options.reader) && !this.reader) this.watch(reader);
+    const helper = startHelper(this.options.reader);
+    this.helper = helper;
+    helper.on('message', (message: PcscHelperMessage) => {
+      if (this.helper === helper) this.heard(message);
     });
+    helper.on('exit', (code, signal) => {
+      if (this.helper === helper) this.drop(`the PC/SC helper stopped (${signal ?? `exit ${code}`})`);
+    });
+    // It could not be started, or a message could not reach it: either way it is of no more use.
+    helper.on('error', (error) => {
+      if (this.helper === helper) this.drop(`the PC/SC helper failed: ${error.message}`);
+    });
+    // Resolves once the helper has a context or has said why not, as the first attempt promises. A pcscd
+    // that is starting or stuck can leave the context hanging: then this helper is given up like a lost one.
+    await new Promise<void>((resolve) => {
+      const givenUp = setTimeout(() => {
+        if (this.helper === helper) this.drop(`pcscd did not answer within ${START_TIMEOUT_MS / 1000} s`);
+        resolve();
+      }, START_TIMEOUT_MS);
+      const settled = () => {
+        clearTimeout(givenUp);
+        resolve();
+      };
+      helper.on('message', (message: PcscHelperMessage) => ['started', 'unavailable'].includes(message.type) && settled());
+      helper.once('exit', settled);
+    });
+  }
+
+  /** A helper still waiting for pcscd when the reader is closed is not waited for. */
+  protected override cutAttemptShort(): void {
+    this.helper?.kill('SIGKILL');
   }
 
   protected async release(): Promise<void> {
+    const { helper } = this;
+    this.helper = null;
+    clearInterval(this.socketWatch);
     this.cardGone();
-    const { pcsc, reader } = this;
-    this.pcsc = null;
-    this.reader = null;
-    try {
-      // A released reader or context may still report an error: it must not be an unhandled 'error'.
-      reader?.removeAllListeners();
-      reader?.on('error', () => {});
-      reader?.close();
-      pcsc?.removeAllListeners();
-      pcsc?.on('error', () => {});
-      pcsc?.close();
-    } catch (error) {
-      this.options.logger.warn({ reason: messageOf(error) }, 'PC/SC did not let go cleanly');
+    for (const [id, answer] of this.exchanges) {
+      this.exchanges.delete(id);
+      answer(fail('the exchange with the card failed: the reader went away'));
+    }
+    // No goodbye: the binding's own close is what can hang. The system closes the helper's pcscd connection.
+    if (helper && helper.exitCode === null && helper.signalCode === null) helper.kill('SIGKILL');
+  }
+
+  private heard(message: PcscHelperMessage): void {
+    const { logger, reader } = this.options;
+    switch (message.type) {
+      case 'started':
+        this.setStatus({ state: 'offline', reason: `no reader named "${reader}" in pcscd`, absent: true });
+        this.watchSocket();
+        return;
+      case 'unavailable':
+        // SCardEstablishContext fails at once when pcscd is not there ("Service not available").
+        return this.drop(/not available|no service/i.test(message.reason) ? NO_PCSCD : `PC/SC: ${message.reason}`);
+      case 'lost':
+        return this.drop(`lost pcscd: ${message.reason}`);
+      case 'reader-found':
+        logger.info({ reader: message.name }, 'smart-card reader found');
+        return this.connected();
+      case 'reader-error':
+        return logger.warn({ reader, reason: message.reason }, 'smart-card reader error');
+      case 'reader-gone':
+        return this.drop(`the reader "${message.name}" went away`);
+      case 'connect-failed':
+        return logger.warn({ reader, reason: message.reason }, 'could not connect to the card');
+      case 'card-inserted':
+        this.cardIn = true;
+        this.emit('cardInserted', Uint8Array.from(Buffer.from(message.atr, 'hex')));
+        return;
+      case 'card-removed':
+        return this.cardGone();
+      case 'transmitted': {
+        const answer = this.exchanges.get(message.id);
+        this.exchanges.delete(message.id);
+        answer?.(message.response !== undefined ? ok(Uint8Array.from(Buffer.from(message.response, 'hex'))) : fail(`the exchange with the card failed: ${message.error}`));
+      }
     }
   }
 
-  private watch(reader: CardReader): void {
-    this.reader = reader;
-    this.readerState = 0;
-    this.options.logger.info({ reader: reader.name }, 'smart-card reader found');
-    this.connected();
-    reader.on('error', (error: unknown) => this.options.logger.warn({ reader: reader.name, reason: messageOf(error) }, 'smart-card reader error'));
-    reader.on('end', () => {
-      if (this.reader === reader) this.drop(`the reader "${reader.name}" went away`);
-    });
-    reader.on('status', ({ state, atr }: { state: number; atr?: Buffer }) => {
-      const changes = this.readerState ^ state;
-      this.readerState = state;
-      if (changes & reader.SCARD_STATE_EMPTY && state & reader.SCARD_STATE_EMPTY) this.cardGone();
-      else if (changes & reader.SCARD_STATE_PRESENT && state & reader.SCARD_STATE_PRESENT && !(state & reader.SCARD_STATE_MUTE)) {
-        this.cardIn(reader, atr ? Uint8Array.from(atr) : new Uint8Array());
-      }
-    });
-  }
-
-  private cardIn(reader: CardReader, atr: Uint8Array): void {
-    reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (error: unknown, protocol: number) => {
-      if (this.reader !== reader) return;
-      if (error) {
-        this.options.logger.warn({ reader: reader.name, reason: messageOf(error) }, 'could not connect to the card');
-        return;
-      }
-      this.protocol = protocol;
-      this.emit('cardInserted', atr);
-    });
+  /**
+   * The binding does not always say that pcscd went: now and then its threads miss it, and the reader stays
+   * `ready` on a dead connection. pcscd removes its socket when it stops and makes a new one when it starts,
+   * so a socket gone or replaced since the helper connected means the same as an error from the binding.
+   */
+  private watchSocket(): void {
+    const connectedTo = socketIdentity();
+    clearInterval(this.socketWatch);
+    this.socketWatch = setInterval(() => {
+      if (socketIdentity() !== connectedTo) this.drop('lost pcscd: it stopped or started again');
+    }, SOCKET_CHECK_MS);
+    this.socketWatch.unref();
   }
 
   private cardGone(): void {
-    const reader = this.reader;
-    if (this.protocol === null || !reader) return;
-    this.protocol = null;
-    reader.disconnect(reader.SCARD_LEAVE_CARD, () => {});
+    if (!this.cardIn) return;
+    this.cardIn = false;
     this.emit('cardRemoved');
   }
 
-  /** pcscd or the reader went: let go of the context, and make a new one after the backoff. */
+  /** pcscd, the reader or the helper went: let go of all of it, and start again after the backoff. */
   private drop(reason: string): void {
     void this.release();
     if (this.wanted) this.lost(reason, true);
   }
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+function socketIdentity(): string | null {
+  try {
+    const { dev, ino } = statSync(PCSCD_SOCKET);
+    return `${dev}:${ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Forks pcsc-helper beside this file: `.ts` from the sources (through tsx, as in tests and `npm run devices`),
+ * `.js` in the bundled host (build/bundle-host.mjs builds it beside the host's entry points).
+ */
+function startHelper(reader: string): ChildProcess {
+  const here = fileURLToPath(import.meta.url);
+  const fromSources = here.endsWith('.ts');
+  const script = path.join(path.dirname(here), `pcsc-helper${fromSources ? '.ts' : '.js'}`);
+  return fork(script, [reader], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: fromSources ? ['--import', 'tsx'] : [], serialization: 'json' });
+}

@@ -49,10 +49,15 @@ export function nextEvent<Args extends unknown[]>(
 
 /** Command lines of running processes that mention `text` (no pgrep needed). */
 export async function processesMentioning(text: string): Promise<string[]> {
-  const found: string[] = [];
+  return (await runningProcesses(text)).map((process) => process.commandLine);
+}
+
+/** Process ids and command lines of running processes that mention `text`. */
+export async function runningProcesses(text: string): Promise<Array<{ pid: number; commandLine: string }>> {
+  const found = [];
   for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(text)) found.push(cmdline.replaceAll('\0', ' ').trim());
+    if (cmdline.includes(text)) found.push({ pid: Number(pid), commandLine: cmdline.replaceAll('\0', ' ').trim() });
   }
   return found;
 }

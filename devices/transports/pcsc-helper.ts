@@ -1,0 +1,91 @@
+// The PC/SC binding in a process of its own, started by pcsc-transport.ts with the reader's name as its
+// argument. pcsclite's close() joins its native threads on the calling thread; when its cancel misses
+// (pcscd slow, stopping or starting) that join never returns. In the host that would freeze the kiosk,
+// and no timer could fire to notice. Out here the transport just kills this process, and the system
+// closes its connection to pcscd. Talks JSON messages over the IPC channel; sends only reader names,
+// states, ATRs and card responses.
+import type pcsclite from 'pcsclite';
+
+type PcscLite = ReturnType<typeof pcsclite>;
+type CardReader = Parameters<Extract<Parameters<PcscLite['on']>[1], (reader: never) => void>>[0];
+
+/** From the helper: what pcscd and the reader did. Bytes travel as hex. */
+export type PcscHelperMessage =
+  | { type: 'started' }
+  /** The binding did not load or pcscd refused a context; the reason as the binding gave it. */
+  | { type: 'unavailable'; reason: string }
+  | { type: 'lost'; reason: string }
+  | { type: 'reader-found'; name: string }
+  | { type: 'reader-error'; reason: string }
+  | { type: 'reader-gone'; name: string }
+  | { type: 'card-inserted'; atr: string }
+  | { type: 'card-removed' }
+  | { type: 'connect-failed'; reason: string }
+  | { type: 'transmitted'; id: number; response?: string; error?: string };
+
+/** To the helper: one command APDU for the card in the reader. */
+export type PcscHelperRequest = { type: 'transmit'; id: number; apdu: string };
+
+/** A short response APDU: 256 data bytes and the status word. */
+const RESPONSE_BUFFER = 258;
+
+const send = (message: PcscHelperMessage): void => {
+  process.send?.(message);
+};
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function main(readerName: string): Promise<void> {
+  let pcsc: PcscLite;
+  try {
+    // Loaded here: a kiosk whose binding did not build (no libpcsclite) says so and goes on without the reader.
+    pcsc = (await import('pcsclite')).default();
+  } catch (error) {
+    send({ type: 'unavailable', reason: messageOf(error) });
+    return;
+  }
+  send({ type: 'started' });
+  let watched: CardReader | null = null;
+  let state = 0;
+  let protocol: number | null = null;
+
+  pcsc.on('error', (error: unknown) => send({ type: 'lost', reason: messageOf(error) }));
+  pcsc.on('reader', (reader: CardReader) => {
+    // Every reader reports its errors as 'error' events: another reader's must not be unhandled either.
+    reader.on('error', () => {});
+    if (watched || !reader.name.startsWith(readerName)) return;
+    watched = reader;
+    send({ type: 'reader-found', name: reader.name });
+    reader.on('error', (error: unknown) => send({ type: 'reader-error', reason: messageOf(error) }));
+    reader.on('end', () => send({ type: 'reader-gone', name: reader.name }));
+    reader.on('status', ({ state: now, atr }: { state: number; atr?: Buffer }) => {
+      const changes = state ^ now;
+      state = now;
+      if (changes & reader.SCARD_STATE_EMPTY && now & reader.SCARD_STATE_EMPTY) {
+        if (protocol === null) return;
+        protocol = null;
+        reader.disconnect(reader.SCARD_LEAVE_CARD, () => {});
+        send({ type: 'card-removed' });
+      } else if (changes & reader.SCARD_STATE_PRESENT && now & reader.SCARD_STATE_PRESENT && !(now & reader.SCARD_STATE_MUTE)) {
+        reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (error: unknown, connected: number) => {
+          if (error) return send({ type: 'connect-failed', reason: messageOf(error) });
+          protocol = connected;
+          send({ type: 'card-inserted', atr: (atr ?? Buffer.alloc(0)).toString('hex') });
+        });
+      }
+    });
+  });
+
+  process.on('message', (request: PcscHelperRequest) => {
+    if (request?.type !== 'transmit') return;
+    const reply = (answer: { response?: string; error?: string }) => send({ type: 'transmitted', id: request.id, ...answer });
+    if (!watched || protocol === null) return reply({ error: 'no card in the reader' });
+    watched.transmit(Buffer.from(request.apdu, 'hex'), RESPONSE_BUFFER, protocol, (error: unknown, response: Buffer) => {
+      reply(error ? { error: messageOf(error) } : { response: response.toString('hex') });
+    });
+  });
+  // The transport went (its process died): nothing here outlives it. Killed, not exited: an exit could
+  // run into the same native join.
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+}
+
+void main(process.argv[2] ?? '');
