@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMAND_NAMES, KioskStatusSchema } from '../../../../common/fleet-messages';
+import { AuditLineSchema } from '../../../server/api/audit-line';
 import { COMMAND_DELIVERIES, COMMAND_STATES, KIOSK_STATES, ROLES } from '../../../server/store/schema';
 
 /**
@@ -75,15 +76,7 @@ export const AccountSchema = z.object({ id: z.string(), username: z.string(), ro
 export type Account = z.infer<typeof AccountSchema>;
 export const AccountListSchema = z.object({ accounts: z.array(AccountSchema) });
 
-export const AuditLineSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  kiosk_id: z.string().nullable(),
-  result: z.string(),
-  detail: z.string().nullable(),
-});
+export { AuditLineSchema };
 export type AuditLine = z.infer<typeof AuditLineSchema>;
 export const AuditPageSchema = z.object({ lines: z.array(AuditLineSchema) });
 
