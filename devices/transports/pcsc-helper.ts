@@ -11,7 +11,8 @@ type CardReader = Parameters<Extract<Parameters<PcscLite['on']>[1], (reader: nev
 
 /** From the helper: what pcscd and the reader did. Bytes travel as hex. */
 export type PcscHelperMessage =
-  | { type: 'started' }
+  /** A context with pcscd; `reader` when the reader was in the binding's first listing. */
+  | { type: 'started'; reader: string | null }
   /** The binding did not load or pcscd refused a context; the reason as the binding gave it. */
   | { type: 'unavailable'; reason: string }
   | { type: 'lost'; reason: string }
@@ -28,6 +29,8 @@ export type PcscHelperRequest = { type: 'transmit'; id: number; apdu: string };
 
 /** A short response APDU: 256 data bytes and the status word. */
 const RESPONSE_BUFFER = 258;
+/** The binding lists the readers on its own thread just after the context: a few ms on a kiosk. */
+const FIRST_LISTING_MS = 300;
 
 const send = (message: PcscHelperMessage): void => {
   process.send?.(message);
@@ -43,10 +46,18 @@ async function main(readerName: string): Promise<void> {
     send({ type: 'unavailable', reason: messageOf(error) });
     return;
   }
-  send({ type: 'started' });
   let watched: CardReader | null = null;
   let state = 0;
   let protocol: number | null = null;
+  // 'started' waits for the first listing (or for FIRST_LISTING_MS) and names the reader if it was in it:
+  // a reader already plugged in is then never reported absent for a moment (`npm run devices -- status`).
+  let started = false;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    send({ type: 'started', reader: watched?.name ?? null });
+  };
+  setTimeout(start, FIRST_LISTING_MS);
 
   pcsc.on('error', (error: unknown) => send({ type: 'lost', reason: messageOf(error) }));
   pcsc.on('reader', (reader: CardReader) => {
@@ -54,7 +65,8 @@ async function main(readerName: string): Promise<void> {
     reader.on('error', () => {});
     if (watched || !reader.name.startsWith(readerName)) return;
     watched = reader;
-    send({ type: 'reader-found', name: reader.name });
+    if (started) send({ type: 'reader-found', name: reader.name });
+    else start();
     reader.on('error', (error: unknown) => send({ type: 'reader-error', reason: messageOf(error) }));
     reader.on('end', () => send({ type: 'reader-gone', name: reader.name }));
     reader.on('status', ({ state: now, atr }: { state: number; atr?: Buffer }) => {

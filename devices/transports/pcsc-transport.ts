@@ -107,8 +107,9 @@ export class PcscTransport extends ReconnectingTransport<SmartCardTransportEvent
     const { logger, reader } = this.options;
     switch (message.type) {
       case 'started':
-        this.setStatus({ state: 'offline', reason: `no reader named "${reader}" in pcscd`, absent: true });
         this.watchSocket();
+        if (message.reader) return this.readerFound(message.reader);
+        this.setStatus({ state: 'offline', reason: `no reader named "${reader}" in pcscd`, absent: true });
         return;
       case 'unavailable':
         // SCardEstablishContext fails at once when pcscd is not there ("Service not available").
@@ -116,8 +117,7 @@ export class PcscTransport extends ReconnectingTransport<SmartCardTransportEvent
       case 'lost':
         return this.drop(`lost pcscd: ${message.reason}`);
       case 'reader-found':
-        logger.info({ reader: message.name }, 'smart-card reader found');
-        return this.connected();
+        return this.readerFound(message.name);
       case 'reader-error':
         return logger.warn({ reader, reason: message.reason }, 'smart-card reader error');
       case 'reader-gone':
@@ -136,6 +136,11 @@ export class PcscTransport extends ReconnectingTransport<SmartCardTransportEvent
         answer?.(message.response !== undefined ? ok(Uint8Array.from(Buffer.from(message.response, 'hex'))) : fail(`the exchange with the card failed: ${message.error}`));
       }
     }
+  }
+
+  private readerFound(name: string): void {
+    this.options.logger.info({ reader: name }, 'smart-card reader found');
+    this.connected();
   }
 
   /**

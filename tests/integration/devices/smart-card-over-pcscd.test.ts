@@ -85,6 +85,14 @@ describe('smart-card reader through pcscd and vpcd', () => {
     await removed;
   });
 
+  it('technician: status with no kiosk running finds the reader there at once, not absent for a moment', async () => {
+    const printed: string[] = [];
+    const devices = { smartCardReader: SmartCardReaderConfigSchema.parse({ reader: VPCD_READER }) };
+    const done = await runTechnician(['status', '--json'], { devices, socketPath: '/nonexistent/borne-devices.sock', out: (text) => printed.push(text) });
+    expect(done).toEqual({ ok: true, value: undefined });
+    expect(JSON.parse(printed.join(''))).toEqual([expect.objectContaining({ id: 'smartCardReader', state: 'ok' })]);
+  });
+
   it('technician: simulate plays a card in vpcd until interrupted, and the reader recognises it', async () => {
     let interrupt!: () => void;
     const inserted = nextCard((presence) => presence.type === 'inserted');
