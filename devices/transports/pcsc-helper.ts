@@ -1,9 +1,9 @@
 // The PC/SC binding in a process of its own, started by pcsc-transport.ts with the reader's name as its
-// argument. pcsclite's close() joins its native threads on the calling thread; when its cancel misses
-// (pcscd slow, stopping or starting) that join never returns. In the host that would freeze the kiosk,
-// and no timer could fire to notice. Out here the transport just kills this process, and the system
-// closes its connection to pcscd. Talks JSON messages over the IPC channel; sends only reader names,
-// states, ATRs and card responses.
+// argument. pcsclite's close() can block its caller for good: it takes a mutex the binding holds while it
+// runs the reader's callbacks (closing from the reader's 'end', when pcscd stops, deadlocked), and it joins
+// native threads a missed cancel leaves waiting in pcscd. In the host that froze the kiosk, with no timer
+// left to notice. So nothing here is ever closed: the transport kills this process, and the system closes
+// its connection to pcscd. Talks JSON over the IPC channel: reader names, states, ATRs and card responses.
 import type pcsclite from 'pcsclite';
 
 type PcscLite = ReturnType<typeof pcsclite>;
@@ -38,6 +38,9 @@ const send = (message: PcscHelperMessage): void => {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function main(readerName: string): Promise<void> {
+  // The transport went (its process died): nothing here outlives it. Killed, not exited: an exit could
+  // run into the same native join.
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   let pcsc: PcscLite;
   try {
     // Loaded here: a kiosk whose binding did not build (no libpcsclite) says so and goes on without the reader.
@@ -95,9 +98,6 @@ async function main(readerName: string): Promise<void> {
       reply(error ? { error: messageOf(error) } : { response: response.toString('hex') });
     });
   });
-  // The transport went (its process died): nothing here outlives it. Killed, not exited: an exit could
-  // run into the same native join.
-  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }
 
 void main(process.argv[2] ?? '');
