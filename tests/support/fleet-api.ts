@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach } from 'vitest';
 import { buildFleetApi, type FleetApiOptions } from '../../fleet/server/api/app';
@@ -19,7 +22,9 @@ export interface ConsoleLogin {
  */
 export function fleetApiOn(store: FleetStore, options: Partial<FleetApiOptions> = {}) {
   let now = T0.getTime();
-  const app: FastifyInstance = buildFleetApi({ store, now: () => new Date(now), ...options });
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'borne-fleet-api-'));
+  stateDirs.push(stateDir);
+  const app: FastifyInstance = buildFleetApi({ store, now: () => new Date(now), stateDir, ...options });
   apps.push(app);
   const api = {
     app,
@@ -63,8 +68,10 @@ export function fleetApiOn(store: FleetStore, options: Partial<FleetApiOptions> 
 }
 
 const apps: FastifyInstance[] = [];
+const stateDirs: string[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
+  for (const dir of stateDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The `name=value` part of the session cookie, as a browser would send it back. */

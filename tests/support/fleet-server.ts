@@ -21,7 +21,7 @@ export interface TestFleetServer {
 export async function startFleetServer(): Promise<TestFleetServer> {
   const folder = mkdtempSync(path.join(tmpdir(), 'borne-fleet-e2e-'));
   const store = await openStore({ engine: 'sqlite', file: path.join(folder, 'fleet.sqlite') });
-  const app = buildFleetApi({ store });
+  const app = buildFleetApi({ store, stateDir: folder });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     origin,

@@ -8,6 +8,7 @@ import { TEST_PROFILE } from './test-profile';
 
 export interface KioskProcess {
   process: ChildProcess;
+  /** Empty when the kiosk was started without its test CDP endpoint. */
   cdpEndpoint: string;
   /** The host's state folder (BORNE_STATE_DIR): fresh for this process, removed when it exits. */
   stateDir: string;
@@ -38,14 +39,15 @@ export function removeProfile(file: string): void {
 }
 
 /**
- * Starts the built host (`dist/host/cli.js`) on the Chromium shell with its test CDP endpoint. Its state
- * folder (the administrator audit journal) is a fresh temporary one, removed when the process exits,
- * so no kiosk inherits another's PIN lock or maintenance mode.
+ * Starts the built host (`dist/host/cli.js`) on the Chromium shell, with its test CDP endpoint unless told
+ * otherwise (a profile as shipped, such as the demo, does not allow it). Its state folder (the
+ * administrator audit journal) is a fresh temporary one, removed when the process exits, so no kiosk
+ * inherits another's PIN lock or maintenance mode.
  */
-export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = []): Promise<KioskProcess> {
+export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = [], { testCdp = true } = {}): Promise<KioskProcess> {
   const stateDir = mkdtempSync(path.join(tmpdir(), 'borne-e2e-state-'));
   const child = spawn(process.execPath,
-    ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile, '--test-cdp-port', '0', ...extraArgs],
+    ['dist/host/cli.js', '--shell', 'chromium', '--profile', profile, ...(testCdp ? ['--test-cdp-port', '0'] : []), ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BORNE_LOG_LEVEL: 'debug', BORNE_STATE_DIR: stateDir } });
   const lines: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
@@ -72,7 +74,7 @@ export async function startKiosk(profile = TEST_PROFILE, extraArgs: string[] = [
     check();
   });
 
-  const endpointLine = await waitForLog((l) => typeof l.cdpEndpoint === 'string');
+  const endpointLine = testCdp ? await waitForLog((l) => typeof l.cdpEndpoint === 'string') : { cdpEndpoint: '' };
   await waitForLog((l) => l.msg === 'kiosk ready');
   return {
     process: child,

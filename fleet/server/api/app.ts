@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KioskAccessControl } from '../broker/link';
@@ -43,8 +42,8 @@ export interface FleetApiOptions {
   mqttPublicUrl?: string;
   /** Heard from within this many seconds = online (90 by default). */
   onlineWindowSeconds?: number;
-  /** The server's state folder; command attachments go in its `attachments/`. */
-  stateDir?: string;
+  /** The server's state folder; command attachments (screenshots, logs) go in its `attachments/`. No default: a shared temp folder would keep them after the server. */
+  stateDir: string;
 }
 
 const NO_BROKER: KioskAccessControl = { kioskEnrolled: async () => {}, kioskMoved: async () => {} };
@@ -66,7 +65,7 @@ export function buildFleetApi(options: FleetApiOptions): FastifyInstance {
     access: options.mqtt?.access ?? NO_BROKER,
     kioskBrokerUrl: (requestHost) => kioskBrokerUrl({ publicUrl: options.mqttPublicUrl, brokerUrl: options.mqtt?.brokerUrl }, requestHost),
     onlineWindowMs,
-    attachmentsDir: path.join(options.stateDir ?? path.join(tmpdir(), 'borne-fleet'), 'attachments'),
+    attachmentsDir: path.join(options.stateDir, 'attachments'),
   };
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, logger: options.logger ?? false });
   const routes: RouteDefinition[] = [
