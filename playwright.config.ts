@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // One worker: each kiosk owns a whole screen, and the machine has two cores.
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
