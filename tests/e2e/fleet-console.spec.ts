@@ -14,7 +14,9 @@ const ADMIN_PASSWORD = 'the first administrator passphrase';
  * The fleet console in the system Chromium against a real fleet server (fresh SQLite store, free port)
  * that serves the built console; kiosks enrol through the real HTTP API, as `npm start -- --enrol` does.
  */
-const test = base.extend<{ fleet: TestFleetServer; browser: Browser; console: Page; problems: string[] }>({
+const test = base.extend<{ language: string; fleet: TestFleetServer; browser: Browser; console: Page; problems: string[] }>({
+  // The browser's language picks the console's (fleet/console/src/texts.ts); the specs read English unless told.
+  language: ['en-GB', { option: true }],
   fleet: async ({}, use) => {
     const fleet = await startFleetServer();
     await fleet.account('admin', 'administrator', ADMIN_PASSWORD);
@@ -29,8 +31,8 @@ const test = base.extend<{ fleet: TestFleetServer; browser: Browser; console: Pa
   problems: async ({}, use) => {
     await use([]);
   },
-  console: async ({ browser, fleet, problems }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  console: async ({ browser, fleet, problems, language }, use) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: language });
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
     // A 4xx answer is one the page handles (a route this server lacks, a refused login); anything else, a CSP refusal
@@ -162,6 +164,50 @@ test('an administrator enrols a kiosk with a token, approves it, creates a viewe
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Log in to the fleet console' })).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test.describe('in a French browser', () => {
+  test.use({ language: 'fr-FR' });
+
+  test('the console speaks French: login, fleet list, kiosk page and its states, dates written the French way', async ({ console: page, fleet, problems }) => {
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { name: 'Connexion à la console de la flotte' })).toBeVisible();
+    await page.getByLabel('Identifiant').fill('admin');
+    await page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.locator('[data-counts]')).toHaveText('0 borne · 0 en ligne · 0 demande votre attention');
+
+    const post = async (url: string) => page.evaluate(async (target) => {
+      const csrf = await (await fetch('/api/session')).json() as { csrfToken: string };
+      return (await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.csrfToken }, body: '{}' })).json();
+    }, url);
+    const { token } = await post('/api/enrolment-tokens') as { token: string };
+    const kioskId = await enrolKiosk(fleet, token, 'Mairie, rez-de-chaussée');
+    await page.reload();
+    const row = page.locator(`[data-kiosk="${kioskId}"]`);
+    await expect(row).toContainText('en attente');
+    await expect(page.locator('[data-counts]')).toHaveText('1 borne · 0 en ligne · 1 demande votre attention');
+    await row.getByRole('button', { name: 'Approuver Mairie, rez-de-chaussée' }).click();
+    await expect(row).toContainText('approuvée');
+    await expect(row).toContainText('jamais entendue');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'fleet-list-fr.png'), fullPage: true });
+
+    await row.getByRole('link', { name: 'Mairie, rez-de-chaussée' }).click();
+    await expect(page.getByRole('region', { name: 'Historique (dernières 24 heures)' })).toContainText('Aucun état dans les dernières 24 heures.');
+    const commands = page.getByRole('region', { name: 'Commandes' });
+    await commands.getByRole('combobox', { name: 'Commande', exact: true }).selectOption('screenshot');
+    await commands.getByRole('combobox', { name: 'Remise' }).selectOption('queued');
+    await page.getByRole('button', { name: 'Envoyer la commande' }).click();
+    const command = commands.getByRole('row', { name: /Capture d'écran/ });
+    await expect(command).toContainText("En attente jusqu'à remise");
+    await expect(command.locator('.badge')).toHaveText('en attente');
+    // "8 déc. 2026, 10:15": the day before the month, as French writes it.
+    await expect(command).toContainText(/\d{1,2} [a-zéû]+\.? \d{4}/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'kiosk-page-fr.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
 });
 
 test('a viewer sees the fleet and a kiosk without any action button, and no administrators\' section', async ({ console: page, fleet, problems }) => {

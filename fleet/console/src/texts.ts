@@ -1,8 +1,8 @@
 /**
- * Every text of the console, in one place so that a translation is one more object of this shape.
- * English only for now: the console is for administrators, the kiosk's visitors never see it.
+ * Every text of the console, in one place: French (the fleet's administrators are French local
+ * authorities) and English, the same shape checked by the compiler. The browser's languages choose.
  */
-export const TEXTS = {
+const EN = {
   appName: 'Borne fleet console',
   skipToContent: 'Skip to content',
   nav: { label: 'Console sections', fleet: 'Fleet', alerts: 'Alerts', statistics: 'Statistics', enrolment: 'Enrolment', updates: 'Updates', users: 'Users', audit: 'Audit' },
@@ -52,6 +52,11 @@ export const TEXTS = {
     allDevicesOk: 'none',
   },
   kioskStates: { pending: 'pending', approved: 'approved', revoked: 'revoked' } as Record<string, string>,
+  /** What the kiosk reports, shown in the reader's language; a value a newer kiosk sends is shown as it comes. */
+  visits: { attract: 'attract', visit: 'visit', wiping: 'wiping', maintenance: 'maintenance', admin: 'admin', blocked: 'blocked' } as Record<string, string>,
+  deviceStates: { ok: 'ok', degraded: 'degraded', absent: 'absent', error: 'error' } as Record<string, string>,
+  commandStates: { queued: 'queued', sent: 'sent', succeeded: 'succeeded', failed: 'failed', expired: 'expired', refused: 'refused' } as Record<string, string>,
+  alertRules: { offline: 'offline', paper: 'paper', 'device-error': 'device error', 'crash-loop': 'crash loop', 'wipe-failure': 'wipe failure' } as Record<string, string>,
   kiosk: {
     back: 'Back to the fleet',
     notFound: 'No such kiosk.',
@@ -188,4 +193,220 @@ export const TEXTS = {
     newest: 'Newest lines',
     empty: 'No line.',
   },
-} as const;
+};
+
+const plural = (count: number, one: string, many: string): string => (count > 1 ? many : one);
+
+const FR: typeof EN = {
+  appName: 'Flotte Borne',
+  skipToContent: 'Aller au contenu',
+  nav: { label: 'Rubriques de la console', fleet: 'Flotte', alerts: 'Alertes', statistics: 'Statistiques', enrolment: 'Enrôlement', updates: 'Mises à jour', users: 'Comptes', audit: 'Journal' },
+  login: {
+    title: 'Connexion à la console de la flotte',
+    username: 'Identifiant',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    wrong: 'Identifiant ou mot de passe incorrect.',
+    locked: (minutes: number) => `Trop de tentatives : la connexion est bloquée. Réessayez dans ${minutes} ${plural(minutes, 'minute', 'minutes')}.`,
+  },
+  session: { signedInAs: (username: string, role: string) => `${username} (${role})`, logout: 'Se déconnecter', checking: 'Vérification de votre session…' },
+  common: {
+    loading: 'Chargement…',
+    unavailable: 'Indisponible sur ce serveur : il ne le propose pas encore.',
+    failed: (error: string) => `Chargement impossible : ${error}`,
+    never: 'jamais',
+    none: '—',
+    cancel: 'Annuler',
+    confirm: 'Confirmer',
+    refresh: 'Actualiser',
+    ago: (minutes: number) => (minutes < 1 ? "à l'instant" : minutes < 60 ? `il y a ${minutes} min` : minutes < 48 * 60 ? `il y a ${Math.round(minutes / 60)} h` : `il y a ${Math.round(minutes / 1440)} jours`),
+    copy: 'Copier',
+    copied: 'Copié',
+  },
+  fleet: {
+    title: 'Flotte',
+    counts: (total: number, online: number, attention: number) =>
+      `${total} ${plural(total, 'borne', 'bornes')} · ${online} en ligne · ${attention} ${plural(attention, 'demande', 'demandent')} votre attention`,
+    filters: 'Filtres',
+    search: 'Rechercher par nom ou identifiant',
+    group: 'Groupe',
+    anyGroup: 'Tous les groupes',
+    noGroup: 'Sans groupe',
+    connection: 'Connexion',
+    any: 'Toutes',
+    online: 'En ligne',
+    offline: 'Hors ligne',
+    problems: 'Seulement les bornes en difficulté',
+    empty: 'Aucune borne ne correspond.',
+    noKiosks: "Aucune borne pour l'instant : créez un jeton d'enrôlement, puis démarrez une borne avec.",
+    columns: { name: 'Nom', group: 'Groupe', state: 'Enrôlement', connection: 'Connexion', version: 'Logiciel', visit: 'Visite', devices: 'Appareils en défaut', paper: 'Papier', actions: 'Actions' },
+    heard: (ago: string) => `entendue ${ago}`,
+    neverHeard: 'jamais entendue',
+    approve: 'Approuver',
+    revoke: 'Révoquer',
+    confirmRevoke: (name: string) => `Révoquer ${name} ? Son identifiant sera refusé dès maintenant ; elle devra s'enrôler de nouveau pour revenir.`,
+    allDevicesOk: 'aucun',
+  },
+  kioskStates: { pending: 'en attente', approved: 'approuvée', revoked: 'révoquée' },
+  visits: { attract: 'accueil', visit: 'visite', wiping: 'effacement', maintenance: 'maintenance', admin: 'administration', blocked: 'bloquée' },
+  deviceStates: { ok: 'ok', degraded: 'dégradé', absent: 'absent', error: 'erreur' },
+  commandStates: { queued: 'en attente', sent: 'envoyée', succeeded: 'réussie', failed: 'échouée', expired: 'expirée', refused: 'refusée' },
+  alertRules: { offline: 'hors ligne', paper: 'papier', 'device-error': 'appareil en erreur', 'crash-loop': 'redémarrages en boucle', 'wipe-failure': "échec d'effacement" },
+  kiosk: {
+    back: 'Retour à la flotte',
+    notFound: "Cette borne n'existe pas.",
+    status: 'État',
+    noStatus: "Cette borne n'a encore envoyé aucun état.",
+    fields: { state: 'Enrôlement', connection: 'Connexion', group: 'Groupe', version: 'Version du logiciel', uptime: 'En marche depuis', visit: 'Visite en cours', disk: 'Espace disque libre', config: 'Version de la configuration', lastError: 'Dernière erreur', restarts: 'Redémarrages dans la dernière heure', wipe: 'Dernier effacement' },
+    wipeFailed: "ÉCHEC : les visites sont refusées tant que ce n'est pas réparé",
+    wipeOk: 'ok',
+    setGroup: 'Enregistrer',
+    groupSaved: 'Groupe enregistré.',
+    devices: 'Appareils',
+    deviceColumns: { device: 'Appareil', kind: 'Type', health: 'Santé', paper: 'Papier', lastError: 'Dernière erreur' },
+    noDevices: 'Aucun appareil signalé.',
+    history: 'Historique (dernières 24 heures)',
+    historyEmpty: 'Aucun état dans les dernières 24 heures.',
+    historyChart: 'Appareils en défaut sur les dernières 24 heures',
+    historyStart: 'il y a 24 h',
+    historyEnd: 'maintenant',
+    historyColumns: { at: 'Reçu le', visit: 'Visite', version: 'Logiciel', problems: 'Appareils en défaut', disk: 'Espace libre' },
+  },
+  commands: {
+    title: 'Commandes',
+    name: 'Commande',
+    delivery: 'Remise',
+    deliveries: { 'online-only': 'Seulement si elle est en ligne', queued: "En attente jusqu'à remise" },
+    expires: 'Expire après (minutes)',
+    issue: 'Envoyer la commande',
+    issued: 'Commande envoyée.',
+    names: {
+      'restart-app': "Redémarrer l'application", reboot: 'Redémarrer la machine', 'maintenance-on': 'Passer en maintenance', 'maintenance-off': 'Sortir de maintenance',
+      'wipe-now': 'Effacer maintenant', screenshot: "Capture d'écran", 'collect-logs': 'Collecter les journaux', 'reload-config': 'Recharger la configuration',
+    },
+    columns: { name: 'Commande', delivery: 'Remise', state: 'État', created: 'Envoyée le', result: 'Résultat le', error: 'Erreur', attachment: 'Pièce jointe' },
+    download: 'Télécharger',
+    empty: 'Aucune commande pour le moment.',
+  },
+  config: {
+    title: 'Configuration',
+    desired: (version: number | null) => (version === null ? 'Voulue : aucune envoyée' : `Version voulue : ${version}`),
+    reported: (version: number | null) => (version === null ? 'Signalée : rien encore' : `La borne applique la version ${version}`),
+    reportedError: (error: string) => `La borne a refusé la dernière configuration : ${error}`,
+    editor: 'Profil de la borne (JSON)',
+    push: 'Envoyer la configuration',
+    pushed: (version: number | undefined) => (version === undefined ? 'Envoyée.' : `Envoyée comme version ${version}.`),
+    notJson: (reason: string) => `Ce n'est pas du JSON valide : ${reason}`,
+    refused: (error: string) => `Le serveur l'a refusée : ${error}`,
+  },
+  alerts: {
+    title: 'Alertes',
+    show: 'Afficher',
+    open: 'Ouvertes',
+    all: 'Ouvertes et closes',
+    columns: { raised: 'Levée le', kiosk: 'Borne', rule: 'Règle', detail: 'Détail', cleared: 'Close le', acknowledged: 'Prise en compte par', actions: 'Actions' },
+    acknowledge: 'Prendre en compte',
+    empty: 'Aucune alerte.',
+    fleetWide: 'toute la flotte',
+    stillOpen: 'toujours ouverte',
+  },
+  alertSettings: {
+    title: 'Réglages des alertes',
+    editor: 'Règles, webhook et courriel (JSON)',
+    save: 'Enregistrer les réglages',
+    saved: 'Réglages enregistrés.',
+  },
+  statistics: {
+    title: 'Statistiques',
+    from: 'Du',
+    to: 'Au',
+    by: 'Regrouper par',
+    groups: { day: 'Jour', kiosk: 'Borne', procedure: 'Démarche', language: 'Langue', site: 'Site', outcome: 'Issue' },
+    show: 'Afficher',
+    csv: 'Télécharger en CSV',
+    chart: (by: string) => `Visites par ${by.toLocaleLowerCase('fr-FR')}`,
+    count: 'Nombre',
+    empty: 'Aucune visite sur cette période.',
+    unknownKey: '(aucun)',
+  },
+  enrolment: {
+    title: 'Enrôlement',
+    explain: "Un jeton permet à une seule borne de rejoindre la flotte, une seule fois. Elle reste en attente jusqu'à ce qu'un administrateur l'approuve.",
+    expires: 'Jeton valable pendant (minutes)',
+    create: 'Créer un jeton',
+    shownOnce: "Copiez-le maintenant : il n'est affiché qu'une fois.",
+    token: "Jeton d'enrôlement",
+    expiresAt: (at: string) => `Expire le ${at}`,
+    command: 'Sur la borne, lancez',
+  },
+  updates: {
+    title: 'Mises à jour du logiciel',
+    releases: 'Versions publiées',
+    releaseColumns: { version: 'Version', date: 'Publiée le', files: 'Fichiers' },
+    noRelease: 'Aucune version enregistrée pour le moment.',
+    register: 'Enregistrer une version',
+    registerExplain: "Les fichiers restent sur votre serveur de publication ; la flotte les indique dans le flux de mise à jour de chaque borne. Une version ne s'enregistre qu'une fois.",
+    registerSubmit: 'Enregistrer la version',
+    registered: (version: string) => `Version ${version} enregistrée.`,
+    rollouts: 'Déploiements',
+    noRollout: "Aucun déploiement : les bornes gardent la version qu'elles ont.",
+    start: 'Lancer un déploiement',
+    version: 'Version',
+    stages: 'Étapes (pourcentage des bornes, séparés par des virgules)',
+    groups: 'Seulement ces groupes (séparés par des virgules, vide pour tous)',
+    healthMinutes: "En bonne santé pendant (minutes) avant l'étape suivante",
+    startSubmit: 'Lancer le déploiement',
+    started: (version: string) => `Déploiement de ${version} lancé à sa première étape.`,
+    badStages: 'Les étapes sont des pourcentages entiers de 1 à 100, croissants, par exemple 10, 50, 100.',
+    rolloutColumns: { version: 'Version', from: 'Remplace', stage: 'Étape', state: 'État', progress: 'Bornes des étapes atteintes', actions: 'Actions' },
+    stage: (reached: number, total: number, percent: number) => `${reached} sur ${total} (${percent} %)`,
+    progress: (healthy: number, targeted: number, waiting: number, unhealthy: number) => `${healthy} sur ${targeted} en bonne santé · ${waiting} en attente · ${unhealthy} en difficulté`,
+    holding: "Étape suivante retenue",
+    states: { running: 'en cours', paused: 'en pause', complete: 'terminé', 'rolled-back': 'annulé' },
+    advance: 'Étape suivante',
+    pause: 'Mettre en pause',
+    resume: 'Reprendre',
+    rollback: 'Revenir en arrière',
+    rollbackQuestion: (from: string) => `Proposer de nouveau ${from} à toutes les bornes ?`,
+    none: 'aucune',
+  },
+  users: {
+    title: 'Comptes',
+    columns: { username: 'Identifiant', role: 'Rôle', created: 'Créé le' },
+    create: 'Créer un compte',
+    username: 'Identifiant',
+    password: 'Mot de passe (12 caractères ou plus)',
+    role: 'Rôle',
+    submit: 'Créer le compte',
+    created: (username: string) => `Compte ${username} créé.`,
+  },
+  roles: { administrator: 'administrateur', operator: 'opérateur', viewer: 'lecteur' },
+  audit: {
+    title: "Journal d'audit",
+    columns: { at: 'Quand', actor: 'Qui', action: 'Quoi', kiosk: 'Borne', result: 'Résultat', detail: 'Détail' },
+    older: 'Lignes plus anciennes',
+    newest: 'Lignes les plus récentes',
+    empty: 'Aucune ligne.',
+  },
+};
+
+export type ConsoleLanguage = 'fr' | 'en';
+/** Both languages, for the test that checks one says everything the other does. */
+export const CONSOLE_TEXTS: Record<ConsoleLanguage, typeof EN> = { fr: FR, en: EN };
+
+/** The first of the browser's languages the console speaks; French when it speaks none of them. */
+export function consoleLanguage(preferred: readonly string[]): ConsoleLanguage {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'fr' || primary === 'en') return primary;
+  }
+  return 'fr';
+}
+
+export const CONSOLE_LANGUAGE: ConsoleLanguage = consoleLanguage(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+/** For dates and numbers, written as the texts are. */
+export const CONSOLE_LOCALE = CONSOLE_LANGUAGE === 'fr' ? 'fr-FR' : 'en-GB';
+export const TEXTS = CONSOLE_LANGUAGE === 'fr' ? FR : EN;
+
+/** A value from the kiosk or the server in the reader's language, or as it came when the console does not know it. */
+export const said = (words: Record<string, string>, value: string): string => words[value] ?? value;

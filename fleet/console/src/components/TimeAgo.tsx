@@ -1,4 +1,4 @@
-import { TEXTS } from '../texts';
+import { CONSOLE_LOCALE, TEXTS } from '../texts';
 
 /** "3 min ago", with the exact time on hover and for assistive technology through <time>. */
 export function TimeAgo({ at, now = Date.now() }: { at: string | null | undefined; now?: number }) {
@@ -9,5 +9,5 @@ export function TimeAgo({ at, now = Date.now() }: { at: string | null | undefine
 
 export function formatTime(at: string | null | undefined): string {
   if (!at) return TEXTS.common.none;
-  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(CONSOLE_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -6,7 +6,7 @@ import { AnySchema, CommandListSchema } from '../api/shapes';
 import { REFRESH_MS, useLoad } from '../api/useLoad';
 import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { HeaderRow } from '../components/HeaderRow';
 
 /** Issue a command (operators and administrators) and follow each one to its result. */
@@ -28,7 +28,7 @@ export function CommandsPanel({ kioskId, canIssue }: { kioskId: string; canIssue
                     <tr key={command.id}>
                       <th scope="row">{t.names[command.name] ?? command.name}</th>
                       <td>{t.deliveries[command.delivery]}</td>
-                      <td><span className={`badge command-${command.state}`}>{command.state}</span></td>
+                      <td><span className={`badge command-${command.state}`}>{said(TEXTS.commandStates, command.state)}</span></td>
                       <td className="when">{formatTime(command.created_at)}</td>
                       <td className="when">{formatTime(command.result_at)}</td>
                       <td>{command.error ?? TEXTS.common.none}</td>

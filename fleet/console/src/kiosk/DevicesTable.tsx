@@ -1,5 +1,5 @@
 import type { ReportedDevice } from '../../../../common/fleet-messages';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { HeaderRow } from '../components/HeaderRow';
 
 export function DevicesTable({ devices }: { devices: readonly ReportedDevice[] }) {
@@ -15,7 +15,7 @@ export function DevicesTable({ devices }: { devices: readonly ReportedDevice[] }
               <tr key={device.id}>
                 <th scope="row">{device.id}</th>
                 <td>{device.kind}</td>
-                <td><span className={`badge health-${device.state}`}>{device.state}</span></td>
+                <td><span className={`badge health-${device.state}`}>{said(TEXTS.deviceStates, device.state)}</span></td>
                 <td>{device.paper ?? TEXTS.common.none}</td>
                 <td>{device.lastError ?? TEXTS.common.none}</td>
               </tr>

@@ -3,7 +3,7 @@ import { HistorySchema } from '../api/shapes';
 import { useLoad } from '../api/useLoad';
 import { Loaded } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { bytes } from './units';
 import { HeaderRow } from '../components/HeaderRow';
 
@@ -31,7 +31,7 @@ export function HistoryPanel({ kioskId }: { kioskId: string }) {
                   {points.slice(-TABLE_ROWS).reverse().map((p, index) => (
                     <tr key={`${p.at}-${index}`}>
                       <td className="when">{formatTime(p.at)}</td>
-                      <td>{p.status.visit}</td>
+                      <td>{said(TEXTS.visits, p.status.visit)}</td>
                       <td>{p.status.softwareVersion}</td>
                       <td>{p.status.devices.filter((d) => d.state !== 'ok').length}</td>
                       <td>{bytes(p.status.disk.freeBytes)}</td>

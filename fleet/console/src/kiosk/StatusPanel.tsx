@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { AnySchema, type Kiosk } from '../api/shapes';
 import { Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { ConnectionCell } from './ConnectionCell';
 import { bytes, duration } from './units';
 
@@ -20,7 +20,7 @@ export function StatusPanel({ kiosk, canSetGroup, onChanged }: { kiosk: Kiosk; c
     rows.push(
       [t.fields.version, s.softwareVersion],
       [t.fields.uptime, duration(s.uptimeSeconds)],
-      [t.fields.visit, s.visit],
+      [t.fields.visit, said(TEXTS.visits, s.visit)],
       [t.fields.disk, `${bytes(s.disk.freeBytes)} / ${bytes(s.disk.totalBytes)}`],
       [t.fields.config, String(s.configVersion)],
       [t.fields.restarts, String(s.restartsLastHour)],

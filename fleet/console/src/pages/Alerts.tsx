@@ -6,7 +6,7 @@ import { Loaded, Outcome } from '../components/Loaded';
 import { formatTime } from '../components/TimeAgo';
 import { may } from '../roles';
 import { navigate } from '../router';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { AlertSettings } from './AlertSettings';
 import { HeaderRow } from '../components/HeaderRow';
 
@@ -46,7 +46,7 @@ export function Alerts({ session }: { session: ConsoleSession }) {
                   <td>{alert.kiosk_id
                     ? <a href={`/kiosks/${alert.kiosk_id}`} onClick={(e) => { e.preventDefault(); navigate({ name: 'kiosk', id: alert.kiosk_id! }); }}>{names.get(alert.kiosk_id) ?? alert.kiosk_id.slice(0, 8)}</a>
                     : t.fleetWide}</td>
-                  <th scope="row">{alert.rule}</th>
+                  <th scope="row">{said(TEXTS.alertRules, alert.rule)}</th>
                   <td>{alert.detail ?? TEXTS.common.none}</td>
                   <td>{alert.cleared_at ? formatTime(alert.cleared_at) : t.stillOpen}</td>
                   <td>{alert.acknowledged_by ?? TEXTS.common.none}</td>

@@ -9,7 +9,7 @@ import { ConnectionCell } from '../kiosk/ConnectionCell';
 import { deviceProblems, fleetCounts, matches, NO_FILTERS, paperOf, type FleetFilters } from '../kiosk-summary';
 import { may } from '../roles';
 import { navigate } from '../router';
-import { TEXTS } from '../texts';
+import { said, TEXTS } from '../texts';
 import { HeaderRow } from '../components/HeaderRow';
 
 export function FleetList({ session }: { session: ConsoleSession }) {
@@ -54,7 +54,7 @@ export function FleetList({ session }: { session: ConsoleSession }) {
                         <td><span className={`badge state-${kiosk.state}`}>{TEXTS.kioskStates[kiosk.state]}</span></td>
                         <td><ConnectionCell kiosk={kiosk} /></td>
                         <td>{kiosk.status?.softwareVersion ?? TEXTS.common.none}</td>
-                        <td>{kiosk.status?.visit ?? TEXTS.common.none}</td>
+                        <td>{kiosk.status ? said(TEXTS.visits, kiosk.status.visit) : TEXTS.common.none}</td>
                         <td><ProblemsCell kiosk={kiosk} /></td>
                         <td><PaperCell kiosk={kiosk} /></td>
                         {canAct && <td><KioskActions kiosk={kiosk} session={session} onAct={(verb) => void act(kiosk, verb)} /></td>}
@@ -75,7 +75,7 @@ function ProblemsCell({ kiosk }: { kiosk: Kiosk }) {
   if (!kiosk.status) return <>{TEXTS.common.none}</>;
   const problems = deviceProblems(kiosk);
   if (problems.length === 0) return <>{TEXTS.fleet.allDevicesOk}</>;
-  return <span className="warn">{problems.map((device) => `${device.id} (${device.state})`).join(', ')}</span>;
+  return <span className="warn">{problems.map((device) => `${device.id} (${said(TEXTS.deviceStates, device.state)})`).join(', ')}</span>;
 }
 
 function PaperCell({ kiosk }: { kiosk: Kiosk }) {
