@@ -189,7 +189,7 @@ test.describe('in a French browser', () => {
     await expect(page.locator('[data-counts]')).toHaveText('1 borne · 0 en ligne · 1 demande votre attention');
     await row.getByRole('button', { name: 'Approuver Mairie, rez-de-chaussée' }).click();
     await expect(row).toContainText('approuvée');
-    await expect(row).toContainText('jamais entendue');
+    await expect(row).toContainText('aucun contact');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'fleet-list-fr.png'), fullPage: true });
 
