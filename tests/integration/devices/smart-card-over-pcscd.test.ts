@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { CardPresence } from '../../../common/cards';
 import { DEFAULT_CARD_RULES, SmartCardReaderConfigSchema, VPCD_DEFAULT_PORT } from '../../../common/device-config';
 import type { DeviceStatus } from '../../../common/devices';
@@ -31,6 +31,13 @@ beforeAll(async () => {
   await driver.start();
   await ready;
 });
+
+/** The tests that stop pcscd stop only the one they started. */
+function skipUnlessOurPcscd(context: TestContext): void {
+  if (pcscd.owned) return;
+  console.log('skipped: a pcscd this test did not start is running; stopping it is not this test\'s to do');
+  context.skip();
+}
 
 afterAll(async () => {
   await driver?.stop();
@@ -107,10 +114,7 @@ describe('smart-card reader through pcscd and vpcd', () => {
   });
 
   it('without pcscd the reader is absent with a reason a technician can act on, and comes back with it', async (context) => {
-    if (!pcscd.owned) {
-      console.log('skipped: a pcscd this test did not start is running; stopping it is not this test\'s to do');
-      context.skip();
-    }
+    skipUnlessOurPcscd(context);
     const absent = statusWhere((status) => status.state === 'offline' && status.absent === true && /pcscd/.test(status.reason));
     await pcscd.stop();
     const [status] = await absent;
@@ -127,10 +131,7 @@ describe('smart-card reader through pcscd and vpcd', () => {
   // The binding's close froze the process that called it about one time in three when pcscd went (a
   // frozen test never ends): pcsc-transport.ts now kills the helper process that holds the binding instead.
   it('comes back each time pcscd stops and starts again, four times in a row', async (context) => {
-    if (!pcscd.owned) {
-      console.log('skipped: a pcscd this test did not start is running; stopping it is not this test\'s to do');
-      context.skip();
-    }
+    skipUnlessOurPcscd(context);
     for (let round = 0; round < 4; round++) {
       const absent = statusWhere((status) => status.state === 'offline' && status.absent === true);
       await pcscd.stop();
@@ -146,10 +147,7 @@ describe('smart-card reader through pcscd and vpcd', () => {
   });
 
   it('notices pcscd going even when the binding does not say so, and replaces its helper', async (context) => {
-    if (!pcscd.owned) {
-      console.log('skipped: a pcscd this test did not start is running; stopping it is not this test\'s to do');
-      context.skip();
-    }
+    skipUnlessOurPcscd(context);
     // A stopped helper cannot report anything: only the transport's watch on pcscd's socket can see it go.
     const helpers = await runningProcesses('pcsc-helper');
     expect(helpers).toHaveLength(1);
