@@ -100,12 +100,13 @@ const alertLog = { warn: (message: string) => app.log.warn(message) };
 const alerts = new AlertEvaluator({ store, now: () => new Date(), log: alertLog, notifier: new AlertNotifier({ store, now: () => new Date(), log: alertLog }) });
 alerts.start(alertIntervalSeconds * 1000);
 
-process.stdout.write(`Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})\n`);
-process.stdout.write(`  console: ${address}/   API: ${address}/api   OpenAPI: ${address}/api/openapi.json\n`);
-process.stdout.write(`  MQTT broker for kiosks: ${mqtt.brokerUrl}${broker.kind === 'external' ? ' (external)' : ''}\n`);
-if (firstAdministrator) {
-  process.stdout.write(`  first administrator (shown this once): ${firstAdministrator.username} / ${firstAdministrator.password}\n`);
-}
+// One write: a reader of the pipe (a supervisor, a test) gets the whole banner at once, never its first lines alone.
+process.stdout.write([
+  `Borne fleet server on ${address} (store: ${location.engine === 'sqlite' ? location.file : 'PostgreSQL'})`,
+  `  console: ${address}/   API: ${address}/api   OpenAPI: ${address}/api/openapi.json`,
+  `  MQTT broker for kiosks: ${mqtt.brokerUrl}${broker.kind === 'external' ? ' (external)' : ''}`,
+  ...(firstAdministrator ? [`  first administrator (shown this once): ${firstAdministrator.username} / ${firstAdministrator.password}`] : []),
+].map((line) => `${line}\n`).join(''));
 
 const stop = async () => {
   await alerts.stop();
