@@ -16,8 +16,9 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../../fleet/server/auth/password';
-import { newSecret, secretHash } from '../../fleet/server/auth/secrets';
+import { newSecret } from '../../fleet/server/auth/secrets';
 import { openStore } from '../../fleet/server/store/store';
+import { approvedKiosks, type ApprovedKiosk } from '../../tests/support/approved-kiosks';
 import type { Benchmark, Figure } from '../run';
 import { percentile } from '../stats';
 
@@ -28,23 +29,13 @@ const HEARTBEAT_SECONDS = 30;
 const CLOCK_TICKS_PER_SECOND = 100;
 const ADMIN = { username: 'bench-admin', password: newSecret() };
 
-interface SimulatedKiosk { id: string; credential: string }
 
-/** Enrolled and approved straight in the store before the server starts: enrolment is not what is measured (and its per-address limit would refuse 10,000 from one host). */
-async function enrolKiosks(file: string, count: number): Promise<SimulatedKiosk[]> {
+/** Enrolled and approved straight in the store before the server starts: enrolment is not what is measured. */
+async function enrolKiosks(file: string, count: number): Promise<ApprovedKiosk[]> {
   const store = await openStore({ engine: 'sqlite', file });
   const at = new Date().toISOString();
   const admin = await store.accounts.create({ username: ADMIN.username, passwordHash: await hashPassword(ADMIN.password), role: 'administrator', at });
-  const kiosks: SimulatedKiosk[] = [];
-  for (let i = 0; i < count; i++) {
-    const token = newSecret();
-    const credential = newSecret();
-    const id = store.enrolment.newKioskId();
-    await store.enrolment.createToken({ tokenHash: secretHash(token), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), createdBy: admin.id, at });
-    await store.enrolment.enrol({ tokenHash: secretHash(token), kiosk: { id, name: `kiosk ${i}`, credential_hash: secretHash(credential), created_at: at }, at });
-    await store.kiosks.move(id, ['pending'], 'approved');
-    kiosks.push({ id, credential });
-  }
+  const kiosks = await approvedKiosks(store, count, { adminId: admin.id, at });
   await store.close();
   return kiosks;
 }
@@ -67,7 +58,7 @@ async function startServer(stateDir: string): Promise<{ child: ChildProcess; api
 }
 
 /** One process playing `kiosks`; resolves once all have connected (or failed to). */
-async function playKiosks(mqttUrl: string, kiosks: SimulatedKiosk[]): Promise<ChildProcess> {
+async function playKiosks(mqttUrl: string, kiosks: ApprovedKiosk[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fleet/simulated-kiosks.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin!.write(`${JSON.stringify({ mqttUrl, kiosks, heartbeatSeconds: HEARTBEAT_SECONDS, connectConcurrency: 50 })}\n`);
   for await (const line of createInterface({ input: child.stdout! })) {
@@ -103,7 +94,7 @@ async function stopped(child: ChildProcess): Promise<number | null> {
 }
 
 /** Issues commands at a steady rate to random connected kiosks; answers their ids. */
-async function issueCommands(api: string, session: { cookie: string; csrf: string }, kiosks: SimulatedKiosk[]): Promise<string[]> {
+async function issueCommands(api: string, session: { cookie: string; csrf: string }, kiosks: ApprovedKiosk[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < COMMANDS_PER_SIZE; i++) {
     const kiosk = kiosks[Math.floor(Math.random() * kiosks.length)]!;

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import mqtt, { type MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { kioskTopic } from '../../../common/fleet-messages';
-import { newSecret, secretHash } from '../../../fleet/server/auth/secrets';
+import { newSecret } from '../../../fleet/server/auth/secrets';
 import { startEmbeddedBroker } from '../../../fleet/server/broker/embedded';
-import type { FleetStore } from '../../../fleet/server/store/store';
+import { approvedKiosks } from '../../support/approved-kiosks';
 import { T0 } from '../../support/fleet-api';
 import { fleetStores } from '../../support/fleet-stores';
 
@@ -23,7 +23,8 @@ describe.skipIf(tooFewDescriptors)('the embedded broker with thousands of kiosks
 
   it(`closes with ${KIOSKS} kiosks connected, each with a last will, without overflowing the stack`, async () => {
     const store = await stores.fresh();
-    const kiosks = await approvedKiosks(store, KIOSKS);
+    const admin = await store.accounts.create({ username: 'root', passwordHash: 'unused', role: 'administrator', at: T0.toISOString() });
+    const kiosks = await approvedKiosks(store, KIOSKS, { adminId: admin.id, at: T0.toISOString() });
     const server = { username: 'fleet-server', password: newSecret() };
     const broker = await startEmbeddedBroker({ store, host: '127.0.0.1', port: 0, server });
     const clients: MqttClient[] = [];
@@ -49,23 +50,6 @@ describe.skipIf(tooFewDescriptors)('the embedded broker with thousands of kiosks
     }
   }, 120_000);
 });
-
-/** Enrolled and approved straight in the store: 4,000 enrolments through the API would hit its per-address limit. */
-async function approvedKiosks(store: FleetStore, count: number): Promise<Array<{ id: string; credential: string }>> {
-  const at = T0.toISOString();
-  const admin = await store.accounts.create({ username: 'root', passwordHash: 'unused', role: 'administrator', at });
-  const kiosks = [];
-  for (let i = 0; i < count; i++) {
-    const token = newSecret();
-    const credential = newSecret();
-    const id = store.enrolment.newKioskId();
-    await store.enrolment.createToken({ tokenHash: secretHash(token), expiresAt: new Date(T0.getTime() + 3_600_000).toISOString(), createdBy: admin.id, at });
-    await store.enrolment.enrol({ tokenHash: secretHash(token), kiosk: { id, name: `kiosk ${i}`, credential_hash: secretHash(credential), created_at: at }, at });
-    await store.kiosks.move(id, ['pending'], 'approved');
-    kiosks.push({ id, credential });
-  }
-  return kiosks;
-}
 
 function connected(url: string, kiosk: { id: string; credential: string }): Promise<MqttClient> {
   return mqtt.connectAsync(url, {
